@@ -1,0 +1,66 @@
+"""Reading note files safely: every way a file can be unusable gets a one-line reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+NOTE_SUFFIXES = (".md", ".markdown", ".txt")
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+class NoteError(Exception):
+    """A note file that cannot be used; `str()` is a one-line reason naming the file."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+def iter_note_files(path: Path) -> Iterator[Path]:
+    """A file as itself; a directory as its note files (recursively, sorted, hidden
+    files skipped). A missing path raises `NoteError`."""
+    if not path.exists():
+        raise NoteError(path, "no such file or directory")
+    if path.is_file():
+        yield path
+        return
+    for child in sorted(path.rglob("*")):
+        rel = child.relative_to(path)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if child.is_file() and child.suffix.lower() in NOTE_SUFFIXES:
+            yield child
+
+
+def load_note(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The note's text, or `NoteError` saying why not (missing, too large, empty,
+    binary, not UTF-8)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise NoteError(path, "no such file") from None
+    if not path.is_file():
+        raise NoteError(path, "not a regular file")
+    if size > max_bytes:
+        raise NoteError(
+            path, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NoteError(path, f"cannot be read ({exc.strerror})") from None
+    if not data.strip():
+        raise NoteError(path, "empty file")
+    if b"\x00" in data[:8192]:
+        raise NoteError(path, "binary file (contains NUL bytes), not a text note")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NoteError(
+            path,
+            f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-save it as UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")

