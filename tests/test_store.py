@@ -32,12 +32,18 @@ def test_reingest_of_unchanged_notes_embeds_nothing(store, corpus_copy):
     assert store.paths() == {str(p.resolve()) for p in corpus_copy.glob("*.txt")}
 
 
-def test_edit_update_and_delete(tmp_path, embedder):
+def _one_note(tmp_path, embedder, text):
+    """A folder with one note, and an empty store beside it."""
     notes = tmp_path / "notes"
     notes.mkdir()
-    note = notes / "mine.md"
-    note.write_text("## Dropout\n\nZeroes units.\n\n## Adam\n\nAdaptive moments.\n", encoding="utf-8")
-    store = ItemStore(tmp_path / "store", embedder)
+    (notes / "mine.md").write_text(text, encoding="utf-8")
+    return notes, notes / "mine.md", ItemStore(tmp_path / "store", embedder)
+
+
+def test_edit_update_and_delete(tmp_path, embedder):
+    notes, note, store = _one_note(
+        tmp_path, embedder, "## Dropout\n\nZeroes units.\n\n## Adam\n\nAdaptive moments.\n"
+    )
     r1 = ingest_paths([notes], store, max_bytes=MAX)
     assert (r1.notes[0].added, r1.embedded) == (2, 2)
 
@@ -56,11 +62,7 @@ def test_edit_update_and_delete(tmp_path, embedder):
 
 
 def test_an_unreadable_note_keeps_its_items(tmp_path, embedder):
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    note = notes / "mine.md"
-    note.write_text("## Dropout\n\nZeroes units.\n", encoding="utf-8")
-    store = ItemStore(tmp_path / "store", embedder)
+    notes, note, store = _one_note(tmp_path, embedder, "## Dropout\n\nZeroes units.\n")
     ingest_paths([notes], store, max_bytes=MAX)
     note.write_bytes(b"\xff\xfe\x00binary")
     report = ingest_paths([notes], store, max_bytes=MAX)

@@ -328,14 +328,10 @@ def _parse_outline(blocks: list[Block], b: _Builder) -> None:
     b.finish(cur)
 
 
-def _file_lang(text: str) -> Lang:
-    return detect_lang(text, "en")
-
-
 def parse_note(text: str, source: str) -> ParseResult:
     """Items of one note. `source` is the name the items carry (e.g. the file name)."""
     blocks = split_blocks(text)
-    builder = _Builder(source, _file_lang(text))
+    builder = _Builder(source, detect_lang(text, "en"))  # the note's language, for formula-only items
     style = _style(blocks)
     {"marked": _parse_marked, "labelled": _parse_labelled, "outline": _parse_outline}[style](
         blocks, builder

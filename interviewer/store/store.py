@@ -1,7 +1,7 @@
 """The item store: a persistent Chroma collection of items and their vectors.
 
 Each record is one item: its id, the indexed text, its vector and, as metadata, every
-field of the `Item` plus the note's path and a content hash. Syncing a note embeds only
+field of the `Item` plus the note's path and a hash of the item and its indexed text. Syncing a note embeds only
 new and changed items, then removes the ones that left the note; every write is a whole
 record, so a crash between writes leaves a store whose records are each intact, and the
 next sync finishes the job.
@@ -98,7 +98,7 @@ def _to_metadata(item: Item, path: str) -> dict[str, Any]:
         "lang": item.lang,
         "answer_kind": item.answer_kind,
         "path": path,
-        "content_hash": record_hash(item),
+        "record_hash": record_hash(item),
     }
 
 
@@ -123,10 +123,10 @@ class _ChromaEmbedding:
         self._embedder = embedder
 
     def __call__(self, input: list[str]) -> list[list[float]]:  # noqa: A002 (Chroma's name)
-        return self._embedder.embed_documents(list(input))
+        return self._embedder.embed_questions(list(input))
 
     def embed_query(self, input: list[str]) -> list[list[float]]:  # noqa: A002
-        return [self._embedder.embed_query(t) for t in input]
+        return self._embedder.embed_questions(list(input))
 
     @staticmethod
     def name() -> str:
@@ -157,7 +157,7 @@ class _Unavailable(Embedder):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         raise RuntimeError("open this store through interviewer, which supplies its embedder")
 
-    embed_query = embed_documents  # type: ignore[assignment]
+    embed_questions = embed_documents
 
 
 class ItemStore:
@@ -270,11 +270,11 @@ class ItemStore:
     ) -> None:
         """Make the store hold exactly `items` for the note at `path`."""
         coll = self._collection()
-        old = {i: md["content_hash"] for i, md in self._records({"path": path})}
+        old = {i: md["record_hash"] for i, md in self._records({"path": path})}
         # items whose note moved or was renamed keep their vectors: same id, same content
         fresh = [it.id for it in items if it.id not in old]
         elsewhere = coll.get(ids=fresh, include=["metadatas"]) if fresh else {"ids": [], "metadatas": []}
-        moved = {i: md["content_hash"] for i, md in zip(elsewhere["ids"], elsewhere["metadatas"])}
+        moved = {i: md["record_hash"] for i, md in zip(elsewhere["ids"], elsewhere["metadatas"])}
         todo, relabel = [], []
         for item in items:
             known = old.get(item.id, moved.get(item.id))
