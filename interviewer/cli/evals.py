@@ -1,0 +1,120 @@
+"""`interviewer eval ...`: measurements."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from interviewer.cli import _ready_store, main
+from interviewer.settings import Settings
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Measure quality against the data in evals/."""
+
+
+@eval_group.command()
+@click.option(
+    "--data",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Paraphrase file (JSONL); default: evals/data/paraphrases.jsonl.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_obj
+def retrieval(settings: Settings, data: Path | None, as_json: bool) -> None:
+    """Recall@1 and recall@5 of reworded questions against the items they aim at."""
+    from interviewer.evals.retrieval import load_paraphrases, run_retrieval_eval
+    from interviewer.resources import evals_data_dir
+
+    data = data or evals_data_dir() / "paraphrases.jsonl"
+    try:
+        cases = load_paraphrases(data)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    result = run_retrieval_eval(_ready_store(settings), cases)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+        return
+    click.echo(result.summary())
+    for miss in result.misses:
+        click.echo(f"  miss: {miss}")
+
+
+
+
+@eval_group.command(name="grading")
+@click.argument("suite_name", metavar="SUITE")
+@click.option("--data", type=click.Path(path_type=Path), default=None,
+              help="Dataset file to use instead of the suite's (e.g. ../shared/datasets/...).")
+@click.option("--split", default=None, help="Only rows of this split (overrides the suite).")
+@click.option("--grader", "grader_name", default=None, help="Grader (overrides the suite).")
+@click.option("--limit", type=int, default=None, help="Grade only the first N rows.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("evals/reports"), show_default=True, help="Where the reports go.")
+@click.pass_obj
+def grading(settings: Settings, suite_name: str, data: Path | None, split: str | None,
+            grader_name: str | None, limit: int | None, out_dir: Path) -> None:
+    """Run the grading suite SUITE (a name in evals/suites/ or a path to a suite file).
+
+    Writes OUT/SUITE.json and OUT/SUITE.md; exits 1 when a threshold is not met.
+    """
+    import datetime
+    import platform
+    import sys
+    import time
+
+    from tqdm import tqdm
+
+    from interviewer import __version__
+    from interviewer.cli.grade import make_grader, rubric_book
+    from interviewer.evals import grading as ev
+    from interviewer.resources import evals_data_dir
+
+    root = evals_data_dir().parent.parent  # the folder holding evals/ (repo or package data)
+    path = Path(suite_name)
+    if not path.is_file():
+        path = root / "evals" / "suites" / f"{suite_name}.yaml"
+    try:
+        suite = ev.load_suite(path)
+        if split is not None:
+            suite.dataset.split = split
+        rows = ev.load_rows(suite.dataset, root, data)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    rows = rows[: limit or suite.limit or len(rows)]
+    if not rows:
+        raise click.ClickException(f"suite {suite.name}: no rows to grade")
+    grader = make_grader(grader_name or suite.grader, settings)
+    needs_store = any(r.item_id for r in rows)
+    store = _ready_store(settings) if needs_store else None
+    book = rubric_book()
+    bar = tqdm(total=len(rows) * 2, unit="answer", desc=suite.name, file=sys.stderr, leave=False)
+    start = time.perf_counter()
+    first = ev.grade_rows(rows, grader, store.get if store else (lambda _: None), book.get, bar.update)
+    seconds = time.perf_counter() - start
+    second = ev.grade_rows(rows, grader, store.get if store else (lambda _: None), book.get, bar.update)
+    bar.close()
+    values = ev.agreement(first)
+    if suite.dataset.kind == "seed_gold":
+        values.update(ev.seed_gold_checks(first))
+    values["test_retest"] = round(
+        sum(a.score == b.score for a, b in zip(first, second)) / len(first), 4)
+    failures = ev.check(values, suite.thresholds)
+    meta = {
+        "date": datetime.date.today().isoformat(),
+        "interviewer": __version__,
+        "grader": grader.name,
+        "dataset": str(data or suite.dataset.path),
+        "split": suite.dataset.split,
+        "rows": len(rows),
+        "seconds_first_pass": round(seconds, 1),
+        "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cpus, {platform.python_version()}",
+    }
+    report = ev.write_report(out_dir, suite, values, failures, meta)
+    click.echo(report.read_text(encoding="utf-8"))
+    if failures:
+        sys.exit(1)

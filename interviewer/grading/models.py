@@ -1,0 +1,47 @@
+"""The typed result of grading one answer."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Verdict = Literal["covered", "partial", "missing", "contradicted"]
+Flag = Literal[
+    "empty",
+    "dont_know",
+    "off_topic",
+    "keyword_list",
+    "padded",
+    "misconception",
+    "injection_suspected",
+    "too_long",
+    "derived_rubric",
+    "no_reference_match",
+]
+
+
+class PointResult(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    point: str  # key point id
+    claim: str
+    weight: float
+    verdict: Verdict
+    credit: float  # 0..1, the share of the point's weight earned
+    evidence: str | None  # the answer's sentence that supports the verdict, quoted
+
+
+class Grade(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    score: float | None  # 0..10, one decimal; None only when the answer could not be graded
+    max_score: float = 10.0
+    points: list[PointResult]
+    misconceptions: list[str]  # claims of misconceptions the answer states
+    feedback: str
+    flags: list[Flag]
+    grader: str
+    rubric_version: str
+    item_id: str
+

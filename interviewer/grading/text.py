@@ -1,0 +1,92 @@
+"""Answer text before grading: sentences, injected instructions, "don't know", keyword lists.
+
+Everything here is plain text processing (no model), so each guard is cheap, deterministic
+and testable on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_ANSWER_CHARS = 4000  # longer answers are graded on their first MAX_ANSWER_CHARS characters
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.])(?=\s)|\n+")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?|[\u4e00-\u9fff]")
+
+# Text addressed to the grader rather than answering the question.
+_INJECTION = re.compile(
+    r"ignore (?:all |any |the |your |previous |prior |above |earlier )*(?:instructions?|rubric|rules|grading|criteria|prompt)"
+    r"|disregard (?:the |all |any |previous )*(?:instructions?|rubric|rules|criteria)"
+    r"|(?:give|award|assign|grant)s? (?:this|the|my|me)?\s*(?:answer |response )?(?:a )?(?:full|maximum|max|perfect|top|10|ten)\b"
+    r"|full (?:marks|score|points)|perfect score|(?:score|grade|rating|mark)s?\s*(?:[:=]|is|of|should be|must be)\s*\"?(?:10|ten)\b"
+    r"|\b10\s*/\s*10\b|\b10 out of 10\b"
+    r"|(?:as|you are) (?:the|a|an) (?:grader|examiner|evaluator|judge|scorer)"
+    r"|(?:grader|examiner|evaluator|judge|scorer|assistant|system)\s*(?:note|instruction|message|override)?\s*[:：]"
+    r"|\[\s*(?:system|grader|admin|assistant|instruction)s?\s*\]|<\s*/?\s*(?:system|answer|instructions?|grader)\s*>"
+    r"|end of (?:the )?(?:answer|response|submission)|new instructions?"
+    r"|\{\s*\"?(?:score|grade|verdict|points|result)\"?\s*:"
+    r"|忽略|无视|無視|不要理会|不要理會|评分标准|評分標準|满分|滿分|给(?:我)?(?:打)?\s*10\s*分|給(?:我)?(?:打)?\s*10\s*分|打10分"
+    r"|(?:作为|作為|你是)(?:一名|一个|一個)?(?:评分|評分|阅卷|閱卷)|(?:评分|評分|阅卷|閱卷)(?:员|員|老师|老師|系统|系統)\s*[:：]?"
+    r"|系统提示|系統提示|最高分|回答结束|回答結束|答案结束|答案結束",
+    re.I,
+)
+
+_DONT_KNOW = re.compile(
+    r"(?:i\s*(?:do not|don't|dont)\s*know|no idea|not sure|i'?m not sure|can'?t remember|"
+    r"don'?t remember|do not remember|have(?:n't| not) (?:learned|studied)|no clue|"
+    r"不知道|不清楚|不太清楚|不了解|不太了解|不记得|不記得|忘了|忘记了|忘記了|没学过|沒學過|我不会|我不會|不懂|不确定|不確定)",
+    re.I,
+)
+
+_LIST_SPLIT = re.compile(r"[,，、;；/|\n]+|\s+-\s+|\s*\d+[.)]\s+")
+_FUNCTION_WORDS = re.compile(
+    r"\b(?:is|are|was|were|be|it|this|that|which|because|so|the|a|an|to|of|in|by|when|if|"
+    r"makes?|means?|reduces?|prevents?|helps?|uses?|can|will|does|do)\b"
+    r"|是|的|了|会|會|可以|因为|因為|所以|通过|通過|使|让|讓|能|把|被|就|在|用|对|對|而|则|則",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class CleanAnswer:
+    text: str  # what is graded: injected sentences removed, cut to the length limit
+    sentences: list[str]
+    injected: list[str]  # sentences removed as addressed to the grader
+    too_long: bool
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = [p.strip(" \t-*•>") for p in _SENTENCE_END.split(text)]
+    return [p for p in parts if p and re.search(r"[\w\u4e00-\u9fff]", p)]
+
+
+def word_count(text: str) -> int:
+    """English words plus Chinese characters (one character ~ one word)."""
+    return len(_WORDS.findall(text))
+
+
+def clean_answer(answer: str, max_chars: int = MAX_ANSWER_CHARS) -> CleanAnswer:
+    """Cut to the length limit, then drop every sentence that talks to the grader."""
+    too_long = len(answer) > max_chars
+    text = answer[:max_chars]
+    kept, injected = [], []
+    for sentence in split_sentences(text):
+        (injected if _INJECTION.search(sentence) else kept).append(sentence)
+    return CleanAnswer(" ".join(kept), kept, injected, too_long)
+
+
+def says_dont_know(clean: CleanAnswer) -> bool:
+    """The answer is essentially "I don't know" (short, and says so)."""
+    return bool(_DONT_KNOW.search(clean.text)) and word_count(clean.text) <= 40
+
+
+def is_keyword_list(text: str) -> bool:
+    """Terms without explanation: several short separated pieces and no sentence glue."""
+    pieces = [p.strip() for p in _LIST_SPLIT.split(text) if p.strip()]
+    if len(pieces) < 3:
+        return False
+    lengths = [word_count(p) for p in pieces]
+    short = sum(n <= 6 for n in lengths) / len(pieces)
+    glue = len(_FUNCTION_WORDS.findall(text)) / max(1, word_count(text))
+    return short >= 0.8 and glue < 0.12
