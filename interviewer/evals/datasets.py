@@ -58,7 +58,8 @@ def _first_line(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        return f"{where}: {err['msg']}" if where else err["msg"]
+        msg = err["msg"].removeprefix("Value error, ")
+        return f"{where}: {msg}" if where else msg
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
 
@@ -117,7 +118,7 @@ _MOHLER_COLUMNS = ("id", "question", "desired_answer", "student_answer", "score_
 
 
 def _mohler_split(question_id: str) -> str:
-    """"train" for questions of assignments 1-8, "test" for 9-12 (from "<assignment>.<n>")."""
+    """The split of a question id "<assignment>.<n>": "train" for 1-8, "test" for 9-12."""
     head = question_id.split(".", 1)[0]
     if not head.isdigit():
         raise ValueError(f"question id {question_id!r} is not '<assignment>.<number>'")
@@ -216,7 +217,7 @@ class _AdsRow(BaseModel):
 
 
 def _ads_split(path: Path) -> str | None:
-    """"train" / "test" for train.jsonl / test.jsonl; None otherwise (all.jsonl)."""
+    """The split named by the file: "train" / "test" for train.jsonl / test.jsonl, else None."""
     return path.stem if path.stem in ("train", "test") else None
 
 

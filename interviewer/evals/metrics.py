@@ -112,8 +112,8 @@ def qwk(x: Sequence[float], y: Sequence[float], lo: int, hi: int) -> float:
     w_ij = (i - j)^2 / (k - 1)^2, kappa = 1 - sum(w * O) / sum(w * E).
     1 is perfect agreement, 0 chance level, negative worse than chance.
 
-    nan for fewer than 2 items, a nan score, or when sum(w * E) is 0 (both raters gave one and the same
-    score to everything, or lo == hi). ValueError when lo > hi.
+    nan for fewer than 2 items, a nan score, or when sum(w * E) is 0 (both raters gave one
+    and the same score to everything, or lo == hi). ValueError when lo > hi.
     """
     if lo > hi:
         raise ValueError(f"qwk: lo ({lo}) is above hi ({hi})")

