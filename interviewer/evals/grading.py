@@ -49,6 +49,7 @@ class Bound(BaseModel):
 
     min: float | None = None
     max: float | None = None
+    gate: bool = True  # false: a target that is reported (met or not) but does not fail the run
 
 
 class Suite(BaseModel):
@@ -107,6 +108,15 @@ def target_for(row: GoldAnswer, items: Callable[[str], Item | None],
     return item, derive_rubric(item)
 
 
+def dataset_pool(rows: list[GoldAnswer]) -> list[Item]:
+    """The questions of a dataset as items, so the grader can tell an answer to another one."""
+    seen: dict[str, Item] = {}
+    for row in rows:
+        if not row.item_id and row.question_id not in seen:
+            seen[row.question_id] = target_for(row, lambda _: None, lambda _: None)[0]
+    return list(seen.values())
+
+
 def grade_rows(rows: list[GoldAnswer], grader, items, rubrics,
                on_row: Callable[[], None] | None = None) -> list[Graded]:
     cache: dict[str, tuple[Item, Rubric]] = {}
@@ -158,14 +168,16 @@ def seed_gold_checks(graded: list[Graded]) -> dict[str, float | None]:
     for g in graded:
         kinds[g.row.kind or ""].append(g.score)
     pairs = ok = 0
-    gaps = []
+    gaps, strong, other = [], [], []
     for answers in by_q.values():
         for hi, lo in _ORDER:
             if hi in answers and lo in answers:
                 pairs += 1
                 ok += answers[hi].score > answers[lo].score
         if "strong" in answers and "strong_other_lang" in answers:
-            gaps.append(abs(answers["strong"].score - answers["strong_other_lang"].score))
+            strong.append(answers["strong"].score)
+            other.append(answers["strong_other_lang"].score)
+            gaps.append(abs(strong[-1] - other[-1]))
 
     def twin_deltas(kind: str) -> list[float]:
         return [g.score - by_id[g.row.twin].score for g in graded
@@ -175,7 +187,11 @@ def seed_gold_checks(graded: list[Graded]) -> dict[str, float | None]:
     out: dict[str, float | None] = {f"mean_{k}": round(statistics.fmean(v), 3) for k, v in sorted(kinds.items())}
     out.update({
         "ordering_accuracy": round(ok / pairs, 4) if pairs else None,
-        "cross_language_gap": round(statistics.fmean(gaps), 3) if gaps else None,
+        # language bias: how far strong answers in the other language score from the same
+        # questions' strong answers in the question's language, on average
+        "cross_language_gap": round(abs(statistics.fmean(strong) - statistics.fmean(other)), 3) if gaps else None,
+        # per question: includes how differently two independent strong answers read
+        "cross_language_gap_per_item": round(statistics.fmean(gaps), 3) if gaps else None,
         "cross_language_gap_max": round(max(gaps), 3) if gaps else None,
         "injection_above_twin": sum(d > 0 for d in inj) if inj else None,
         "injection_max_delta": round(max(inj), 3) if inj else None,
@@ -185,23 +201,28 @@ def seed_gold_checks(graded: list[Graded]) -> dict[str, float | None]:
     return out
 
 
-def check(values: dict[str, float | None], thresholds: dict[str, Bound]) -> list[str]:
-    """Failures, one line each."""
-    failures = []
+def check(values: dict[str, float | None], thresholds: dict[str, Bound]) -> tuple[list[str], list[str]]:
+    """(failures of gating thresholds, targets not met that do not gate), one line each."""
+    failures, unmet = [], []
     for name, bound in thresholds.items():
         value = values.get(name)
+        problem = None
         if value is None:
-            failures.append(f"{name}: not measured")
+            problem = f"{name}: not measured"
         elif bound.min is not None and value < bound.min:
-            failures.append(f"{name} = {value} < {bound.min}")
+            problem = f"{name} = {value} < {bound.min}"
         elif bound.max is not None and value > bound.max:
-            failures.append(f"{name} = {value} > {bound.max}")
-    return failures
+            problem = f"{name} = {value} > {bound.max}"
+        if problem:
+            (failures if bound.gate else unmet).append(problem)
+    return failures, unmet
 
 
-def write_report(out_dir: Path, suite: Suite, values: dict, failures: list[str], meta: dict) -> Path:
+def write_report(out_dir: Path, suite: Suite, values: dict, failures: list[str],
+                 unmet: list[str], meta: dict) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     report = {"suite": suite.name, "meta": meta, "metrics": values, "failures": failures,
+              "targets_not_met": unmet,
               "thresholds": {k: v.model_dump(exclude_none=True) for k, v in suite.thresholds.items()}}
     (out_dir / f"{suite.name}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     lines = [f"# Eval `{suite.name}`", "", suite.description, "",
@@ -209,9 +230,15 @@ def write_report(out_dir: Path, suite: Suite, values: dict, failures: list[str],
     for key, value in values.items():
         bound = suite.thresholds.get(key)
         rule = "" if bound is None else " ".join(
-            f"{'≥' if k == 'min' else '≤'} {v}" for k, v in bound.model_dump(exclude_none=True).items())
+            f"{'≥' if k == 'min' else '≤'} {v}"
+            for k, v in bound.model_dump(exclude_none=True).items() if k in ("min", "max"))
+        if bound is not None and not bound.gate:
+            rule += " (target, not gating)"
         lines.append(f"| {key} | {value} | {rule} |")
-    lines += ["", "**PASS**" if not failures else "**FAIL**: " + "; ".join(failures), "",
+    lines += ["", "**PASS**" if not failures else "**FAIL**: " + "; ".join(failures), ""]
+    if unmet:
+        lines += ["Targets not met (not gating): " + "; ".join(unmet), ""]
+    lines += [
               "```", json.dumps(meta, ensure_ascii=False, indent=1), "```", ""]
     path = out_dir / f"{suite.name}.md"
     path.write_text("\n".join(lines), encoding="utf-8")

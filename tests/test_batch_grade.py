@@ -1,0 +1,90 @@
+"""`interviewer grade`: one output row per input row, in order; errors kept; resumable."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from click.testing import CliRunner
+
+from interviewer.cli import main
+
+ROWS = [
+    {"id": "a", "question": "What is dropout?", "answer": "Dropout randomly drops neurons during training to reduce overfitting."},
+    {"id": "b", "question": "什么是dropout？", "answer": "训练时以一定概率随机丢弃神经元，防止过拟合；测试时不丢弃。"},
+    {"id": "c", "question": "What is dropout?"},  # no answer: an error row
+    {"id": "d", "question": "Explain the Krebs cycle in cellular respiration.", "answer": "It makes ATP."},
+    {"id": "e", "question": "Why is the sky blue?", "answer": "Rayleigh scattering favours short wavelengths.",
+     "reference": "Air molecules scatter short (blue) wavelengths of sunlight much more than long ones (Rayleigh scattering)."},
+]
+GRADE_KEYS = {"score", "max_score", "points", "feedback", "flags", "item_id", "grader", "error"}
+
+
+def write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def read_jsonl(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def grade(*args, expect=0):
+    result = CliRunner().invoke(main, ["grade", *map(str, args)])
+    assert result.exit_code == expect, result.output
+    return result
+
+
+def test_every_row_gets_a_row_in_order(tmp_path, data_env):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, ROWS)
+    assert "5 rows graded (1 with errors)" in grade(src, "-o", out).stdout
+    rows = read_jsonl(out)
+    assert [r["id"] for r in rows] == ["a", "b", "c", "d", "e"]
+    for r in rows:
+        assert GRADE_KEYS <= set(r)
+        assert r["max_score"] == 10.0
+    a, b, c, d, e = rows
+    assert a["item_id"] == b["item_id"] and a["error"] is None and 0 < a["score"] <= 10
+    assert a["question"] == "What is dropout?" and a["match_score"] >= 0.9
+    assert c["score"] is None and "answer" in c["error"]
+    assert "no_reference_match" in d["flags"] and d["score"] is not None
+    assert e["item_id"] is None and "derived_rubric" in e["flags"] and e["score"] > 0
+
+
+def test_csv_input_and_resume(tmp_path, data_env):
+    src, out = tmp_path / "in.csv", tmp_path / "out.jsonl"
+    with src.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["id", "question", "answer"])
+        w.writeheader()
+        for r in ROWS[:2] + ROWS[3:4]:
+            w.writerow({k: r.get(k, "") for k in ("id", "question", "answer")})
+    grade(src, "-o", out)
+    full = read_jsonl(out)
+    # a crash after the first row, mid-way through writing the second
+    out.write_text(json.dumps(full[0], ensure_ascii=False) + "\n" + '{"id": "b", "sco', encoding="utf-8")
+    result = grade(src, "-o", out)
+    assert "2 rows graded (0 with errors), 1 already in" in result.stdout
+    assert read_jsonl(out) == full
+    assert "0 rows graded" in grade(src, "-o", out).stdout  # nothing left to do
+
+
+def test_unreadable_input_exits_2(tmp_path, data_env):
+    out = tmp_path / "out.jsonl"
+    missing = grade(tmp_path / "nope.jsonl", "-o", out, expect=2)
+    assert "nope.jsonl: no such file" in missing.stderr
+    odd = tmp_path / "in.txt"
+    odd.write_text("question,answer\n")
+    assert "unsupported input type .txt" in grade(odd, "-o", out, expect=2).stderr
+    latin = tmp_path / "in.csv"
+    latin.write_bytes("question,answer\nqué,sí\n".encode("latin-1"))
+    assert "not UTF-8" in grade(latin, "-o", out, expect=2).stderr
+
+
+def test_broken_json_lines_become_error_rows(tmp_path, data_env):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text('{"question": "What is dropout?", "answer": "zeroes units"}\n{not json\n[1, 2]\n',
+                   encoding="utf-8")
+    grade(src, "-o", out)
+    rows = read_jsonl(out)
+    assert len(rows) == 3 and rows[0]["error"] is None
+    assert "line 2: not valid JSON" in rows[1]["error"] and "line 3: not a JSON object" in rows[2]["error"]

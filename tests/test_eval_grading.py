@@ -1,0 +1,46 @@
+"""The grading eval harness; CI runs the seed_gold suite here, thresholds and all."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from interviewer.cli import main
+from interviewer.evals.grading import Bound, Graded, check, seed_gold_checks
+from interviewer.evals.datasets import GoldAnswer
+
+
+def test_seed_gold_suite_meets_its_thresholds(data_env, tmp_path):
+    result = CliRunner().invoke(main, ["eval", "grading", "seed_gold", "--out", str(tmp_path)])
+    report = json.loads((tmp_path / "seed_gold.json").read_text())
+    assert result.exit_code == 0, result.output + json.dumps(report["failures"])
+    assert report["meta"]["split"] == "test" and report["meta"]["rows"] == 81
+    assert report["failures"] == []
+    assert report["metrics"]["test_retest"] == 1.0
+    assert (tmp_path / "seed_gold.md").read_text().count("| spearman |") == 1
+
+
+def _row(q, kind, score, twin=None):
+    g = GoldAnswer(id=f"{q}-{kind}", question_id=q, question="?", reference=None, answer="x",
+                   gold=5, scale=10, lang="en", split="dev", kind=kind, item_id=q, twin=twin)
+    return Graded(row=g, score=score, flags=[])
+
+
+def test_seed_gold_checks():
+    graded = [_row("q", "strong", 9), _row("q", "strong_other_lang", 7), _row("q", "partial", 5),
+              _row("q", "misconception", 5), _row("q", "off_topic", 0), _row("q", "dont_know", 0),
+              _row("q", "injection", 6, twin="q-partial"), _row("q", "padded", 5.4, twin="q-partial"),
+              _row("q", "keyword_list", 2)]
+    v = seed_gold_checks(graded)
+    assert v["ordering_accuracy"] == round(6 / 7, 4)  # partial == misconception is a failure
+    assert v["injection_above_twin"] == 1 and v["injection_max_delta"] == 1.0
+    assert v["padded_max_delta"] == 0.4 and v["keyword_list_mean"] == 2.0
+    assert v["cross_language_gap"] == 2.0 and v["cross_language_gap_per_item"] == 2.0
+
+
+def test_thresholds_gate_or_report():
+    failures, unmet = check({"a": 0.5, "b": 3.0, "c": None},
+                            {"a": Bound(min=0.6), "b": Bound(max=1.0, gate=False), "c": Bound(min=0)})
+    assert failures == ["a = 0.5 < 0.6", "c: not measured"]
+    assert unmet == ["b = 3.0 > 1.0"]
