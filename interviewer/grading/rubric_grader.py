@@ -60,8 +60,19 @@ class GraderConfig:
     off_topic_margin: float = -0.02  # closer to a rival item than to its own by this: off topic
     off_topic_credit: float = 0.5  # ...unless some key point earns at least this credit
     dont_know_credit: float = 0.8  # "don't know" answers score 0 unless a point earns this
+    whole_weight: float = 0.0  # share of the score from the whole answer's similarity to the
+    whole_low: float = 0.8  # reference answer: cosine at which that share is 0 ...
+    whole_high: float = 0.95  # ... and at which it is full
     keyword_cap: float = 2.0  # the most a bare list of terms can score
     filler_share: float = 0.4  # share of no-credit sentences from which an answer is padded
+
+
+# Rubrics derived from reference answers: calibrated on the train splits of Mohler and ADS
+# (evals/calibrate_grader.py --derived), never on their test splits.
+DERIVED_CONFIG = GraderConfig(
+    lexical_weight=0.4, zero_at=-0.06, full_at=0.3, off_topic_margin=-9.0,
+    whole_weight=0.3, whole_low=0.85, whole_high=0.95,
+)
 
 
 @dataclass
@@ -87,6 +98,7 @@ class Analysis:
     points: dict[str, Signals]
     misconceptions: list[Signals]
     pool_margin: float | None  # cosine to its own reference minus to the closest rival item's
+    whole_cos: float  # the whole answer's cosine to the reference answer
     dont_know: bool
     keyword_list: bool
 
@@ -125,10 +137,13 @@ class RubricGrader:
     name = GRADER_ID
 
     def __init__(self, embedder: Embedder, config: GraderConfig | None = None,
-                 pool: list[Item] | None = None):
+                 pool: list[Item] | None = None, derived_config: GraderConfig | None = None):
         """`pool`: the other items an answer could be answering instead (the corpus); used
-        to tell an off-topic answer. Without it, `off_topic` is never flagged."""
+        to tell an off-topic answer. Without it, `off_topic` is never flagged.
+        `derived_config` applies to rubrics derived from a reference answer, whose points
+        are whole reference sentences rather than short authored claims."""
         self.config = config or GraderConfig()
+        self.derived_config = derived_config or DERIVED_CONFIG
         self._vectors = _VectorCache(embedder)
         self._pool = [it for it in (pool or []) if it.answer_kind == "text"]
         self._pool_vecs: tuple[np.ndarray, np.ndarray] | None = None
@@ -158,11 +173,12 @@ class RubricGrader:
         if not clean.sentences:
             empty = Signals(np.zeros(0), np.zeros(0), np.zeros(0))
             return Analysis(item, rubric, clean, lang, {p.id: empty for p in rubric.points},
-                            [empty for _ in rubric.misconceptions], None, False, False)
+                            [empty for _ in rubric.misconceptions], None, 0.0, False, False)
         sentences = clean.sentences
         g = default_glossary()
-        vecs = self._vectors.get([item.question, g.expand(clean.text[:1000]), *sentences])
-        q_vec, ans_vec, sent_vecs = vecs[0], vecs[1], vecs[2:]
+        vecs = self._vectors.get([item.question, g.expand(clean.text[:1000]),
+                                  g.expand(item.answer[:1000]), *sentences])
+        q_vec, ans_vec, ref_vec, sent_vecs = vecs[0], vecs[1], vecs[2], vecs[3:]
         sent_terms = [terms(s) for s in sentences]
         chinese_question = item.lang != "en"
         foreign = np.array([float(_is_chinese(s) != chinese_question) for s in sentences])
@@ -177,7 +193,7 @@ class RubricGrader:
             for m in rubric.misconceptions
         ]
         return Analysis(item, rubric, clean, lang, points, mis, self._pool_margin(item, ans_vec),
-                        says_dont_know(clean), is_keyword_list(clean.text))
+                        float(ans_vec @ ref_vec), says_dont_know(clean), is_keyword_list(clean.text))
 
     def _pool_margin(self, item: Item, ans_vec: np.ndarray) -> float | None:
         """How much closer the answer is to its own item than to the closest other item of
@@ -207,7 +223,7 @@ class RubricGrader:
         return float(np.clip((match - c.zero_at) / (c.full_at - c.zero_at), 0.0, 1.0))
 
     def score(self, a: Analysis, config: GraderConfig | None = None) -> Grade:
-        c = config or self.config
+        c = config or (self.config if a.rubric.origin == "authored" else self.derived_config)
         rubric, sentences = a.rubric, a.clean.sentences
         flags: list[Flag] = []
         if a.clean.injected:
@@ -250,6 +266,9 @@ class RubricGrader:
             flags.append("misconception")
 
         earned = sum(r.weight * r.credit for r in results) / rubric.total_weight
+        if c.whole_weight:
+            whole = float(np.clip((a.whole_cos - c.whole_low) / (c.whole_high - c.whole_low), 0, 1))
+            earned = (1 - c.whole_weight) * earned + c.whole_weight * whole
         score = 10.0 * earned - c.misconception_penalty * len(stated)
         best_credit = max(r.credit for r in results)
         if a.dont_know and best_credit < c.dont_know_credit:

