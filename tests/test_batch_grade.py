@@ -45,7 +45,7 @@ def test_every_row_gets_a_row_in_order(tmp_path, data_env):
         assert r["max_score"] == 10.0
     a, b, c, d, e = rows
     assert a["item_id"] == b["item_id"] and a["error"] is None and 0 < a["score"] <= 10
-    assert a["question"] == "What is dropout?" and a["match_score"] >= 0.9
+    assert a["question"] == "What is dropout?" and a["match_score"] >= 0.88
     assert c["score"] is None and "answer" in c["error"]
     assert "no_reference_match" in d["flags"] and d["score"] is not None
     assert e["item_id"] is None and "derived_rubric" in e["flags"] and e["score"] > 0

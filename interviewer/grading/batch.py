@@ -25,7 +25,9 @@ from interviewer.rubric.loader import RubricBook
 from interviewer.rubric.models import Rubric
 from interviewer.store.store import ItemStore
 
-MATCH_THRESHOLD = 0.90  # question-to-item similarity below which the match is not trusted
+# question-to-item similarity below which the match is not trusted; measured by
+# evals/match_threshold.py (README, Batch grading)
+MATCH_THRESHOLD = 0.88
 
 
 class InputError(Exception):
