@@ -77,6 +77,24 @@ def objective(graded: list[ev.Graded], seed: bool) -> tuple[float, dict]:
     return values["pearson"] or -1, values
 
 
+def rescore(grader, cfg, rows, analyses) -> list[ev.Graded]:
+    return [ev.Graded(row=r, score=grader.score(a, cfg).score, flags=[])
+            for r, a in zip(rows, analyses)]
+
+
+def search(grid: dict[str, list], evaluate) -> tuple[float, GraderConfig, dict]:
+    """The grid point with the highest `evaluate(config)[0]`."""
+    best = (-9.0, None, {})
+    for combo in tqdm(list(itertools.product(*grid.values())), desc="grid", file=sys.stderr):
+        cfg = replace(GraderConfig(), **dict(zip(grid, combo)))
+        if cfg.full_at <= cfg.zero_at:
+            continue
+        value, metrics = evaluate(cfg)
+        if value > best[0]:
+            best = (value, cfg, metrics)
+    return best
+
+
 def main() -> None:
     offline_environment()
     ap = argparse.ArgumentParser()
@@ -110,19 +128,10 @@ def main() -> None:
         item, rubric = targets[key]
         analyses.append(grader.analyse(item, rubric, row.answer))
 
-    base = GraderConfig()
-    best = (-9.0, None, None)
-    keys = list(GRID)
-    for combo in tqdm(list(itertools.product(*GRID.values())), desc="grid", file=sys.stderr):
-        cfg = replace(base, **dict(zip(keys, combo)))
-        if cfg.full_at <= cfg.zero_at:
-            continue
-        graded = [ev.Graded(row=r, score=grader.score(a, cfg).score, flags=[])
-                  for r, a in zip(rows, analyses)]
-        value, metrics = objective(graded, args.kind == "seed_gold")
-        if value > best[0]:
-            best = (value, cfg, metrics)
-    value, cfg, metrics = best
+    def evaluate(cfg: GraderConfig) -> tuple[float, dict]:
+        return objective(rescore(grader, cfg, rows, analyses), args.kind == "seed_gold")
+
+    value, cfg, metrics = search(GRID, evaluate)
     print(f"objective {value:.4f} on {len(rows)} rows ({args.kind}, split={args.split})")
     print("config:", {k: v for k, v in asdict(cfg).items() if k in GRID})
     for k, v in metrics.items():
@@ -143,21 +152,12 @@ def calibrate_derived(limit: int | None) -> None:
                 targets[row.question_id] = ev.target_for(row, lambda _: None, lambda _: None)
             analyses.append(grader.analyse(*targets[row.question_id], row.answer))
         sets.append((kind, rows, analyses, grader))
-    best = (-9.0, None, None)
-    keys = list(DERIVED_GRID)
-    for combo in tqdm(list(itertools.product(*DERIVED_GRID.values())), desc="grid", file=sys.stderr):
-        cfg = replace(GraderConfig(), **dict(zip(keys, combo)))
-        if cfg.full_at <= cfg.zero_at:
-            continue
-        per = {}
-        for kind, rows, analyses, grader in sets:
-            graded = [ev.Graded(row=r, score=grader.score(a, cfg).score, flags=[])
-                      for r, a in zip(rows, analyses)]
-            per[kind] = ev.agreement(graded)
-        value = sum(m["pearson"] or -1 for m in per.values()) / len(per)
-        if value > best[0]:
-            best = (value, cfg, per)
-    value, cfg, per = best
+    def evaluate(cfg: GraderConfig) -> tuple[float, dict]:
+        per = {kind: ev.agreement(rescore(grader, cfg, rows, analyses))
+               for kind, rows, analyses, grader in sets}
+        return sum(m["pearson"] or -1 for m in per.values()) / len(per), per
+
+    value, cfg, per = search(DERIVED_GRID, evaluate)
     print(f"mean Pearson {value:.4f} (derived rubrics, train splits)")
     print("config:", {k: v for k, v in asdict(cfg).items() if k in DERIVED_GRID})
     for kind, m in per.items():
