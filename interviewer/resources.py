@@ -22,9 +22,5 @@ def default_corpus_dir() -> Path:
     return _shipped("corpus")
 
 
-def prompts_dir() -> Path:
-    return _shipped("prompts")
-
-
 def evals_data_dir() -> Path:
     return _shipped("evals") / "data"

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from interviewer.corpus.lang import to_simplified
+
 GLOSSARY_PATH = Path(__file__).with_name("glossary.tsv")
 
 _MATH = re.compile(r"\$\$.*?\$\$|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|https?://\S+", re.S)
@@ -67,7 +69,7 @@ class Glossary:
 
     def concepts(self, text: str) -> Counter[str]:
         """How often each concept is named in `text` (any language)."""
-        plain = _TEX_MARKS.sub("", _to_simplified(_MATH.sub(" ", text))).lower()
+        plain = _TEX_MARKS.sub("", to_simplified(_MATH.sub(" ", text))).lower()
         found: Counter[str] = Counter()
         for match in self._pattern.finditer(plain):
             concept = self._concept_of(match.group(0))
@@ -79,17 +81,6 @@ class Glossary:
 def _squash(form: str) -> str:
     """Lowercase, separators dropped: "Mini-batch", "mini batch" and "minibatch" agree."""
     return re.sub(r"[\s\-_]+", "", form.lower())
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-def _to_simplified(text: str) -> str:
-    return _t2s().convert(text)
 
 
 def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:

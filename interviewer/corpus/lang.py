@@ -22,6 +22,20 @@ def _converters():
     return OpenCC("t2s"), OpenCC("s2t")
 
 
+def to_simplified(text: str) -> str:
+    return _converters()[0].convert(text)
+
+
+def to_traditional(text: str) -> str:
+    return _converters()[1].convert(text)
+
+
+def is_mostly_chinese(text: str) -> bool:
+    """Mostly Chinese prose (one CJK character ~ one English word); cheap, no conversion."""
+    cjk = len(_CJK.findall(text))
+    return cjk >= 2 and cjk >= 0.5 * len(_LATIN_WORD.findall(text))
+
+
 def script_counts(text: str) -> tuple[int, int, int, int]:
     """(cjk chars, traditional-only chars, simplified-only chars, latin words)."""
     clean = _NOISE.sub(" ", text)

@@ -3,9 +3,8 @@ pointing at the reference answer in the notes. Written from the grade alone (no 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from interviewer.corpus.items import Item, Lang
+from interviewer.corpus.lang import to_traditional
 from interviewer.grading.models import Flag, PointResult
 from interviewer.rubric.models import Rubric
 
@@ -52,13 +51,6 @@ _FLAG_ORDER: tuple[Flag, ...] = (
 )
 
 
-@lru_cache(maxsize=1)
-def _s2t():
-    from opencc import OpenCC
-
-    return OpenCC("s2t")
-
-
 def _phrase(rubric: Rubric, point_id: str, lang: Lang) -> str:
     point = next(p for p in rubric.points if p.id == point_id)
     if rubric.origin != "authored":
@@ -87,7 +79,7 @@ def write_feedback(
         lines.append(t["wrong"].format(items=t["sep"].join(wrong)))
     lines.append(t["reference"].format(source=item.source, a=item.lines[0], b=item.lines[1]))
     text = "\n".join(lines)
-    return _s2t().convert(text) if lang == "zh-Hant" else text
+    return to_traditional(text) if lang == "zh-Hant" else text
 
 
 def _misconception_phrase(rubric: Rubric, claim: str, lang: Lang) -> str:

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from interviewer.corpus.glossary import default_glossary
+from interviewer.corpus.lang import to_simplified
 
 _EN_WORD = re.compile(r"[a-z][a-z0-9\-]*[a-z0-9]|[a-z]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -28,13 +29,6 @@ _ZH_STOP = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
 def _stem(word: str) -> str:
     for suffix in ("ization", "ations", "ation", "ness", "ing", "ies", "ed", "es", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -45,7 +39,7 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def terms(text: str) -> frozenset[str]:
     """The content terms of `text` (cached: rubric phrasings are seen again and again)."""
-    plain = _t2s().convert(text).lower()
+    plain = to_simplified(text).lower()
     out = {_stem(w) for w in _EN_WORD.findall(plain) if w not in _EN_STOP and len(w) > 1}
     for run in _CJK_RUN.findall(plain):
         out.update(b for b in (run[i : i + 2] for i in range(len(run) - 1)) if b not in _ZH_STOP)

@@ -19,7 +19,7 @@ import numpy as np
 
 from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item, Lang
-from interviewer.corpus.lang import detect_lang
+from interviewer.corpus.lang import detect_lang, is_mostly_chinese
 from interviewer.grading.feedback import write_feedback
 from interviewer.grading.models import Flag, Grade, PointResult
 from interviewer.grading.lexical import recall, terms
@@ -28,8 +28,6 @@ from interviewer.rubric.models import Rubric
 from interviewer.store.embedders import Embedder
 
 GRADER_ID = "rubric-v1"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 EVIDENCE_CREDIT = 0.3  # a sentence earning a point this much is quoted as evidence for it
 NEAR_DUPLICATE_QUESTION = 0.93  # question cosine from which two items ask the same thing
 
@@ -123,12 +121,6 @@ class _VectorCache:
         return np.stack([self._data[t] for t in texts])
 
 
-def _is_chinese(text: str) -> bool:
-    """Mostly Chinese prose (one CJK character ~ one English word)."""
-    cjk = len(_CJK.findall(text))
-    return cjk >= 2 and cjk >= 0.5 * len(_LATIN_WORD.findall(text))
-
-
 def _negated(text: str) -> bool:
     return len(_NEGATION.findall(text)) % 2 == 1
 
@@ -181,7 +173,7 @@ class RubricGrader:
         q_vec, ans_vec, ref_vec, sent_vecs = vecs[0], vecs[1], vecs[2], vecs[3:]
         sent_terms = [terms(s) for s in sentences]
         chinese_question = item.lang != "en"
-        foreign = np.array([float(_is_chinese(s) != chinese_question) for s in sentences])
+        foreign = np.array([float(is_mostly_chinese(s) != chinese_question) for s in sentences])
         points = {
             p.id: self._signals(sent_vecs, sent_terms, q_vec, [[*p.en, p.claim], [*p.zh, p.claim]],
                                 foreign)
