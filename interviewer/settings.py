@@ -27,6 +27,15 @@ class Settings(BaseModel):
     def store_dir(self) -> Path:
         return self.data_dir / "store"
 
+    @property
+    def history_path(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def work_dir(self) -> Path:
+        """Files the app writes for download: batch results, transcript exports."""
+        return self.data_dir / "work"
+
 
 def offline_environment() -> None:
     """Keep every library we load off the network (no hub downloads, no telemetry)."""

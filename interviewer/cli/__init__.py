@@ -90,8 +90,9 @@ def main(ctx: click.Context, data_dir: Path, embedder: str) -> None:
     ctx.obj = Settings(data_dir=data_dir, embedder=embedder)
 
 
-
 # commands register themselves on `main`
 from interviewer.cli import corpus as _corpus  # noqa: E402,F401
 from interviewer.cli import evals as _evals  # noqa: E402,F401
 from interviewer.cli import grade as _grade  # noqa: E402,F401
+from interviewer.cli import practice as _practice  # noqa: E402,F401
+from interviewer.cli import serve as _serve  # noqa: E402,F401

@@ -1,0 +1,88 @@
+"""`interviewer serve` (the web app) and `interviewer user add`."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import click
+
+from interviewer.cli import _ready_store, main
+from interviewer.settings import Settings
+
+
+def _users(auth_file: Path | None, users: str | None):
+    from ui.auth import UserBook
+
+    try:
+        if auth_file:
+            return UserBook.from_file(auth_file)
+        if users:
+            return UserBook.parse(users, "INTERVIEWER_USERS")
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    return None
+
+
+def _warm(kit) -> None:
+    """Embed the corpus pool and a rubric once, so the first answer is graded quickly."""
+    item = kit.library.items[0]
+    kit.grade(item, kit.library.rubric(item), "warm-up.")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="INTERVIEWER_HOST",
+              help="Interface to bind; the default serves this machine only. Env: INTERVIEWER_HOST.")
+@click.option("--port", default=7860, show_default=True, type=click.IntRange(0, 65535),
+              envvar="INTERVIEWER_PORT", help="Env: INTERVIEWER_PORT.")
+@click.option("--auth-file", type=click.Path(dir_okay=False, path_type=Path),
+              envvar="INTERVIEWER_AUTH_FILE",
+              help="Require login: `user:hash` lines (see `interviewer user add`). "
+                   "Env: INTERVIEWER_AUTH_FILE.")
+@click.option("--users", envvar="INTERVIEWER_USERS", metavar="USER:HASH,…",
+              help="Require login, users given inline. Env: INTERVIEWER_USERS.")
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int, auth_file, users) -> None:
+    """Serve the practice app in the browser (offline; each user's history kept apart)."""
+    from interviewer.grading.batch import Resolver
+    from interviewer.session.setup import build_kit
+    from ui import create_app, launch
+
+    started = time.perf_counter()
+    book = _users(auth_file, users)
+    store = _ready_store(settings)
+    kit = build_kit(store, settings.history_path)
+    app = create_app(kit, Resolver(store, kit.library.rubrics), settings.work_dir)
+    threading.Thread(target=_warm, args=(kit,), daemon=True).start()
+    _, url, _ = launch(app, host=host, port=port, users=book, prevent_thread_lock=True,
+                       allowed=[settings.work_dir])
+    click.echo(f"interviewer is serving on {url} (ready in {time.perf_counter() - started:.1f} s"
+               f"{', login required' if book else ''}); Ctrl-C stops.", err=True)
+    try:
+        app.block_thread()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        app.close()
+
+
+@main.group()
+def user() -> None:
+    """Manage the login users of `serve`."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--auth-file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              envvar="INTERVIEWER_AUTH_FILE", help="The users file to update.")
+@click.password_option()
+def user_add(name: str, auth_file: Path, password: str) -> None:
+    """Add (or change the password of) user NAME in the users file."""
+    from ui.auth import add_user
+
+    try:
+        add_user(auth_file, name, password)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"user {name!r} saved in {auth_file}")

@@ -1,0 +1,66 @@
+"""The coach writes what the candidate reads after a grade: feedback and follow-up
+questions. `TemplateCoach` needs no LLM; the LLM layer provides a coach with the same two
+methods. Every coach asks about `biggest_missing`, the point the engine then grades."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
+
+from interviewer.corpus.items import Item
+from interviewer.corpus.lang import detect_lang, to_traditional
+from interviewer.corpus.glossary import default_glossary
+from interviewer.grading.focus import biggest_missing
+from interviewer.grading.models import Grade
+from interviewer.rubric.models import Rubric
+
+
+class Coach(Protocol):
+    name: str
+
+    def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str) -> Iterator[str]:
+        """The feedback text, in pieces as it is written (streamed)."""
+        ...
+
+    def follow_up(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
+                  asked: list[str]) -> str | None:
+        """One question about `biggest_missing(grade, rubric, asked)`; None if nothing is
+        missing. `asked`: ids of the points already asked about."""
+        ...
+
+
+_FOLLOW_UP = {  # name the area of the missing point, never the point itself
+    "en": ("Follow-up: what role does {names} play here? Explain it in a sentence or two.",
+           "Follow-up: one key point is still missing. What else matters for this question?"),
+    "zh": ("追问：{names}在这里起什么作用？请用一两句话说明。",
+           "追问：还有一个关键点没有讲到。这个问题还有什么要点？"),
+}
+
+
+def answer_lang(item: Item, answer: str) -> str:
+    return detect_lang(answer, item.lang) if answer.strip() else item.lang
+
+
+class TemplateCoach:
+    """Feedback and follow-ups from the grade alone: deterministic, offline, instant."""
+
+    name = "template"
+
+    def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str) -> Iterator[str]:
+        yield grade.feedback
+
+    def follow_up(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
+                  asked: list[str]) -> str | None:
+        point = biggest_missing(grade, rubric, asked)
+        if point is None:
+            return None
+        lang = answer_lang(item, answer)
+        g = default_glossary()
+        known = set(g.concepts(item.question))
+        found = g.concepts(" ".join([point.claim, *point.en, *point.zh]))
+        names = [g.canonical[c][0 if lang == "en" else 1] or g.canonical[c][0]
+                 for c, _ in found.most_common() if c not in known][:2]
+        with_names, without = _FOLLOW_UP["en" if lang == "en" else "zh"]
+        sep = " and " if lang == "en" else "和"
+        text = with_names.format(names=sep.join(names)) if names else without
+        return to_traditional(text) if lang == "zh-Hant" else text

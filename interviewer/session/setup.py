@@ -1,0 +1,36 @@
+"""Build the `Kit` an interview runs on from a store: the library (items, rubrics, note
+titles), the default rubric grader, a coach and the history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer.grading.batch import Grader
+from interviewer.grading.rubric_grader import RubricGrader
+from interviewer.resources import default_corpus_dir
+from interviewer.rubric.loader import RubricBook
+from interviewer.session.coach import Coach, TemplateCoach
+from interviewer.session.engine import Kit, Library
+from interviewer.session.history import History
+from interviewer.session.topics import note_title
+from interviewer.store.store import ItemStore
+
+
+def default_rubrics() -> RubricBook:
+    return RubricBook.from_dir(default_corpus_dir() / "rubrics")
+
+
+def library_from_store(store: ItemStore, rubrics: RubricBook | None = None) -> Library:
+    titles = {}
+    for path in store.paths():
+        title = note_title(Path(path))
+        if title:
+            titles[Path(path).name] = title
+    return Library(store.items(), rubrics or default_rubrics(), titles)
+
+
+def build_kit(store: ItemStore, history_path: Path, *, grader: Grader | None = None,
+              coach: Coach | None = None, rubrics: RubricBook | None = None) -> Kit:
+    library = library_from_store(store, rubrics)
+    grader = grader or RubricGrader(store.embedder, pool=library.items)
+    return Kit(library, grader, coach or TemplateCoach(), History(history_path))

@@ -1,0 +1,5 @@
+"""The Gradio app: a thin shell over `interviewer.session` and `interviewer.grading.batch`."""
+
+from ui.app import create_app, launch
+
+__all__ = ["create_app", "launch"]

@@ -1,0 +1,212 @@
+"""`create_app(kit, resolver, work_dir)` builds the Gradio app from its dependencies;
+`launch` serves it (loopback by default, no share link, no analytics, no CDN)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import gradio as gr
+
+from interviewer.grading.batch import InputError, Resolver, grade_file, read_rows
+from interviewer.session import Interview, SessionSettings
+from interviewer.session.engine import Kit
+from interviewer.session.report import progress, transcript_json, transcript_markdown
+from ui.auth import UserBook
+from ui.views import chat_messages, score_panel, sessions_rows
+
+WELCOME = ("Choose the settings on the right and press **Start**, or just type: a session "
+           "with the current settings starts. Answer in English or Chinese; commands: "
+           "`skip`, `hint`, `repeat`, `end`.")
+CSS = "#score table { font-size: 0.85em; } footer { display: none !important; }"
+
+
+def _user(request: gr.Request | None) -> str:
+    return (request.username if request is not None else None) or "local"
+
+
+class _LockedGrader:
+    """The kit's grader behind its lock, for batch runs beside live interviews."""
+
+    def __init__(self, kit: Kit):
+        self.kit = kit
+        self.name = kit.grader.name
+
+    def grade(self, item, rubric, answer):
+        return self.kit.grade(item, rubric, answer)
+
+
+def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
+    work_dir.mkdir(parents=True, exist_ok=True)
+    history = kit.history
+
+    def settings_of(topics, lang, n, difficulty, follow_ups) -> SessionSettings:
+        return SessionSettings(topics=topics or [], lang=lang, questions=int(n),
+                               difficulty=difficulty, follow_ups=int(follow_ups))
+
+    def unfinished(user: str):
+        choices = []
+        for r in history.sessions(user, unfinished=True):
+            n = sum(t.kind != "follow_up" for t in history.turns(session_id=r.id))
+            choices.append((f"{r.started_at.replace('T', ' ')[:16]} · {n}/{r.settings.questions} answered", r.id))
+        return gr.update(choices=choices, value=choices[0][1] if choices else None)
+
+    def start(topics, lang, n, difficulty, follow_ups, request: gr.Request):
+        user = _user(request)
+        iv = Interview.start(kit, user, settings_of(topics, lang, n, difficulty, follow_ups))
+        return iv.id, chat_messages(iv.transcript()), score_panel([]), unfinished(user)
+
+    def send(text, sid, topics, lang, n, difficulty, follow_ups, request: gr.Request):
+        user = _user(request)
+        if sid:
+            iv = Interview.resume(kit, sid, user)
+        else:
+            iv = Interview.start(kit, user, settings_of(topics, lang, n, difficulty, follow_ups))
+        chat = chat_messages(iv.transcript()) + [{"role": "user", "content": text}]
+        base = len(chat)
+        for chunk in iv.reply(text):
+            while len(chat) <= base + chunk.message:
+                chat.append({"role": "assistant", "content": ""})
+            chat[base + chunk.message]["content"] += chunk.text
+            yield iv.id, chat, "", gr.skip()
+        yield iv.id, chat_messages(iv.transcript()), "", score_panel(iv.turns())
+
+    def resume(sid, request: gr.Request):
+        if not sid:
+            raise gr.Error("No unfinished session selected.")
+        iv = Interview.resume(kit, sid, _user(request))
+        return iv.id, chat_messages(iv.transcript()), score_panel(iv.turns())
+
+    def history_view(request: gr.Request):
+        import pandas as pd
+
+        user = _user(request)
+        records = history.sessions(user)
+        turns = history.turns(user=user)
+        by_session: dict = {}
+        for t in turns:
+            by_session.setdefault(t.session_id, []).append(t)
+        frame = pd.DataFrame(progress(turns), columns=["date", "topic", "mean", "answers"])
+        frame["date"] = pd.to_datetime(frame["date"])
+        choices = [(f"{r.started_at.replace('T', ' ')[:16]} · {r.id}", r.id) for r in records]
+        return (frame, sessions_rows(records, by_session),
+                gr.update(choices=choices, value=choices[0][1] if choices else None),
+                unfinished(user))
+
+    def show_session(sid, request: gr.Request):
+        record = history.session(sid) if sid else None
+        if record is None or record.user != _user(request):
+            return "", None
+        messages, turns = history.messages(sid), history.turns(session_id=sid)
+        md = transcript_markdown(record, messages, turns)
+        out = work_dir / "exports"
+        out.mkdir(exist_ok=True)
+        (out / f"interview-{sid}.md").write_text(md, encoding="utf-8")
+        (out / f"interview-{sid}.json").write_text(transcript_json(record, messages, turns),
+                                                   encoding="utf-8")
+        return md, [str(out / f"interview-{sid}.md"), str(out / f"interview-{sid}.json")]
+
+    def batch(path, progress_bar=gr.Progress()):
+        if not path:
+            raise gr.Error("Upload a .jsonl or .csv file first.")
+        src = Path(path)
+        try:
+            total = len(read_rows(src))
+        except InputError as exc:
+            raise gr.Error(str(exc)) from None
+        digest = hashlib.sha1(src.read_bytes()).hexdigest()[:10]
+        out = work_dir / "batch" / f"{src.stem}-{digest}.graded.jsonl"
+        progress_bar((0, total), desc="grading", unit="answer")
+        done = failed = 0
+        for row in grade_file(src, out, _LockedGrader(kit), resolver):
+            done += 1
+            failed += row["error"] is not None
+            progress_bar((done, total), desc="grading", unit="answer")
+        again = total - done
+        note = f"{done} rows graded ({failed} with errors)" + (
+            f", {again} already graded earlier" if again else "")
+        return str(out), note
+
+    with gr.Blocks(title="interviewer", analytics_enabled=False) as app:
+        sid = gr.State(None)
+        with gr.Tab("Interview"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chat = gr.Chatbot(value=[{"role": "assistant", "content": WELCOME}],
+                                      label="Interview", height=540, elem_id="chat")
+                    answer = gr.Textbox(label="Your answer", lines=3, elem_id="answer",
+                                        placeholder="Type your answer (Shift+Enter for a new line)")
+                    with gr.Row():
+                        send_btn = gr.Button("Send", variant="primary", elem_id="send")
+                        hint_btn = gr.Button("Hint", elem_id="hint")
+                        skip_btn = gr.Button("Skip", elem_id="skip")
+                        repeat_btn = gr.Button("Repeat", elem_id="repeat")
+                        end_btn = gr.Button("End", elem_id="end")
+                with gr.Column(scale=2):
+                    with gr.Accordion("Settings", open=True):
+                        topics = gr.Dropdown(kit.library.topic_names(), multiselect=True,
+                                             label="Topics (none: all)", elem_id="topics")
+                        lang = gr.Dropdown(["any", "en", "zh-Hans", "zh-Hant"], value="any",
+                                           label="Question language", elem_id="lang")
+                        n = gr.Slider(1, 20, value=5, step=1, label="Questions", elem_id="n")
+                        difficulty = gr.Radio(["adaptive", "easy", "medium", "hard"],
+                                              value="adaptive", label="Difficulty")
+                        follow_ups = gr.Slider(0, 2, value=1, step=1, label="Follow-ups per question")
+                        start_btn = gr.Button("Start a new session", variant="primary",
+                                              elem_id="start")
+                    with gr.Accordion("Resume", open=False):
+                        resume_dd = gr.Dropdown([], label="Unfinished sessions", elem_id="resume-list")
+                        resume_btn = gr.Button("Resume", elem_id="resume")
+                    score = gr.Markdown(score_panel([]), elem_id="score")
+        with gr.Tab("History", elem_id="history-tab") as history_tab:
+            refresh_btn = gr.Button("Refresh", elem_id="refresh")
+            plot = gr.LinePlot(x="date", y="mean", color="topic", y_lim=[0, 10],
+                               label="Mean score per day, by topic", elem_id="plot")
+            table = gr.Dataframe(headers=["session", "started", "status", "questions", "mean",
+                                          "topics"], interactive=False, elem_id="sessions")
+            pick = gr.Dropdown([], label="Session", elem_id="pick")
+            transcript = gr.Markdown(elem_id="transcript")
+            exports = gr.File(label="Transcript (markdown, JSON)", file_count="multiple",
+                              interactive=False, elem_id="exports")
+        with gr.Tab("Batch grading", elem_id="batch-tab"):
+            gr.Markdown("Upload a `.jsonl` or `.csv` file with `question` and `answer` "
+                        "(optional `id`, `reference`) — the same grading as `interviewer grade`. "
+                        "Uploading the same file again resumes an interrupted run.")
+            upload = gr.File(label="Answers", file_types=[".jsonl", ".csv"], type="filepath",
+                             elem_id="upload")
+            grade_btn = gr.Button("Grade", variant="primary", elem_id="grade")
+            status = gr.Markdown(elem_id="batch-status")
+            graded = gr.File(label="Graded file (.jsonl)", interactive=False, elem_id="graded")
+
+        settings_inputs = [topics, lang, n, difficulty, follow_ups]
+        start_btn.click(start, settings_inputs, [sid, chat, score, resume_dd])
+        send_outputs = [sid, chat, answer, score]
+        answer.submit(send, [answer, sid, *settings_inputs], send_outputs)
+        send_btn.click(send, [answer, sid, *settings_inputs], send_outputs)
+        for btn, word in ((hint_btn, "hint"), (skip_btn, "skip"), (repeat_btn, "repeat"),
+                          (end_btn, "end")):
+            btn.click(send, [gr.State(word), sid, *settings_inputs], send_outputs,
+                      api_name=f"command_{word}")
+        resume_btn.click(resume, [resume_dd], [sid, chat, score])
+        history_outputs = [plot, table, pick, resume_dd]
+        refresh_btn.click(history_view, None, history_outputs)
+        history_tab.select(history_view, None, history_outputs)
+        app.load(history_view, None, history_outputs)
+        pick.change(show_session, [pick], [transcript, exports])
+        grade_btn.click(batch, [upload], [graded, status])
+    return app
+
+
+def launch(app: gr.Blocks, *, host: str = "127.0.0.1", port: int = 7860,
+           users: UserBook | None = None, prevent_thread_lock: bool = False,
+           allowed: list[Path] = ()):
+    theme = gr.themes.Default(font=[gr.themes.LocalFont("Source Sans Pro"), "ui-sans-serif",
+                                    "system-ui", "sans-serif"],
+                              font_mono=["ui-monospace", "monospace"])
+    app.queue(default_concurrency_limit=4)
+    return app.launch(
+        server_name=host, server_port=port, share=False, ssr_mode=False,
+        auth=users.check if users else None, prevent_thread_lock=prevent_thread_lock,
+        theme=theme, css=CSS, allowed_paths=[str(p) for p in allowed], quiet=True,
+        footer_links=[], pwa=False, mcp_server=False, show_error=True,
+    )
