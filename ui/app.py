@@ -179,21 +179,24 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
             graded = gr.File(label="Graded file (.jsonl)", interactive=False, elem_id="graded")
 
         settings_inputs = [topics, lang, n, difficulty, follow_ups]
-        start_btn.click(start, settings_inputs, [sid, chat, score, resume_dd])
+        start_btn.click(start, settings_inputs, [sid, chat, score, resume_dd], api_name="start")
         send_outputs = [sid, chat, answer, score]
-        answer.submit(send, [answer, sid, *settings_inputs], send_outputs)
-        send_btn.click(send, [answer, sid, *settings_inputs], send_outputs)
+        answer.submit(send, [answer, sid, *settings_inputs], send_outputs,
+                      api_name="send_enter", api_visibility="private")
+        send_btn.click(send, [answer, sid, *settings_inputs], send_outputs, api_name="send")
         for btn, word in ((hint_btn, "hint"), (skip_btn, "skip"), (repeat_btn, "repeat"),
                           (end_btn, "end")):
             btn.click(send, [gr.State(word), sid, *settings_inputs], send_outputs,
                       api_name=f"command_{word}")
-        resume_btn.click(resume, [resume_dd], [sid, chat, score])
+        resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume")
         history_outputs = [plot, table, pick, resume_dd]
-        refresh_btn.click(history_view, None, history_outputs)
-        history_tab.select(history_view, None, history_outputs)
-        app.load(history_view, None, history_outputs)
-        pick.change(show_session, [pick], [transcript, exports])
-        grade_btn.click(batch, [upload], [graded, status])
+        refresh_btn.click(history_view, None, history_outputs, api_name="history")
+        history_tab.select(history_view, None, history_outputs, api_name="history_tab",
+                           api_visibility="private")
+        app.load(history_view, None, history_outputs, api_name="history_load",
+                 api_visibility="private")
+        pick.change(show_session, [pick], [transcript, exports], api_name="transcript")
+        grade_btn.click(batch, [upload], [graded, status], api_name="grade")
     return app
 
 

@@ -83,7 +83,7 @@ def transcript_markdown(record: SessionRecord, messages: list[Message], turns: l
            f"- settings: {record.settings.model_dump_json()}", ""]
     for m in messages:
         who = "**You**" if m.role == "user" else "**Interviewer**"
-        out += [f"{who}:", "", m.text, ""]
+        out += [f"{who}:", "", m.text.replace("\n", "  \n"), ""]
     if turns:
         out += ["## Scores", "", "| # | kind | question | score | max |", "| --- | --- | --- | --- | --- |"]
         out += [f"| {t.seq} | {t.kind} | {t.question.splitlines()[0][:80]} | {t.score} | {t.max_score} |"

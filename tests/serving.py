@@ -1,0 +1,60 @@
+"""Start `interviewer serve` in a subprocess on a free loopback port, as a user would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+CLI = str(Path(sys.executable).parent / "interviewer")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def served(data_dir: Path, built_store: Path, *args: str, timeout: float = 180):
+    """The app serving a copy of the built store; yields its URL."""
+    if not (data_dir / "store").exists():
+        shutil.copytree(built_store, data_dir / "store")
+    port = free_port()
+    log = (data_dir / "serve.log").open("w")
+    env = {**os.environ, "INTERVIEWER_DATA_DIR": str(data_dir)}
+    env.pop("INTERVIEWER_USERS", None)
+    env.pop("INTERVIEWER_AUTH_FILE", None)
+    proc = subprocess.Popen([CLI, "serve", "--port", str(port), *args], stdout=log,
+                            stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + timeout
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError("serve exited:\n" + (data_dir / "serve.log").read_text())
+            try:
+                urllib.request.urlopen(url + "config", timeout=2)  # noqa: S310 - loopback
+                break
+            except urllib.error.HTTPError:  # it answers (401 behind a login)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise RuntimeError("serve never answered:\n"
+                                       + (data_dir / "serve.log").read_text()) from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()

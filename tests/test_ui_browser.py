@@ -1,0 +1,105 @@
+"""The app in a real headless Chromium (Debian's), driven by Playwright: a mock interview
+end to end, history after a reload, batch grading upload and download, and not one
+request leaving the machine. A screenshot is kept in test-artifacts/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.serving import served
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+ANSWER = ("Dropout randomly drops neurons during training to reduce overfitting; "
+          "at test time all units are kept and activations are scaled.")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory, built_store_dir):
+    with served(tmp_path_factory.mktemp("app"), built_store_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian chromium is missing: the README's test command installs it"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.outside = []
+    page.on("request", lambda r: None if r.url.startswith(
+        ("http://127.0.0.1", "data:", "blob:")) else page.outside.append(r.url))
+    yield page
+    context.close()
+
+
+def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
+    page.goto(app_url, wait_until="load")
+    page.click("#start")
+    page.wait_for_selector("#chat >> text=1/5", timeout=60_000)
+    page.fill("#answer textarea", ANSWER)
+    page.click("#send")
+    page.wait_for_selector("#score >> text=Last answer", timeout=300_000)
+    chat = page.inner_text("#chat")
+    assert ANSWER in chat
+    assert "Score " in chat or "得分" in chat  # the feedback
+    assert "Reference answer" in chat or "参考答案" in chat
+    assert "2/5" in chat or "Follow-up" in chat or "追问" in chat  # the interview goes on
+    score = page.inner_text("#score")
+    assert "/10" in score and "key point" in score
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ui-interview.png"), full_page=True)
+
+    page.click("#end")  # a command button: the session ends with its report
+    page.wait_for_function("() => /Session report|练习报告|練習報告/.test("
+                           "document.querySelector('#chat').innerText)", timeout=60_000)
+
+    page.reload(wait_until="load")  # the history survives a reload
+    page.get_by_role("tab", name="History").click()
+    page.wait_for_function("() => /\\bfinished\\b/.test(document.querySelector('#sessions').innerText)",
+                           timeout=60_000)
+    page.wait_for_function("t => document.querySelector('#transcript').innerText.includes(t)",
+                           arg=ANSWER[:40], timeout=60_000)
+    page.screenshot(path=str(ARTIFACTS / "ui-history.png"), full_page=True)
+    assert page.outside == []
+
+
+def test_batch_grading_upload_and_download(page, app_url, tmp_path):
+    rows = [
+        {"id": "a", "question": "What is dropout?", "answer": ANSWER},
+        {"id": "b", "question": "什么是过拟合？", "answer": "模型在训练集上表现很好但在测试集上很差。"},
+        {"id": "c", "question": "What is dropout?"},  # no answer: an error row, not a crash
+    ]
+    src = tmp_path / "answers.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    page.goto(app_url, wait_until="load")
+    page.get_by_role("tab", name="Batch grading").click()
+    page.set_input_files("#upload input[type=file]", str(src))
+    page.wait_for_selector("#upload >> text=answers.jsonl", timeout=60_000)
+    page.click("#grade")
+    page.wait_for_selector("#batch-status >> text=3 rows graded (1 with errors)", timeout=300_000)
+    with page.expect_download() as info:
+        page.click("#graded a")
+    out = tmp_path / "graded.jsonl"
+    info.value.save_as(out)
+    graded = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [g["id"] for g in graded] == ["a", "b", "c"]
+    assert graded[0]["score"] is not None and graded[0]["item_id"]
+    assert graded[2]["score"] is None and "answer" in graded[2]["error"]
+    page.screenshot(path=str(ARTIFACTS / "ui-batch.png"), full_page=True)
+    assert page.outside == []
