@@ -32,6 +32,11 @@ class Settings(BaseModel):
         return self.data_dir / "history.sqlite3"
 
     @property
+    def vectors_path(self) -> Path:
+        """The grader's vectors, kept between runs."""
+        return self.data_dir / "vectors.sqlite3"
+
+    @property
     def work_dir(self) -> Path:
         """Files the app writes for download: batch results, transcript exports."""
         return self.data_dir / "work"

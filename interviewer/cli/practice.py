@@ -17,7 +17,8 @@ USER = click.option("--user", default="local", show_default=True, envvar="INTERV
 def _kit(settings: Settings):
     from interviewer.session.setup import build_kit
 
-    return build_kit(_ready_store(settings), settings.history_path)
+    return build_kit(_ready_store(settings), settings.history_path,
+                     vectors_path=settings.vectors_path)
 
 
 @main.command()

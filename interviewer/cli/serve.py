@@ -25,12 +25,6 @@ def _users(auth_file: Path | None, users: str | None):
     return None
 
 
-def _warm(kit) -> None:
-    """Embed the corpus pool and a rubric once, so the first answer is graded quickly."""
-    item = kit.library.items[0]
-    kit.grade(item, kit.library.rubric(item), "warm-up.")
-
-
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, envvar="INTERVIEWER_HOST",
               help="Interface to bind; the default serves this machine only. Env: INTERVIEWER_HOST.")
@@ -46,15 +40,15 @@ def _warm(kit) -> None:
 def serve(settings: Settings, host: str, port: int, auth_file, users) -> None:
     """Serve the practice app in the browser (offline; each user's history kept apart)."""
     from interviewer.grading.batch import Resolver
-    from interviewer.session.setup import build_kit
+    from interviewer.session.setup import build_kit, warm
     from ui import create_app, launch
 
     started = time.perf_counter()
     book = _users(auth_file, users)
     store = _ready_store(settings)
-    kit = build_kit(store, settings.history_path)
+    kit = build_kit(store, settings.history_path, vectors_path=settings.vectors_path)
     app = create_app(kit, Resolver(store, kit.library.rubrics), settings.work_dir)
-    threading.Thread(target=_warm, args=(kit,), daemon=True).start()
+    threading.Thread(target=warm, args=(kit,), daemon=True).start()
     _, url, _ = launch(app, host=host, port=port, users=book, prevent_thread_lock=True,
                        allowed=[settings.work_dir])
     click.echo(f"interviewer is serving on {url} (ready in {time.perf_counter() - started:.1f} s"

@@ -14,6 +14,7 @@ from interviewer.session.engine import Kit, Library
 from interviewer.session.history import History
 from interviewer.session.topics import note_title
 from interviewer.store.store import ItemStore
+from interviewer.store.vector_cache import PersistentEmbedder
 
 
 def default_rubrics() -> RubricBook:
@@ -30,7 +31,23 @@ def library_from_store(store: ItemStore, rubrics: RubricBook | None = None) -> L
 
 
 def build_kit(store: ItemStore, history_path: Path, *, grader: Grader | None = None,
-              coach: Coach | None = None, rubrics: RubricBook | None = None) -> Kit:
+              coach: Coach | None = None, rubrics: RubricBook | None = None,
+              vectors_path: Path | None = None) -> Kit:
+    """`vectors_path`: keep the grader's vectors on disk there (see PersistentEmbedder)."""
     library = library_from_store(store, rubrics)
-    grader = grader or RubricGrader(store.embedder, pool=library.items)
+    if grader is None:
+        embedder = store.embedder
+        if vectors_path is not None:
+            embedder = PersistentEmbedder(embedder, vectors_path)
+        grader = RubricGrader(embedder, pool=library.items)
     return Kit(library, grader, coach or TemplateCoach(), History(history_path))
+
+
+def warm(kit: Kit, stop=None) -> None:
+    """Grade a throw-away answer to every question once, so that every rubric's vectors
+    are computed (and kept on disk) before candidates answer. The grading lock is taken
+    per question, so live answers are never held up for more than one."""
+    for item in kit.library.items:
+        if stop is not None and stop.is_set():
+            return
+        kit.grade(item, kit.library.rubric(item), "warm-up.")
