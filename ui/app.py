@@ -15,9 +15,9 @@ from interviewer.session.report import progress, transcript_json, transcript_mar
 from ui.auth import UserBook
 from ui.views import chat_messages, score_panel, sessions_rows
 
-WELCOME = ("Choose the settings on the right and press **Start**, or just type: a session "
-           "with the current settings starts. Answer in English or Chinese; commands: "
-           "`skip`, `hint`, `repeat`, `end`.")
+WELCOME = ("Choose the settings on the right and press **Start** (or press **Send**: a "
+           "session with the current settings starts). Answer in English or Chinese; "
+           "commands: `skip`, `hint`, `repeat`, `end`.")
 CSS = "#score table { font-size: 0.85em; } footer { display: none !important; }"
 
 
@@ -58,10 +58,11 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
 
     def send(text, sid, topics, lang, n, difficulty, follow_ups, request: gr.Request):
         user = _user(request)
-        if sid:
-            iv = Interview.resume(kit, sid, user)
-        else:
+        if not sid:  # no session yet: start one and ask; what was typed stays in the box
             iv = Interview.start(kit, user, settings_of(topics, lang, n, difficulty, follow_ups))
+            yield iv.id, chat_messages(iv.transcript()), text, score_panel([])
+            return
+        iv = Interview.resume(kit, sid, user)
         chat = chat_messages(iv.transcript()) + [{"role": "user", "content": text}]
         base = len(chat)
         for chunk in iv.reply(text):
