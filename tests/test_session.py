@@ -238,3 +238,15 @@ def test_language_setting_filters_and_converts_questions(parts, tmp_path):
     from interviewer.corpus.lang import to_traditional
     assert to_traditional(item.question) in hant.transcript()[0].text
     assert "第 1/3 題" in hant.transcript()[0].text
+
+
+def test_images_in_notes_become_links_and_are_never_loaded():
+    from interviewer.session.texts import offline_markdown
+
+    text = ('see ![](https://pic.imgdb.cn/x.png) and ![fig 1](http://e.com/a.jpg "t") '
+            'and <img width="150px" src="/gif/no.gif">')
+    shown = offline_markdown(text)
+    assert "![" not in shown and "<img" not in shown
+    assert "[image](https://pic.imgdb.cn/x.png)" in shown
+    assert "[image: fig 1](http://e.com/a.jpg)" in shown
+    assert "(image in the note: /gif/no.gif)" in shown

@@ -23,7 +23,7 @@ from interviewer.session.history import History, Message, SessionRecord, now
 from interviewer.session.models import Chunk, Level, SessionReport, SessionSettings, Turn
 from interviewer.session.report import report_markdown, session_report
 from interviewer.session.selection import choose, item_stats, next_level, topic_means
-from interviewer.session.texts import command_of, level_name, say
+from interviewer.session.texts import command_of, level_name, offline_markdown, say
 from interviewer.session.topics import levels, topic_of
 
 # no follow-up after these; a follow-up answer is short and about one point, so
@@ -324,7 +324,7 @@ class Interview:
         return text
 
     def _question_text(self, item: Item) -> str:
-        return self._show(item.question)
+        return offline_markdown(self._show(item.question))
 
     def _prompt(self) -> str:
         st = self.state
@@ -340,7 +340,7 @@ class Interview:
 
     def _reference(self, item: Item) -> str:
         return say(self.lang, "reference", source=item.source, a=item.lines[0], b=item.lines[1],
-                   answer=self._show(item.answer))
+                   answer=offline_markdown(self._show(item.answer)))
 
     def _turn(self, kind, item: Item, question: str, answer: str, score: float, cap: float,
               grade: Grade | None) -> Turn:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from interviewer.corpus.lang import to_traditional
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)[^>]*>", re.I)
 
 TEXTS = {
     "en": {
@@ -59,3 +64,17 @@ def say(lang: str, key: str, **kw) -> str:
 def level_name(lang: str, level: str) -> str:
     text = LEVEL_NAMES["en" if lang == "en" else "zh"][level]
     return to_traditional(text) if lang == "zh-Hant" else text
+
+
+def _image_link(src: str, alt: str = "") -> str:
+    label = f"image: {alt.strip()}" if alt.strip() else "image"
+    if src.startswith(("http://", "https://")):
+        return f"[{label}]({src})"  # a link the reader may follow, never loaded by itself
+    return f"({label} in the note: {src})"
+
+
+def offline_markdown(text: str) -> str:
+    """Note text as shown to the candidate: images become links, so showing a reference
+    answer never makes the browser fetch anything from the web."""
+    text = _MD_IMAGE.sub(lambda m: _image_link(m.group(2), m.group(1)), text)
+    return _HTML_IMAGE.sub(lambda m: _image_link(m.group(1)), text)
