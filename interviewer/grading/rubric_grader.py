@@ -42,7 +42,9 @@ _NEGATION = re.compile(
 
 @dataclass(frozen=True)
 class GraderConfig:
-    """How features become credits; calibrated on seed_gold's dev split (README, Grading).
+    """How features become credits; calibrated on seed_gold's dev split (README, Grading)
+    with evals/calibrate_grader.py; off_topic_margin re-chosen on 2026-11-22 (-0.02 -> -0.01)
+    when the whole answer's vector became the mean of its sentence vectors.
 
     A sentence's match to a point is `lift + lexical_weight * recall`: lift is how much
     closer (cosine) the sentence is to the point's phrasings than the bare question is,
@@ -57,7 +59,7 @@ class GraderConfig:
     misconception_at: float = 0.3  # match at which a misconception counts as stated
     misconception_margin: float = 0.0  # ...and by which it must beat the point it contradicts
     misconception_penalty: float = 1.5  # score lost per misconception stated
-    off_topic_margin: float = -0.02  # closer to a rival item than to its own by this: off topic
+    off_topic_margin: float = -0.01  # closer to a rival item than to its own by this: off topic
     off_topic_credit: float = 0.5  # ...unless some key point earns at least this credit
     dont_know_credit: float = 0.8  # "don't know" answers score 0 unless a point earns this
     whole_weight: float = 0.0  # share of the score from the whole answer's similarity to the
