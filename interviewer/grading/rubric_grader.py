@@ -70,7 +70,9 @@ class GraderConfig:
 
 
 # Rubrics derived from reference answers: calibrated on the train splits of Mohler and ADS
-# (evals/calibrate_grader.py --derived), never on their test splits.
+# (evals/calibrate_grader.py --derived), never on their test splits. Re-searched on
+# 2026-11-22 for the sentence-mean answer vector (whole-answer share only): the same
+# values won (mean train Pearson 0.495), whole_low and whole_high at the grid's top edge.
 DERIVED_CONFIG = GraderConfig(
     lexical_weight=0.4, zero_at=-0.06, full_at=0.3, off_topic_margin=-9.0,
     whole_weight=0.3, whole_low=0.85, whole_high=0.95,
