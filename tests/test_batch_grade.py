@@ -92,17 +92,17 @@ def test_broken_json_lines_become_error_rows(tmp_path, data_env):
 
 
 def test_two_workers_write_what_one_writes(tmp_path, data_env, monkeypatch):
-    from interviewer.grading import batch
+    from interviewer.grading import parallel
 
     pools = []
 
-    class CountedPool(batch.GradingPool):
+    class CountedPool(parallel.GradingPool):
         def __init__(self, spec, workers):
             pools.append(workers)
             super().__init__(spec, workers)
 
-    monkeypatch.setattr(batch, "GradingPool", CountedPool)
-    monkeypatch.setattr(batch, "MIN_PARALLEL_ROWS", 1)  # workers even for this small file
+    monkeypatch.setattr(parallel, "GradingPool", CountedPool)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ROWS", 1)  # workers even for this small file
     seed = [json.loads(line) for line in
             (Path(__file__).resolve().parent.parent / "evals" / "data" / "seed_gold.jsonl")
             .read_text(encoding="utf-8").splitlines()[:12]]

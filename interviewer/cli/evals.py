@@ -75,8 +75,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     from interviewer import __version__
     from interviewer.cli.grade import make_grader, resolve_workers, rubric_book
     from interviewer.evals import grading as ev
-    from interviewer.grading.batch import MIN_PARALLEL_ROWS
-    from interviewer.grading.parallel import GradingPool
+    from interviewer.grading.parallel import pool_for
     from interviewer.resources import evals_data_dir
 
     root = evals_data_dir().parent.parent  # the folder holding evals/ (repo or package data)
@@ -101,10 +100,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     workers = resolve_workers(workers)
     bar = tqdm(total=len(rows) * 2, unit="answer", desc=suite.name, file=sys.stderr, leave=False)
     start = time.perf_counter()  # the first pass's time includes starting the workers
-    pool = None
-    if workers > 1 and len(rows) >= MIN_PARALLEL_ROWS and hasattr(grader, "worker_spec"):
-        spec = grader.worker_spec(list({it.id: (it, r) for it, r in targets}.values()))
-        pool = GradingPool(spec, workers) if spec else None
+    pool = pool_for(grader, targets, workers, len(rows))
     try:
         first = ev.grade_rows(rows, grader, targets, bar.update, pool)
         seconds = time.perf_counter() - start

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.models import Grade
-from interviewer.grading.parallel import GradingPool
+from interviewer.grading.parallel import pool_for
 from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.loader import RubricBook
 from interviewer.rubric.models import Rubric
@@ -30,9 +30,6 @@ from interviewer.store.store import ItemStore
 # question-to-item similarity below which the match is not trusted; measured by
 # evals/match_threshold.py (README, Batch grading)
 MATCH_THRESHOLD = 0.88
-# fewer rows than this are graded in this process: starting workers costs more than they
-# save (README, Batch grading)
-MIN_PARALLEL_ROWS = 1
 
 
 class InputError(Exception):
@@ -196,21 +193,19 @@ def _done_rows(output: Path) -> int:
 
 def _graded(rows: list[dict[str, Any]], grader: Grader, resolver: Resolver,
             workers: int) -> Iterator[dict[str, Any]]:
-    """Output rows in input order: here, or on `workers` processes when the grader can
-    say how to rebuild itself (`worker_spec`) and there are enough rows to pay for them."""
-    if workers <= 1 or len(rows) < MIN_PARALLEL_ROWS or not hasattr(grader, "worker_spec"):
+    """Output rows in input order, graded here or on `workers` processes."""
+    if workers <= 1:
         for row in rows:
             yield grade_row(row, grader, resolver)
         return
     prepared = [prepare_row(row, resolver) for row in rows]
-    targets = {(p.target.item.id, p.target.rubric.version): (p.target.item, p.target.rubric)
-               for p in prepared if p.target is not None}
-    spec = grader.worker_spec(list(targets.values()))
-    if spec is None:
+    targets = [(p.target.item, p.target.rubric) for p in prepared if p.target is not None]
+    pool = pool_for(grader, targets, workers, len(rows))
+    if pool is None:
         for p in prepared:
             yield finish_row(p, grader)
         return
-    with GradingPool(spec, workers) as pool:
+    with pool:
         yield from pool.map(finish_row, prepared)
 
 

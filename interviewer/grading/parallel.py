@@ -28,6 +28,9 @@ A = TypeVar("A")
 R = TypeVar("R")
 
 MAX_WORKERS = 4  # beyond this, workers on a laptop only fight over the memory bus
+# fewer rows than this are graded in the calling process: starting workers costs more than
+# they save (README, Batch grading)
+MIN_PARALLEL_ROWS = 20
 
 
 def default_workers() -> int:
@@ -102,3 +105,15 @@ class GradingPool:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def pool_for(grader, targets: list[tuple[Item, Any]], workers: int,
+             rows: int) -> GradingPool | None:
+    """Worker processes to grade `rows` rows against `targets` (item, rubric) with, or None
+    when one process is the better choice (one worker, few rows, or a grader that cannot
+    say how to rebuild itself: no `worker_spec`)."""
+    if workers <= 1 or rows < MIN_PARALLEL_ROWS or not hasattr(grader, "worker_spec"):
+        return None
+    distinct = {(item.id, rubric.version): (item, rubric) for item, rubric in targets}
+    spec = grader.worker_spec(list(distinct.values()))
+    return GradingPool(spec, workers) if spec is not None else None
