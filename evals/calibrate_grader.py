@@ -39,21 +39,27 @@ DERIVED_DATA = [
 # Searched in two stages on 2026-11-22: first lexical_weight [0.2, 0.4, 0.6, 0.8] x
 # zero_at [-0.06 .. 0.02] x full_at [0.05 .. 0.3] x off_topic_margin [-0.02, off] with no
 # whole-answer share, which chose 0.4 / -0.06 / 0.3 / off (mean train Pearson 0.481); then
-# this grid around it, adding the whole-answer share.
+# around it with the whole-answer share (zero_at [-0.1, -0.06] x full_at [0.3, 0.4] too),
+# which kept -0.06 / 0.3. Since the whole answer's vector became the mean of its sentence
+# vectors (same day) only the whole-answer share is searched again: the point matching
+# that the first stage tuned did not change.
 DERIVED_GRID = {
     "lexical_weight": [0.4],
-    "zero_at": [-0.1, -0.06],
-    "full_at": [0.3, 0.4],
+    "zero_at": [-0.06],
+    "full_at": [0.3],
     "off_topic_margin": [-9.0],
-    "whole_weight": [0.0, 0.3, 0.5, 0.7],
-    "whole_low": [0.75, 0.8, 0.85],
-    "whole_high": [0.9, 0.95],
+    "whole_weight": [0.0, 0.2, 0.3, 0.5],
+    "whole_low": [0.7, 0.75, 0.8, 0.85],
+    "whole_high": [0.85, 0.9, 0.95],
 }
 MAE_WEIGHT = 0.05  # objective = Spearman - MAE_WEIGHT * MAE - penalties
 
 # The seed_gold grid was searched in stages on 2026-11-22 as signals were added (lexical
 # weight, off-topic margin, then the cross-language offset), each stage on the dev split and
 # around the previous optimum; this is the last stage, which contains the chosen defaults.
+# Re-run the same day with off_topic_margin widened to [-0.04 .. 0.0] when the whole answer's
+# vector became the mean of its sentence vectors: it moved from -0.02 to -0.01, the rest
+# stayed (dev objective 0.866, Spearman 0.915).
 GRID = {
     "lexical_weight": [0.2, 0.3, 0.4],
     "cross_language_offset": [0.0, 0.01, 0.02, 0.03, 0.04],
@@ -61,7 +67,7 @@ GRID = {
     "full_at": [0.25, 0.3, 0.35],
     "misconception_at": [0.3, 9.0],
     "misconception_margin": [0.0],
-    "off_topic_margin": [-0.015, -0.02],
+    "off_topic_margin": [-0.04, -0.03, -0.02, -0.01, 0.0],
     "off_topic_credit": [0.5],
 }
 
@@ -90,7 +96,7 @@ def search(grid: dict[str, list], evaluate) -> tuple[float, GraderConfig, dict]:
     best = (-9.0, None, {})
     for combo in tqdm(list(itertools.product(*grid.values())), desc="grid", file=sys.stderr):
         cfg = replace(GraderConfig(), **dict(zip(grid, combo)))
-        if cfg.full_at <= cfg.zero_at:
+        if cfg.full_at <= cfg.zero_at or cfg.whole_high <= cfg.whole_low:
             continue
         value, metrics = evaluate(cfg)
         if value > best[0]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -88,3 +89,30 @@ def test_broken_json_lines_become_error_rows(tmp_path, data_env):
     rows = read_jsonl(out)
     assert len(rows) == 3 and rows[0]["error"] is None
     assert "line 2: not valid JSON" in rows[1]["error"] and "line 3: not a JSON object" in rows[2]["error"]
+
+
+def test_two_workers_write_what_one_writes(tmp_path, data_env, monkeypatch):
+    from interviewer.grading import parallel
+
+    pools = []
+
+    class CountedPool(parallel.GradingPool):
+        def __init__(self, spec, workers):
+            pools.append(workers)
+            super().__init__(spec, workers)
+
+    monkeypatch.setattr(parallel, "GradingPool", CountedPool)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ROWS", 1)  # workers even for this small file
+    seed = [json.loads(line) for line in
+            (Path(__file__).resolve().parent.parent / "evals" / "data" / "seed_gold.jsonl")
+            .read_text(encoding="utf-8").splitlines()[:12]]
+    rows = ROWS + [{"id": r["id"], "question": r["question"], "answer": r["answer"]} for r in seed]
+    src, one, two = tmp_path / "in.jsonl", tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    write_jsonl(src, rows)
+    grade(src, "-o", one, "--workers", "1")
+    assert pools == []
+    assert f"{len(rows)} rows graded (1 with errors)" in grade(src, "-o", two, "--workers", "2").stdout
+    assert pools == [2]
+    assert read_jsonl(two) == read_jsonl(one)
+    assert [r["id"] for r in read_jsonl(two)] == [r["id"] for r in rows]
+    assert len({r["score"] for r in read_jsonl(two)}) > 3  # real, varied grades

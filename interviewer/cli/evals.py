@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from interviewer.cli import _ready_store, main
+from interviewer.cli.grade import workers_option
 from interviewer.settings import Settings
 
 
@@ -55,9 +56,11 @@ def retrieval(settings: Settings, data: Path | None, as_json: bool) -> None:
 @click.option("--limit", type=int, default=None, help="Grade only the first N rows.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("evals/reports"), show_default=True, help="Where the reports go.")
+@workers_option
 @click.pass_obj
 def grading(settings: Settings, suite_name: str, data: Path | None, split: str | None,
-            grader_name: str | None, limit: int | None, out_dir: Path) -> None:
+            grader_name: str | None, limit: int | None, out_dir: Path,
+            workers: int | None) -> None:
     """Run the grading suite SUITE (a name in evals/suites/ or a path to a suite file).
 
     Writes OUT/SUITE.json and OUT/SUITE.md; exits 1 when a threshold is not met.
@@ -70,8 +73,9 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     from tqdm import tqdm
 
     from interviewer import __version__
-    from interviewer.cli.grade import make_grader, rubric_book
+    from interviewer.cli.grade import make_grader, resolve_workers, rubric_book
     from interviewer.evals import grading as ev
+    from interviewer.grading.parallel import pool_for
     from interviewer.resources import evals_data_dir
 
     root = evals_data_dir().parent.parent  # the folder holding evals/ (repo or package data)
@@ -92,12 +96,18 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     store = _ready_store(settings) if needs_store else None
     grader = make_grader(grader_name or suite.grader, settings,
                          pool=store.items() if store else ev.dataset_pool(rows))
-    book = rubric_book()
+    targets = ev.targets_for(rows, store.get if store else (lambda _: None), rubric_book().get)
+    workers = resolve_workers(workers)
     bar = tqdm(total=len(rows) * 2, unit="answer", desc=suite.name, file=sys.stderr, leave=False)
-    start = time.perf_counter()
-    first = ev.grade_rows(rows, grader, store.get if store else (lambda _: None), book.get, bar.update)
-    seconds = time.perf_counter() - start
-    second = ev.grade_rows(rows, grader, store.get if store else (lambda _: None), book.get, bar.update)
+    start = time.perf_counter()  # the first pass's time includes starting the workers
+    pool = pool_for(grader, targets, workers, len(rows))
+    try:
+        first = ev.grade_rows(rows, grader, targets, bar.update, pool)
+        seconds = time.perf_counter() - start
+        second = ev.grade_rows(rows, grader, targets, bar.update, pool)
+    finally:
+        if pool:
+            pool.close()
     bar.close()
     values = ev.agreement(first)
     if suite.dataset.kind == "seed_gold":
@@ -113,6 +123,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         "split": suite.dataset.split,
         "rows": len(rows),
         "seconds_first_pass": round(seconds, 1),
+        "workers": workers if pool else 1,
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cpus, {platform.python_version()}",
     }
     report = ev.write_report(out_dir, suite, values, failures, unmet, meta)

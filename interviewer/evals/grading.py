@@ -28,6 +28,8 @@ from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
 from interviewer.evals import datasets, metrics
 from interviewer.evals.datasets import GoldAnswer
+from interviewer.grading.models import Grade
+from interviewer.grading.parallel import GradingPool
 from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.models import Rubric
 
@@ -117,16 +119,30 @@ def dataset_pool(rows: list[GoldAnswer]) -> list[Item]:
     return list(seen.values())
 
 
-def grade_rows(rows: list[GoldAnswer], grader, items, rubrics,
-               on_row: Callable[[], None] | None = None) -> list[Graded]:
+def targets_for(rows: list[GoldAnswer], items, rubrics) -> list[tuple[Item, Rubric]]:
+    """Each row's (item, rubric), built once per question."""
     cache: dict[str, tuple[Item, Rubric]] = {}
     out = []
     for row in rows:
         key = row.item_id or row.question_id
         if key not in cache:
             cache[key] = target_for(row, items, rubrics)
-        item, rubric = cache[key]
-        grade = grader.grade(item, rubric, row.answer)
+        out.append(cache[key])
+    return out
+
+
+def _grade_one(task: tuple[Item, Rubric, str], grader) -> Grade:
+    return grader.grade(*task)
+
+
+def grade_rows(rows: list[GoldAnswer], grader, targets: list[tuple[Item, Rubric]],
+               on_row: Callable[[], None] | None = None,
+               pool: GradingPool | None = None) -> list[Graded]:
+    """Grade every row against its target, here or on the worker processes of `pool`."""
+    tasks = [(item, rubric, row.answer) for row, (item, rubric) in zip(rows, targets)]
+    grades = pool.map(_grade_one, tasks) if pool else (_grade_one(t, grader) for t in tasks)
+    out = []
+    for row, grade in zip(rows, grades):
         out.append(Graded(row=row, score=grade.score, flags=list(grade.flags)))
         if on_row:
             on_row()

@@ -5,6 +5,7 @@ optional. Without a reference the question is matched to a corpus item through t
 a weak match is flagged `no_reference_match` and graded against the derived rubric of the
 best match. Output (`.jsonl`) rows are the input fields plus the grade. Each row is
 written and flushed as soon as it is graded, so a re-run skips the rows already there.
+Rows can be graded on several processes (`workers`); the output is the same.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any, Protocol
 from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.models import Grade
+from interviewer.grading.parallel import pool_for
 from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.loader import RubricBook
 from interviewer.rubric.models import Rubric
@@ -96,6 +98,7 @@ class Resolver:
     def __init__(self, store: ItemStore, rubrics: RubricBook):
         self.store = store
         self.rubrics = rubrics
+        self._hits: dict[str, list] = {}  # question -> store hits: files repeat questions
 
     def rubric_for(self, item: Item) -> Rubric:
         return self.rubrics.get(item.id) or derive_rubric(item)
@@ -109,7 +112,9 @@ class Resolver:
                         source="(input reference)", lines=(1, 1), section="",
                         lang=detect_lang(question + "\n" + reference), answer_kind="text")
             return Target(item, derive_rubric(item), None, None)
-        hits = self.store.search(question, 1)
+        if question not in self._hits:
+            self._hits[question] = self.store.search(question, 1)
+        hits = self._hits[question]
         if not hits:
             raise LookupError("no reference given and the store is empty")
         hit = hits[0]
@@ -119,15 +124,36 @@ class Resolver:
                       ("no_reference_match",))
 
 
-def grade_row(row: dict[str, Any], grader: Grader, resolver: Resolver) -> dict[str, Any]:
-    out = {k: v for k, v in row.items() if k != "_error"}
+@dataclass(frozen=True)
+class Prepared:
+    """A row and what it is graded against, or why it cannot be graded."""
+
+    row: dict[str, Any]
+    target: Target | None
+    problem: str | None
+
+
+def prepare_row(row: dict[str, Any], resolver: Resolver) -> Prepared:
+    """Check the row and find its target (needs the store, so done in the main process)."""
     problem = _row_problem(row)
-    if problem is None:
+    if problem is not None:
+        return Prepared(row, None, problem)
+    try:
+        target = resolver.resolve(row)
+    except (LookupError, ValueError) as exc:
+        return Prepared(row, None, str(exc))
+    if target.item.answer_kind == "image":
+        return Prepared(row, None, f"item {target.item.id} has only an image as its answer")
+    return Prepared(row, target, None)
+
+
+def finish_row(prepared: Prepared, grader: Grader) -> dict[str, Any]:
+    """The output row: the input fields plus the grade, or `score: null` and an error."""
+    out = {k: v for k, v in prepared.row.items() if k != "_error"}
+    problem, target = prepared.problem, prepared.target
+    if target is not None:
         try:
-            target = resolver.resolve(row)
-            if target.item.answer_kind == "image":
-                raise ValueError(f"item {target.item.id} has only an image as its answer")
-            grade = grader.grade(target.item, target.rubric, row["answer"])
+            grade = grader.grade(target.item, target.rubric, prepared.row["answer"])
         except (LookupError, ValueError) as exc:
             problem = str(exc)
     if problem is not None:
@@ -150,6 +176,10 @@ def grade_row(row: dict[str, Any], grader: Grader, resolver: Resolver) -> dict[s
     }
 
 
+def grade_row(row: dict[str, Any], grader: Grader, resolver: Resolver) -> dict[str, Any]:
+    return finish_row(prepare_row(row, resolver), grader)
+
+
 def _done_rows(output: Path) -> int:
     """Complete rows already in OUTPUT; a torn last line (a crash mid-write) is cut off."""
     if not output.exists():
@@ -161,14 +191,34 @@ def _done_rows(output: Path) -> int:
     return keep.count(b"\n")
 
 
+def _graded(rows: list[dict[str, Any]], grader: Grader, resolver: Resolver,
+            workers: int) -> Iterator[dict[str, Any]]:
+    """Output rows in input order, graded here or on `workers` processes."""
+    if workers <= 1:
+        for row in rows:
+            yield grade_row(row, grader, resolver)
+        return
+    prepared = [prepare_row(row, resolver) for row in rows]
+    targets = [(p.target.item, p.target.rubric) for p in prepared if p.target is not None]
+    pool = pool_for(grader, targets, workers, len(rows))
+    if pool is None:
+        for p in prepared:
+            yield finish_row(p, grader)
+        return
+    with pool:
+        yield from pool.map(finish_row, prepared)
+
+
 def grade_file(
     input_path: Path,
     output: Path,
     grader: Grader,
     resolver: Resolver,
     on_row: Callable[[], None] | None = None,
+    workers: int = 1,
 ) -> Iterator[dict[str, Any]]:
-    """Grade every row not yet in `output`, appending as it goes; yields the new rows."""
+    """Grade every row not yet in `output`, appending as it goes; yields the new rows.
+    With `workers` > 1 the rows are graded on that many processes, same output."""
     rows = read_rows(input_path)
     done = _done_rows(output)
     if done > len(rows):
@@ -176,8 +226,7 @@ def grade_file(
                          "is it the output of another input?")
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("a", encoding="utf-8") as fh:
-        for row in rows[done:]:
-            result = grade_row(row, grader, resolver)
+        for result in _graded(rows[done:], grader, resolver, workers):
             fh.write(json.dumps(result, ensure_ascii=False) + "\n")
             fh.flush()
             if on_row:

