@@ -3,6 +3,7 @@ titles), the default rubric grader, a coach and the history."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from interviewer.grading.batch import Grader
@@ -51,3 +52,4 @@ def warm(kit: Kit, stop=None) -> None:
         if stop is not None and stop.is_set():
             return
         kit.grade(item, kit.library.rubric(item), "warm-up.")
+        time.sleep(0.05)  # let a waiting live answer take the lock first
