@@ -165,15 +165,15 @@ def test_spaced_repetition_intervals_and_weights():
     assert interval(ItemStat(9.5, now, 1)) == timedelta(days=7)
     assert interval(ItemStat(9.5, now, 3)) == timedelta(days=28)
     assert interval(ItemStat(9.5, now, 9)) == timedelta(days=30)
-    kw = dict(topic="t", level="medium", target=None, topic_mean=None, now=now)
-    fresh = weight(None, stat=ItemStat(9.0, now - timedelta(hours=1), 1), **kw)
-    due = weight(None, stat=ItemStat(3.0, now - timedelta(hours=1), 1), **kw)
-    new = weight(None, stat=None, **kw)
+    kw = dict(level="medium", target=None, topic_mean=None, now=now)
+    fresh = weight(stat=ItemStat(9.0, now - timedelta(hours=1), 1), **kw)
+    due = weight(stat=ItemStat(3.0, now - timedelta(hours=1), 1), **kw)
+    new = weight(stat=None, **kw)
     assert due > new > fresh
-    weak = weight(None, stat=None, **{**kw, "topic_mean": 2.0})
-    strong = weight(None, stat=None, **{**kw, "topic_mean": 9.0})
+    weak = weight(stat=None, **{**kw, "topic_mean": 2.0})
+    strong = weight(stat=None, **{**kw, "topic_mean": 9.0})
     assert weak > strong == new
-    assert weight(None, stat=None, **{**kw, "target": "hard"}) < new
+    assert weight(stat=None, **{**kw, "target": "hard"}) < new
 
 
 def test_selection_prefers_weak_topics_and_due_items(parts):

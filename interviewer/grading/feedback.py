@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from interviewer.corpus.items import Item, Lang
 from interviewer.corpus.lang import to_traditional
+from interviewer.grading.focus import point_phrase
 from interviewer.grading.models import Flag, PointResult
 from interviewer.rubric.models import Rubric
 
@@ -52,10 +53,7 @@ _FLAG_ORDER: tuple[Flag, ...] = (
 
 
 def _phrase(rubric: Rubric, point_id: str, lang: Lang) -> str:
-    point = next(p for p in rubric.points if p.id == point_id)
-    if rubric.origin != "authored":
-        return point.claim
-    return point.en[0] if lang == "en" else point.zh[0]
+    return point_phrase(next(p for p in rubric.points if p.id == point_id), rubric, lang)
 
 
 def write_feedback(

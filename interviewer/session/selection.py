@@ -70,8 +70,9 @@ def next_level(level: Level, recent: list[float]) -> Level:
     return level
 
 
-def weight(item: Item, *, topic: str, level: Level, target: Level | None,
-           stat: ItemStat | None, topic_mean: float | None, now: datetime) -> float:
+def weight(*, level: Level, target: Level | None, stat: ItemStat | None,
+           topic_mean: float | None, now: datetime) -> float:
+    """How likely an item is to be drawn, relative to a new item of the wanted level."""
     w = 1.0
     if stat is not None:
         w *= DUE_WEIGHT if now - stat.last_at >= interval(stat) else FRESH_WEIGHT
@@ -88,7 +89,7 @@ def choose(candidates: list[Item], *, asked: set[str], topics: dict[str, str],
     pool = [it for it in candidates if it.id not in asked]
     if not pool:
         return None
-    weights = [weight(it, topic=topics[it.id], level=levels[it.id], target=target,
-                      stat=stats.get(it.id), topic_mean=means.get(topics[it.id]), now=now)
+    weights = [weight(level=levels[it.id], target=target, stat=stats.get(it.id),
+                      topic_mean=means.get(topics[it.id]), now=now)
                for it in pool]
     return rng.choices(pool, weights=weights, k=1)[0]
