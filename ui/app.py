@@ -134,7 +134,8 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
             with gr.Row():
                 with gr.Column(scale=3):
                     chat = gr.Chatbot(value=[{"role": "assistant", "content": WELCOME}],
-                                      label="Interview", height=540, elem_id="chat")
+                                      label="Interview", height=540, elem_id="chat",
+                                      group_consecutive_messages=False)
                     answer = gr.Textbox(label="Your answer", lines=3, elem_id="answer",
                                         placeholder="Type your answer (Shift+Enter for a new line)")
                     with gr.Row():

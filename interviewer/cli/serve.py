@@ -48,9 +48,10 @@ def serve(settings: Settings, host: str, port: int, auth_file, users) -> None:
     store = _ready_store(settings)
     kit = build_kit(store, settings.history_path, vectors_path=settings.vectors_path)
     app = create_app(kit, Resolver(store, kit.library.rubrics), settings.work_dir)
-    threading.Thread(target=warm, args=(kit,), daemon=True).start()
     _, url, _ = launch(app, host=host, port=port, users=book, prevent_thread_lock=True,
                        allowed=[settings.work_dir])
+    # after start-up, not during it: the warm-up takes both cores for a while
+    threading.Thread(target=warm, args=(kit,), daemon=True).start()
     click.echo(f"interviewer is serving on {url} (ready in {time.perf_counter() - started:.1f} s"
                f"{', login required' if book else ''}); Ctrl-C stops.", err=True)
     try:
