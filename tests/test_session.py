@@ -14,7 +14,6 @@ from interviewer.session import History, Interview, SessionSettings, TemplateCoa
 from interviewer.session.engine import Kit, Library
 from interviewer.session.selection import (ItemStat, choose, interval, next_level,
                                            weight)
-from interviewer.session.setup import default_rubrics
 
 DROPOUT = "What is dropout?"
 STRONG = ("Dropout is a regularization technique: during training each neuron is randomly dropped "
