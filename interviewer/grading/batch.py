@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -119,7 +121,7 @@ class Resolver:
                       ("no_reference_match",))
 
 
-def grade_row(row: dict[str, Any], grader: Grader, resolver: Resolver) -> dict[str, Any]:
+def grade_row(row: dict[str, Any], grader: Grader, resolver: Resolver | _LockedResolver) -> dict[str, Any]:
     out = {k: v for k, v in row.items() if k != "_error"}
     problem = _row_problem(row)
     if problem is None:
@@ -161,23 +163,42 @@ def _done_rows(output: Path) -> int:
     return keep.count(b"\n")
 
 
+class _LockedResolver:
+    """A resolver shared by worker threads: the store and embedder see one call at a time."""
+
+    def __init__(self, resolver: Resolver):
+        self._resolver = resolver
+        self._lock = threading.Lock()
+
+    def resolve(self, row: dict[str, Any]) -> Target:
+        with self._lock:
+            return self._resolver.resolve(row)
+
+
 def grade_file(
     input_path: Path,
     output: Path,
     grader: Grader,
     resolver: Resolver,
     on_row: Callable[[], None] | None = None,
+    workers: int = 1,
 ) -> Iterator[dict[str, Any]]:
-    """Grade every row not yet in `output`, appending as it goes; yields the new rows."""
+    """Grade every row not yet in `output`, appending as it goes; yields the new rows.
+
+    `workers` > 1 grades that many rows at once (for graders waiting on a remote LLM; the
+    grader must be thread-safe); rows are still written in input order."""
     rows = read_rows(input_path)
     done = _done_rows(output)
     if done > len(rows):
         raise InputError(f"{output} has {done} rows but {input_path} only {len(rows)}: "
                          "is it the output of another input?")
     output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("a", encoding="utf-8") as fh:
-        for row in rows[done:]:
-            result = grade_row(row, grader, resolver)
+    shared = _LockedResolver(resolver) if workers > 1 else resolver
+    with output.open("a", encoding="utf-8") as fh, ThreadPoolExecutor(max(1, workers)) as pool:
+        todo = rows[done:]
+        results = (pool.map(lambda row: grade_row(row, grader, shared), todo) if workers > 1
+                   else (grade_row(row, grader, shared) for row in todo))
+        for result in results:
             fh.write(json.dumps(result, ensure_ascii=False) + "\n")
             fh.flush()
             if on_row:
