@@ -33,7 +33,8 @@ class Settings(BaseModel):
     llm_base_url: str | None = None  # openai: e.g. http://localhost:11434/v1 (Ollama)
     llm_api_key: str | None = None  # openai: sent as the bearer token
     llm_model: str | None = None  # openai: the model name the endpoint knows
-    llm_timeout: float = 60.0  # seconds per request
+    llm_timeout: float | None = None  # seconds per request; default 60 remote, 600 local
+    # (the local model shares the CPU: a long answer on a busy machine takes minutes)
     llm_retries: int = 2  # retries on connection errors, timeouts, 429 and 5xx (with backoff)
     llm_concurrency: int = 4  # requests in flight at once in batch runs
 

@@ -134,7 +134,9 @@ def test_the_judge_prompt_wraps_the_answer_in_nonce_markers(setup, tmp_path):
     assert len(nonce) == 12 and user.count(f"<<END ANSWER {nonce}>>") == 1
     inner = user.split(begin, 1)[1].split(f"<<END ANSWER {nonce}>>")[0]
     assert "{" not in inner and "[" not in inner and "<<" not in inner
-    assert all(p.id in user for p in rubric.points)
+    anchor = setup[0].grade(item, rubric, answer)  # the ensemble asks about partial points only
+    asked = {p.point for p in anchor.points if p.verdict == "partial"}
+    assert asked and all((f"- {p.point}:" in user) == (p.point in asked) for p in anchor.points)
 
 
 def test_parse_failure_retries_once_then_keeps_the_rubric_grade(setup, tmp_path):

@@ -159,7 +159,7 @@ def make_llm(settings: Settings) -> LLM:
                              "(--llm-base-url / INTERVIEWER_LLM_BASE_URL, "
                              "--llm-model / INTERVIEWER_LLM_MODEL)")
         return OpenAIChat(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
-                          settings.llm_timeout, settings.llm_retries)
+                          settings.llm_timeout or 60.0, settings.llm_retries)
     from interviewer.llm.local import local_llm
 
     return local_llm(settings)

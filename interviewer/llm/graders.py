@@ -8,12 +8,13 @@ move a point only where the rubric grader's evidence allows it:
   credit 0.3-0.75) can move, and only up, to covered (credit 1), when the judge says
   covered and its quote (verified to occur in the answer) lies inside that evidence
   sentence or contains it. Points the rubric found covered or missing never move: the
-  judge cannot invent coverage the rubric grader saw no sign of;
+  judge cannot invent coverage the rubric grader saw no sign of. So the judge is asked
+  about the partial points only, and not at all when there are none;
 - answers flagged `empty`, `dont_know`, `off_topic`, `injection_suspected` or
   `misconception` keep the rubric grade without asking the judge;
 - the judge never lowers a score. A verified `contradicted` verdict on a point the rubric
-  credited, or a judge-only score more than 3 points from the rubric score, adds
-  `needs_review` instead. (Lowering would let a poor judge push a clean answer below its
+  credited, or a judge score more than 3 points from the rubric score (the rubric's
+  credits standing for the points the judge was not asked about), adds `needs_review`. (Lowering would let a poor judge push a clean answer below its
   injected twin, which keeps the rubric score; README, LLM.)
 
 So the ensemble is never below the rubric grade of the same answer, and an injected
@@ -42,9 +43,12 @@ REVIEW_GAP = 3.0  # judge-only score this far from the rubric score: needs_revie
 CREDIT = {"covered": 1.0, "partial": 0.5, "missing": 0.0, "contradicted": 0.0}
 
 
-def judge_score(rubric: Rubric, checked: dict[str, Checked]) -> float:
-    """The score the judge's checked verdicts alone give (0-10)."""
-    earned = sum(p.weight * CREDIT[checked[p.id].verdict] for p in rubric.points)
+def judge_score(rubric: Rubric, checked: dict[str, Checked],
+                otherwise: dict[str, float] | None = None) -> float:
+    """The score the judge's checked verdicts give (0-10); a point it did not judge earns
+    its credit in `otherwise` (or nothing)."""
+    earned = sum(p.weight * (CREDIT[checked[p.id].verdict] if p.id in checked
+                             else (otherwise or {}).get(p.id, 0.0)) for p in rubric.points)
     return round(10.0 * earned / rubric.total_weight, 1)
 
 
@@ -69,12 +73,19 @@ class _JudgedGrader(ABC):
             anchor = self.base.grade(item, rubric, answer)
         if KEEP_RUBRIC & set(anchor.flags):
             return anchor.model_copy(update={"grader": self.name})
-        outcome = self.judge.judge(item, rubric, answer)
+        only = self.ask_about(anchor)
+        if only is not None and not only:
+            return anchor.model_copy(update={"grader": self.name})
+        outcome = self.judge.judge(item, rubric, answer, only)
         if outcome.status != "ok":
             flag: Flag = "llm_unavailable" if outcome.status == "unavailable" else "llm_unparsed"
             return anchor.model_copy(update={"grader": self.name,
                                              "flags": [*anchor.flags, flag]})
         return self.combine(item, rubric, answer, anchor, outcome)
+
+    def ask_about(self, anchor: Grade) -> frozenset[str] | None:
+        """The point ids to ask the judge about (None: all)."""
+        return None
 
     @abstractmethod
     def combine(self, item: Item, rubric: Rubric, answer: str, anchor: Grade,
@@ -120,11 +131,17 @@ class EnsembleGrader(_JudgedGrader):
 
     name = "ensemble-v1"
 
+    def ask_about(self, anchor: Grade) -> frozenset[str]:
+        return frozenset(r.point for r in anchor.points if r.verdict == "partial")
+
     def combine(self, item, rubric, answer, anchor: Grade, outcome: JudgeOutcome) -> Grade:
         config = self.base.config if rubric.origin == "authored" else self.base.derived_config
         points, gained, contradicted = [], 0.0, False
         for r in anchor.points:
-            j = outcome.points[r.point]
+            j = outcome.points.get(r.point)
+            if j is None:  # not asked about: stays as the rubric grader found it
+                points.append(r)
+                continue
             if r.verdict == "partial" and j.verdict == "covered" and _overlaps(j.quote, r.evidence):
                 gained += r.weight * (1.0 - r.credit)
                 r = r.model_copy(update={"verdict": "covered", "credit": 1.0})
@@ -134,6 +151,8 @@ class EnsembleGrader(_JudgedGrader):
         flags: list[Flag] = list(anchor.flags)
         if "keyword_list" in flags:
             score = min(score, max(anchor.score, config.keyword_cap))
-        if contradicted or abs(judge_score(rubric, outcome.points) - anchor.score) > REVIEW_GAP:
+        rubric_credit = {r.point: r.credit for r in anchor.points}
+        if contradicted or abs(judge_score(rubric, outcome.points, rubric_credit)
+                               - anchor.score) > REVIEW_GAP:
             flags.append("needs_review")
         return self._regrade(item, rubric, answer, anchor, points, score, flags)

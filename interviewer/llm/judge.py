@@ -112,16 +112,21 @@ class Judge:
         self.cache = cache
         self.max_tokens = max_tokens
 
-    def messages(self, item: Item, rubric: Rubric, answer: str) -> list[Message]:
+    def messages(self, item: Item, rubric: Rubric, answer: str,
+                 only: frozenset[str] | None = None) -> list[Message]:
         nonce = hashlib.sha256(
             f"{self.cache.secret()}\x1f{rubric.version}\x1f{answer}".encode()).hexdigest()[:12]
         block, begin, end = wrap_answer(answer, nonce)
-        points = [{"id": p.id, "claim": p.claim} for p in rubric.points]
+        points = [{"id": p.id, "claim": p.claim} for p in rubric.points
+                  if only is None or p.id in only]
         return load_prompt(PROMPT).render(question=item.question, points=points,
                                           answer_block=block, begin=begin, end=end)
 
-    def judge(self, item: Item, rubric: Rubric, answer: str) -> JudgeOutcome:
-        messages = self.messages(item, rubric, answer)
+    def judge(self, item: Item, rubric: Rubric, answer: str,
+              only: frozenset[str] | None = None) -> JudgeOutcome:
+        """Verdicts for every point of `rubric`, or only for the ids in `only` (the others
+        are then absent from the outcome)."""
+        messages = self.messages(item, rubric, answer, only)
         key = ResultCache.key(model=self.llm.name, prompt=[m.model_dump() for m in messages],
                               rubric=rubric.version, temperature=0)
         cached = self.cache.get(key)
@@ -134,7 +139,8 @@ class Judge:
         if cached["judgement"] is None:
             return JudgeOutcome("unparsed", {}, cached["error"])
         judgement = Judgement.model_validate(cached["judgement"])
-        return JudgeOutcome("ok", check_evidence(judgement, rubric, answer))
+        checked = check_evidence(judgement, rubric, answer)
+        return JudgeOutcome("ok", {k: v for k, v in checked.items() if only is None or k in only})
 
     def _ask(self, messages: list[Message]) -> dict:
         """The parsed judgement, asking once more on a parse failure."""

@@ -14,6 +14,7 @@ import hashlib
 import importlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -100,6 +101,17 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _die_with_parent() -> None:
+    """In the server's process (Linux): get SIGTERM when the app dies, even by a signal
+    that skips its exit handlers."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -167,8 +179,10 @@ class LocalServer:
         port = port or free_port()
         url = f"http://127.0.0.1:{port}/v1"
         log = (self.models_dir / "server.log").open("ab")
-        self._proc = subprocess.Popen(self.command(model, port), stdout=log,
-                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self._proc = subprocess.Popen(
+            self.command(model, port), stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
         log.close()
         atexit.register(self.stop)
         deadline = time.monotonic() + self.start_timeout
@@ -217,5 +231,6 @@ def local_llm(settings: Settings) -> OpenAIChat:
     """The local model, through the same client as any remote endpoint; the server starts
     on the first request."""
     server = local_server(settings.models_dir)
-    return OpenAIChat(server.url, MODEL_ALIAS, None, settings.llm_timeout, settings.llm_retries,
+    return OpenAIChat(server.url, MODEL_ALIAS, None, settings.llm_timeout or 600.0,
+                      settings.llm_retries,
                       label=f"local:{MODEL_FILE}:{MODEL_SHA256[:12]}")
