@@ -114,3 +114,4 @@ from interviewer.cli import corpus as _corpus  # noqa: E402,F401
 from interviewer.cli import evals as _evals  # noqa: E402,F401
 from interviewer.cli import grade as _grade  # noqa: E402,F401
 from interviewer.cli import llm as _llm  # noqa: E402,F401
+from interviewer.cli import rubric as _rubric  # noqa: E402,F401
