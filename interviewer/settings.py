@@ -37,6 +37,7 @@ class Settings(BaseModel):
     # (the local model shares the CPU: a long answer on a busy machine takes minutes)
     llm_retries: int = 2  # retries on connection errors, timeouts, 429 and 5xx (with backoff)
     llm_concurrency: int = 4  # requests in flight at once in batch runs
+    llm_threads: int | None = None  # local model server threads; default one per core
 
     @property
     def store_dir(self) -> Path:

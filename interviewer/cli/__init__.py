@@ -98,14 +98,19 @@ def _ready_store(settings: Settings):
               default=4, show_default=True,
               help="Answers graded at once in batch runs with an LLM grader. "
                    "Env: INTERVIEWER_LLM_CONCURRENCY.")
+@click.option("--llm-threads", envvar="INTERVIEWER_LLM_THREADS", type=click.IntRange(1, 256),
+              default=None, show_default="one per core",
+              help="local backend: threads of the model server (on a CPU shared with other "
+                   "work, 1 can be faster). Env: INTERVIEWER_LLM_THREADS.")
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path, embedder: str, llm: str, llm_base_url: str | None,
-         llm_api_key: str | None, llm_model: str | None, llm_concurrency: int) -> None:
+         llm_api_key: str | None, llm_model: str | None, llm_concurrency: int,
+         llm_threads: int | None) -> None:
     """Mock interviews for deep-learning / ML jobs, offline."""
     offline_environment()
     ctx.obj = Settings(data_dir=data_dir, embedder=embedder, llm=llm, llm_base_url=llm_base_url,
                        llm_api_key=llm_api_key, llm_model=llm_model,
-                       llm_concurrency=llm_concurrency)
+                       llm_concurrency=llm_concurrency, llm_threads=llm_threads)
 
 
 

@@ -25,7 +25,7 @@ def serve(settings: Settings, port: int | None) -> None:
     from interviewer.llm import LLMUnavailable
     from interviewer.llm.local import LocalServer
 
-    server = LocalServer(settings.models_dir)
+    server = LocalServer(settings.models_dir, settings.llm_threads)
     try:
         url = server.start(port)
     except LLMUnavailable as exc:

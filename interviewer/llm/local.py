@@ -220,17 +220,17 @@ class LocalServer:
 _servers: dict[Path, LocalServer] = {}
 
 
-def local_server(models_dir: Path) -> LocalServer:
+def local_server(models_dir: Path, threads: int | None = None) -> LocalServer:
     """One server per models dir and process."""
     if models_dir not in _servers:
-        _servers[models_dir] = LocalServer(models_dir)
+        _servers[models_dir] = LocalServer(models_dir, threads)
     return _servers[models_dir]
 
 
 def local_llm(settings: Settings) -> OpenAIChat:
     """The local model, through the same client as any remote endpoint; the server starts
     on the first request."""
-    server = local_server(settings.models_dir)
+    server = local_server(settings.models_dir, settings.llm_threads)
     return OpenAIChat(server.url, MODEL_ALIAS, None, settings.llm_timeout or 600.0,
                       settings.llm_retries,
                       label=f"local:{MODEL_FILE}:{MODEL_SHA256[:12]}")
