@@ -35,6 +35,7 @@ from interviewer.grading.models import Flag, Grade, PointResult
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.grading.text import clean_answer
 from interviewer.llm.judge import Checked, Judge, JudgeOutcome
+from interviewer.llm.prompts import neutralise
 from interviewer.rubric.models import Rubric
 
 KEEP_RUBRIC: frozenset[str] = frozenset(
@@ -53,10 +54,12 @@ def judge_score(rubric: Rubric, checked: dict[str, Checked],
 
 
 def _overlaps(quote: str, evidence: str | None) -> bool:
+    """The judge's quote lies inside the rubric's evidence sentence or contains it (the
+    judge saw the answer neutralised, so both are compared that way)."""
     if not evidence:
         return False
-    q, e = (" ".join(t.split()).casefold().strip(" .。") for t in (quote, evidence))
-    return q in e or e in q
+    q, e = (" ".join(neutralise(t).split()).casefold().strip(" .。") for t in (quote, evidence))
+    return bool(q) and (q in e or e in q)
 
 
 class _JudgedGrader(ABC):

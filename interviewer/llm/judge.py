@@ -146,7 +146,7 @@ class Judge:
         """The parsed judgement, asking once more on a parse failure."""
         replies = []
         error = None
-        for attempt in range(2):
+        for _ in range(2):
             reply = self.llm.chat(messages, temperature=0.0, max_tokens=self.max_tokens)
             replies.append(reply)
             try:
