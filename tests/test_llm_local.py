@@ -64,7 +64,8 @@ def local_coach(tmp_path_factory):
     from interviewer.llm.local import local_llm, local_server
     from interviewer.settings import Settings
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("llmdata"), llm="local")
+    # one server thread: on this shared 2-core machine it generated faster than two
+    settings = Settings(data_dir=tmp_path_factory.mktemp("llmdata"), llm="local", llm_threads=1)
     llm = local_llm(settings)
     yield LLMCoach(llm), local_server(settings.models_dir)
     local_server(settings.models_dir).stop()

@@ -61,7 +61,7 @@ def answer_lang(item: Item, answer: str) -> Lang:
 
 
 class LLMCoach:
-    def __init__(self, llm: LLM, feedback_tokens: int = 260, question_tokens: int = 90):
+    def __init__(self, llm: LLM, feedback_tokens: int = 160, question_tokens: int = 60):
         self.llm = llm
         self.name = f"llm-coach:{llm.name}"
         self.feedback_tokens = feedback_tokens
@@ -86,7 +86,7 @@ class LLMCoach:
               for v in ("covered", "partial", "missing", "contradicted")}
         wrong = by["contradicted"] + [_script(m, lang) for m in self._misconceptions(rubric, grade, lang)]
         messages = load_prompt("feedback").render(
-            language=LANGUAGE[lang], question=item.question, reference=item.answer[:1200],
+            language=LANGUAGE[lang], question=item.question, reference=item.answer[:600],
             score=grade.score, covered=by["covered"], missing=by["partial"] + by["missing"],
             wrong=wrong, answer_block=wrap_answer(answer)[0])
         sent = False
