@@ -60,6 +60,16 @@ def test_feedback_falls_back_to_the_template_and_says_so(dropout):
     assert coach.llm_unavailable and coach.fallback_reason.startswith("llm_unavailable")
 
 
+def test_feedback_in_the_wrong_language_is_replaced(dropout):
+    item, rubric, grades = dropout
+    coach = LLMCoach(FakeLLM(["1. **Right**: The answer correctly states that dropout is a regularizer."]))
+    text = "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
+    assert text == grades[PARTIAL_ZH].feedback and coach.fallback_reason == "wrong_language"
+    assert not coach.llm_unavailable
+    coach = LLMCoach(FakeLLM(["很好。"]))  # short, but in the right language
+    assert "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)) == "很好。"
+
+
 def test_follow_up_asks_about_the_biggest_gap_in_the_answers_language(dropout):
     item, rubric, grades = dropout
     grade = grades[PARTIAL_EN]

@@ -2,7 +2,7 @@
 language, naming the concrete missing or wrong point the grade found.
 
 The grade decides what is right and wrong; the LLM only words it. When the LLM fails
-(or its follow-up is in the wrong language or leaves out the point's term), the coach
+(or writes in the wrong language, or its follow-up leaves out the point's term), the coach
 returns the template text instead and says so in `llm_unavailable` / `fallback_reason`,
 reset on every call.
 """
@@ -52,6 +52,14 @@ def key_term(text: str, question: str) -> str | None:
     return (fresh or [s for s, _ in found] or [None])[0]
 
 
+CHECK_CHARS = 40  # feedback held back until its language can be told
+
+
+def _same_language(text: str, lang: Lang) -> bool:
+    """English vs Chinese (the script is converted anyway)."""
+    return (detect_lang(text, lang) == "en") == (lang == "en")
+
+
 def _norm(text: str) -> str:
     return to_simplified(text).casefold()
 
@@ -89,17 +97,30 @@ class LLMCoach:
             language=LANGUAGE[lang], question=item.question, reference=item.answer[:600],
             score=grade.score, covered=by["covered"], missing=by["partial"] + by["missing"],
             wrong=wrong, answer_block=wrap_answer(answer)[0])
-        sent = False
+        sent, held = False, ""  # the first CHECK_CHARS are held back to check the language
         try:
             for chunk in self.llm.stream(messages, temperature=0.0, max_tokens=self.feedback_tokens):
-                sent = True
-                yield _script(chunk, lang)
+                if sent:
+                    yield _script(chunk, lang)
+                    continue
+                held += chunk
+                if len(held.strip()) >= CHECK_CHARS:
+                    if not _same_language(held, lang):
+                        self._fallback("wrong_language", False)
+                        yield grade.feedback
+                        return
+                    sent = True
+                    yield _script(held, lang)
         except LLMUnavailable as exc:
             self._fallback(f"llm_unavailable: {exc}", True)
             yield ("\n\n" if sent else "") + grade.feedback
             return
-        if not sent:
-            self._fallback("llm_empty", False)
+        if sent:
+            return
+        if held.strip() and _same_language(held, lang):
+            yield _script(held, lang)
+        else:
+            self._fallback("wrong_language" if held.strip() else "llm_empty", False)
             yield grade.feedback
 
     @staticmethod
@@ -144,7 +165,7 @@ class LLMCoach:
         question = _script(self._first_question(reply), lang)
         if not question:
             self._fallback("llm_empty", False)
-        elif (detect_lang(question, lang) == "en") != (lang == "en"):
+        elif not _same_language(question, lang):
             self._fallback("wrong_language", False)
         elif term and _norm(term) not in _norm(question):
             self._fallback("missing_term", False)
