@@ -31,10 +31,10 @@ def dropout(built_store_dir, embedder):
 
 def test_feedback_streams_the_models_words_about_the_grade(dropout):
     item, rubric, grades = dropout
-    fake = FakeLLM(["你答到了训练时随机丢弃神经元。还缺少推理时按保留概率缩放这一点。"])
+    fake = FakeLLM(["你答到了训练时随机丢弃神经元。还缺少两点：它是一种正则化方法，能防止神经元共适应；推理时不丢弃神经元，而是按保留概率缩放输出。"])
     coach = LLMCoach(fake)
     chunks = list(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
-    assert len(chunks) > 1 and "".join(chunks) == "你答到了训练时随机丢弃神经元。还缺少推理时按保留概率缩放这一点。"
+    assert len(chunks) > 1 and "".join(chunks) == "你答到了训练时随机丢弃神经元。还缺少两点：它是一种正则化方法，能防止神经元共适应；推理时不丢弃神经元，而是按保留概率缩放输出。"
     assert not coach.llm_unavailable and coach.fallback_reason is None
     system, user = (m.content for m in fake.prompts[0])
     assert "Simplified Chinese" in system
