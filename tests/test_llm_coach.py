@@ -10,7 +10,7 @@ import pytest
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.llm import FakeLLM, LLMUnavailable
-from interviewer.llm.coach import LANGUAGE, LLMCoach, first_paragraph, key_term, point_labels
+from interviewer.llm.coach import LLMCoach, first_paragraph, key_term, point_labels
 from interviewer.rubric import RubricBook
 
 RUBRICS = Path(__file__).resolve().parent.parent / "corpus" / "rubrics"
@@ -39,9 +39,9 @@ def test_feedback_streams_the_models_words_about_the_grade(dropout):
     user = fake.prompts[0][1].content
     labels = point_labels(rubric)
     missing = [labels[p.point] for p in grades[PARTIAL_ZH].points if p.verdict != "covered"]
-    assert missing and f"Missed: {', '.join(missing)}." in user
+    assert missing and f"missed {', '.join(missing)}." in user
     focus = coach.gap(rubric, grades[PARTIAL_ZH], [])
-    assert user.endswith(f"Task: FEEDBACK in {LANGUAGE['zh-Hans']} on point {labels[focus.id]}.")
+    assert user.endswith(f"FEEDBACK in Chinese on {labels[focus.id]}.")
     assert PARTIAL_ZH not in user  # the model words the grade; the answer is never sent
 
 
@@ -111,7 +111,7 @@ def test_follow_up_asks_about_the_biggest_gap_in_the_answers_language(dropout):
     question = coach.follow_up(item, rubric, grade, PARTIAL_EN, [])
     assert question == f"How does {term} relate to overfitting?" and coach.fallback_reason is None
     user = fake.prompts[0][1].content
-    assert f"Task: FOLLOW-UP in English on point {point_labels(rubric)[gap.id]}." in user
+    assert f"FOLLOW-UP in English on {point_labels(rubric)[gap.id]}, with the term" in user
     assert f'"{term}"' in user and PARTIAL_EN not in user
 
 
@@ -124,7 +124,7 @@ def test_follow_up_skips_points_already_asked_and_ends_when_nothing_is_missing(d
     assert second is not None and second.id != first.id
     fake = FakeLLM(["Why does it matter?"])
     LLMCoach(fake).follow_up(item, rubric, grade, PARTIAL_EN, [first.id])
-    assert f"Already asked about, do not ask again: {point_labels(rubric)[first.id]}." in fake.prompts[0][1].content
+    assert f"Asked before, do not ask again: {point_labels(rubric)[first.id]}." in fake.prompts[0][1].content
     covered = grade.model_copy(update={"points": [p.model_copy(update={"verdict": "covered", "credit": 1.0})
                                                   for p in grade.points]})
     fake = FakeLLM(["unused"])

@@ -33,8 +33,8 @@ def test_renders_with_its_variables(name):
     if name == "point_judgement":
         assert "- p1: claim one" in messages[1].content and "<<A>>" in messages[0].content
     if name == "feedback":
-        assert "Covered: A. Missed: B." in messages[1].content
-        assert messages[1].content.endswith("Task: FEEDBACK in English on point B.")
+        assert "Verdict: covered A; missed B." in messages[1].content
+        assert messages[1].content.endswith("FEEDBACK in English on B.")
 
 
 def test_the_coach_tasks_open_with_the_shared_context():
@@ -47,7 +47,7 @@ def test_the_coach_tasks_open_with_the_shared_context():
         assert messages[0] == system
         assert messages[1].content.startswith(context.content + "\n\n")
     feedback, follow_up = (load_prompt(n).render(**VARIABLES[n])[1].content for n in ("feedback", "follow_up"))
-    assert follow_up.startswith(feedback.split("Task:")[0])
+    assert follow_up.startswith(feedback.split("FEEDBACK")[0])
 
 
 def test_a_prompt_file_extends_another_or_has_its_own_system(tmp_path):

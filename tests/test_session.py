@@ -140,7 +140,7 @@ def test_the_llm_coach_words_the_point_the_engine_then_grades(parts, tmp_path):
     point = next(p for p in rubric.points if p.id == iv.state["follow_point"])
     # the follow-up prompt named the point the engine will grade the next answer against
     label = point_labels(rubric)[point.id]
-    assert f"FOLLOW-UP in English on point {label}." in fake.prompts[1][1].content
+    assert f"FOLLOW-UP in English on {label}, with" in fake.prompts[1][1].content
     assert out[-1] == iv.state["follow_text"]
     # asking the question sent its context ahead (in the background), the opening of both prompts
     for _ in range(50):

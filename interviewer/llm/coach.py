@@ -29,10 +29,10 @@ from interviewer.llm.client import LLM, LLMUnavailable
 from interviewer.llm.prompts import load_prompt
 from interviewer.rubric.models import KeyPoint, Rubric
 
-LANGUAGE: dict[Lang, str] = {
+LANGUAGE: dict[Lang, str] = {  # what the prompts ask for (the script is converted after)
     "en": "English",
-    "zh-Hans": "Simplified Chinese (简体中文)",
-    "zh-Hant": "Traditional Chinese (繁體中文)",
+    "zh-Hans": "Chinese",
+    "zh-Hant": "Chinese",
 }
 _TEMPLATE_QUESTION = {
     "en": "Your answer did not cover {term}. Can you explain it: {phrase}?",
