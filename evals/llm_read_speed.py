@@ -50,11 +50,12 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--requantize", choices=("q8_0", "q4_0"))
     args = ap.parse_args()
-    for name in [k for k in os.environ if k.startswith(("OMP_", "GOMP_"))]:
-        del os.environ[name]  # as the model server runs (llm/local.server_environment)
-    import llama_cpp
+    from interviewer.llm.local import ensure_model, server_environment
 
-    from interviewer.llm.local import ensure_model
+    environment = server_environment()  # the model server's: no OpenMP variables
+    os.environ.clear()
+    os.environ.update(environment)
+    import llama_cpp
 
     print(llama_cpp.llama_print_system_info().decode().strip())
     model = ensure_model(Settings(data_dir=args.data_dir).models_dir)
