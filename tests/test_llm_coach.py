@@ -68,6 +68,17 @@ def test_feedback_stops_at_the_end_of_its_first_paragraph(dropout):
     assert list(first_paragraph(["\n\nab", "c"])) == ["\n\nab", "c"]
 
 
+def test_feedback_is_held_back_only_until_its_language_shows(dropout):
+    item, rubric, grades = dropout  # the scripted model streams 8 characters a chunk
+    zh = LLMCoach(FakeLLM(["你答到了训练时随机丢弃神经元。还缺少测试时的缩放。"]))
+    assert next(iter(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))) == "你答到了训练时随"
+    en = LLMCoach(FakeLLM(["You are right that dropout drops units."]))
+    assert next(iter(en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))) == "You are right th"
+    mixed = LLMCoach(FakeLLM(["Dropout 的作用是在训练时随机丢弃神经元。"]))  # an English word first
+    assert "".join(mixed.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN)) == grades[PARTIAL_EN].feedback
+    assert mixed.fallback_reason == "wrong_language"
+
+
 def test_feedback_in_traditional_chinese_is_converted(dropout):
     item, rubric, grades = dropout
     coach = LLMCoach(FakeLLM(["训练时随机丢弃神经元，测试时按保留概率缩放。"]))

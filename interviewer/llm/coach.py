@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item, Lang
-from interviewer.corpus.lang import detect_lang, to_simplified, to_traditional
+from interviewer.corpus.lang import detect_lang, script_counts, to_simplified, to_traditional
 from interviewer.grading.focus import biggest_missing
 from interviewer.grading.models import Grade
 from interviewer.llm.client import LLM, LLMUnavailable
@@ -63,7 +63,7 @@ def key_term(text: str, question: str) -> str | None:
     return (fresh or [s for s, _ in found] or [None])[0]
 
 
-CHECK_CHARS = 12  # feedback held back until its language can be told
+CHECK_CHARS = 12  # feedback held back until its language can be told (English)
 LABELS = string.ascii_uppercase  # a derived rubric has one point per reference claim
 
 
@@ -80,6 +80,12 @@ def context(item: Item, rubric: Rubric) -> dict:
         texts = [p.en[0], p.zh[0]] if rubric.origin != "derived" and p.en and p.zh else [p.claim]
         points.append({"label": label, "text": " / ".join(texts)})
     return {"question": item.question, "points": points}
+
+
+def _language_told(text: str) -> bool:
+    """Enough of the feedback's start to tell its language: two Chinese characters (a
+    Chinese token or two), else CHECK_CHARS characters (an English word or three)."""
+    return script_counts(text)[0] >= 2 or len(text.strip()) >= CHECK_CHARS
 
 
 def _same_language(text: str, lang: Lang) -> bool:
@@ -173,7 +179,7 @@ class LLMCoach:
         self._reset()
         lang = answer_lang(item, answer)
         messages = load_prompt("feedback").render(**self._judgement(item, rubric, grade, lang))
-        sent, held = False, ""  # the first CHECK_CHARS are held back to check the language
+        sent, held = False, ""  # the start is held back until its language can be told
         try:
             stream = self.llm.stream(messages, temperature=0.0, max_tokens=self.feedback_tokens)
             for chunk in first_paragraph(stream):
@@ -181,7 +187,7 @@ class LLMCoach:
                     yield _script(chunk, lang)
                     continue
                 held += chunk
-                if len(held.strip()) >= CHECK_CHARS:
+                if _language_told(held):
                     if not _same_language(held, lang):
                         self._fallback("wrong_language", False, notes)
                         yield grade.feedback
