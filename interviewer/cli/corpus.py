@@ -24,7 +24,7 @@ def ingest(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: 
     """
     from interviewer.resources import default_corpus_dir
 
-    _, report = _ingest(settings, list(paths) or [default_corpus_dir()], rebuild=rebuild)
+    store, report = _ingest(settings, list(paths) or [default_corpus_dir()], rebuild=rebuild)
     for note in report.notes:
         if note.error:
             click.echo(f"error: {note.path}: {note.error}", err=True)
@@ -45,7 +45,7 @@ def ingest(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: 
         f"{report.embedded} embedded"
         + (f"; {report.removed_items} items of {report.removed_files} deleted files removed"
            if report.removed_files else "")
-        + f" -> {settings.store_dir}"
+        + f" -> {store.location}"
     )
     if not ok:
         sys.exit(1)
