@@ -19,12 +19,14 @@ def index_text(item: Item) -> str:
     return default_glossary().expand(item.question)
 
 
-def record_hash(item: Item) -> str:
-    """Changes when the item or the text its vector is made from changes."""
-    return hashlib.sha1(f"{item.content_hash}\x1f{index_text(item)}".encode()).hexdigest()
+def record_hash(item: Item, text: str | None = None) -> str:
+    """Changes when the item or the text its vector is made from (`index_text`, given as
+    `text` when already known) changes."""
+    text = index_text(item) if text is None else text
+    return hashlib.sha1(f"{item.content_hash}\x1f{text}".encode()).hexdigest()
 
 
-def to_metadata(item: Item, path: str) -> dict[str, Any]:
+def to_metadata(item: Item, path: str, text: str | None = None) -> dict[str, Any]:
     return {
         "question": item.question,
         "answer": item.answer,
@@ -35,7 +37,7 @@ def to_metadata(item: Item, path: str) -> dict[str, Any]:
         "lang": item.lang,
         "answer_kind": item.answer_kind,
         "path": path,
-        "record_hash": record_hash(item),
+        "record_hash": record_hash(item, text),
     }
 
 

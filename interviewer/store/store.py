@@ -161,12 +161,12 @@ class ItemStore:
 
     def search_vector(self, vector: list[float], k: int = 5) -> list[Hit]:
         """The `k` items closest to a query vector from `query_vector`, best first."""
-        coll = self._collection()
-        total = coll.count()
-        if k < 1 or total == 0:
+        if k < 1:
             return []
-        res = coll.query(
-            query_embeddings=[vector], n_results=min(k, total), include=["metadatas", "distances"]
+        # no count() first: a store with fewer than k items returns them all, and the
+        # lookup saves a round trip to the store
+        res = self._collection().query(
+            query_embeddings=[vector], n_results=k, include=["metadatas", "distances"]
         )
         return [
             Hit(from_metadata(i, md), round(1.0 - float(d), 4))

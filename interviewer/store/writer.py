@@ -29,7 +29,8 @@ class StoreWriter:
     def __init__(self, store: "ItemStore", on_embedded: Callable[[int], None] | None = None):
         self._store = store
         self._on_embedded = on_embedded
-        self._pending: dict[str, tuple[Item, str]] = {}  # id -> (item, note path), in order
+        # id -> (item, note path, indexed text), in the order queued
+        self._pending: dict[str, tuple[Item, str, str]] = {}
         self._queued = 0  # items queued so far
         self._written = 0  # items written so far
         # (items queued when the note was synced, its path, ids that left it), oldest first
@@ -41,11 +42,6 @@ class StoreWriter:
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
             self.flush()
-
-    @property
-    def pending(self) -> int:
-        """Items queued and not yet written."""
-        return len(self._pending)
 
     def sync_note(self, path: str, items: list[Item], report: NoteReport) -> None:
         """Make the store hold exactly `items` for the note at `path` (the new and changed
@@ -64,12 +60,13 @@ class StoreWriter:
         relabel = []
         for item in items:
             known = old.get(item.id, moved.get(item.id))
+            text = index_text(item)  # the glossary expansion, made once per item
             if known is None:
                 report.added += 1
-                self._queue(item, path)
-            elif known != record_hash(item):
+                self._queue(item, path, text)
+            elif known != record_hash(item, text):
                 report.updated += 1
-                self._queue(item, path)
+                self._queue(item, path, text)
             else:
                 report.unchanged += 1
                 if item.id in moved:
@@ -94,9 +91,9 @@ class StoreWriter:
         self._written = self._queued
         self._delete_due()
 
-    def _queue(self, item: Item, path: str) -> None:
+    def _queue(self, item: Item, path: str, text: str) -> None:
         self._pending.pop(item.id, None)  # the same id twice: the later one wins
-        self._pending[item.id] = (item, path)
+        self._pending[item.id] = (item, path, text)
         self._queued += 1
 
     def _delete_due(self) -> None:
@@ -109,13 +106,13 @@ class StoreWriter:
     def _write(self, n: int) -> None:
         ids = list(self._pending)[:n]
         batch = [self._pending[i] for i in ids]
-        texts = [index_text(item) for item, _ in batch]
+        texts = [text for _, _, text in batch]
         vectors = self._store.embedder.embed_questions(texts)
         self._store._collection().upsert(
             ids=ids,
             documents=texts,
             embeddings=vectors,
-            metadatas=[to_metadata(item, path) for item, path in batch],
+            metadatas=[to_metadata(item, path, text) for item, path, text in batch],
         )
         for i in ids:
             del self._pending[i]
