@@ -36,6 +36,12 @@ def built_store_dir(tmp_path_factory, embedder) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _no_chroma_url_from_outside(monkeypatch):
+    """A developer's INTERVIEWER_CHROMA_URL must not send the tests to their server."""
+    monkeypatch.delenv("INTERVIEWER_CHROMA_URL", raising=False)
+
+
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory):
     """One `chroma run` for the whole test session; each test uses its own collections."""

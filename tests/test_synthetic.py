@@ -47,3 +47,15 @@ def test_bad_arguments_are_refused(tmp_path):
         write_corpus(tmp_path / "full", 3)
     with pytest.raises(ValueError, match="chunks >= 0"):
         write_corpus(tmp_path / "new", -1)
+
+
+def test_bench_corpus_command(tmp_path):
+    from click.testing import CliRunner
+
+    from interviewer.cli import main
+
+    run = lambda *a: CliRunner().invoke(main, ["bench", "corpus", *a])  # noqa: E731
+    ok = run(str(tmp_path / "n"), "--chunks", "25", "--per-note", "10")
+    assert ok.exit_code == 0 and f"3 notes, 25 items -> {tmp_path / 'n'}" in ok.output
+    again = run(str(tmp_path / "n"), "--chunks", "25")
+    assert again.exit_code == 2 and "is not empty" in again.output

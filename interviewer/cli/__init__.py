@@ -113,6 +113,7 @@ def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, embedder: s
 
 
 # commands register themselves on `main`
+from interviewer.cli import bench as _bench  # noqa: E402,F401
 from interviewer.cli import corpus as _corpus  # noqa: E402,F401
 from interviewer.cli import evals as _evals  # noqa: E402,F401
 from interviewer.cli import grade as _grade  # noqa: E402,F401
