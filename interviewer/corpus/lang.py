@@ -23,11 +23,6 @@ def _converters():
 
 
 def to_simplified(text: str) -> str:
-    # OpenCC (pure Python) walks every character; text with no character from U+2E80
-    # (CJK radicals) up is its own simplified form (checked over U+0020..U+2FFF), and
-    # skipping it makes expanding an English query several times faster
-    if not text or max(text) < "\u2e80":
-        return text
     return _converters()[0].convert(text)
 
 
