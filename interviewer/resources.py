@@ -24,3 +24,7 @@ def default_corpus_dir() -> Path:
 
 def evals_data_dir() -> Path:
     return _shipped("evals") / "data"
+
+
+def prompts_dir() -> Path:
+    return _shipped("prompts")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -14,6 +14,9 @@ from interviewer.corpus.loader import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from interviewer.store.chroma import StoreLocation
+
+
+LLMBackend = Literal["none", "local", "openai", "fake"]
 
 
 def default_data_dir() -> Path:
@@ -41,6 +44,18 @@ class Settings(BaseModel):
         ChromaServer.parse(url)  # a ValueError says what is wrong with it
         return url.strip()
 
+    # The LLM (interviewer/llm): one setting picks the backend. `local` serves the
+    # packaged model on 127.0.0.1; `openai` is any OpenAI-compatible endpoint.
+    llm: LLMBackend = "local"
+    llm_base_url: str | None = None  # openai: e.g. http://localhost:11434/v1 (Ollama)
+    llm_api_key: str | None = None  # openai: sent as the bearer token
+    llm_model: str | None = None  # openai: the model name the endpoint knows
+    llm_timeout: float | None = None  # seconds per request; default 60 remote, 600 local
+    # (the local model shares the CPU: a long answer on a busy machine takes minutes)
+    llm_retries: int = 2  # retries on connection errors, timeouts, 429 and 5xx (with backoff)
+    llm_concurrency: int = 4  # requests in flight at once in batch runs
+    llm_threads: int | None = None  # local model server threads; default one per core
+
     @property
     def store_dir(self) -> Path:
         return self.data_dir / "store"
@@ -65,6 +80,14 @@ class Settings(BaseModel):
     def work_dir(self) -> Path:
         """Files the app writes for download: batch results, transcript exports."""
         return self.data_dir / "work"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def llm_cache_dir(self) -> Path:
+        return self.data_dir / "llm_cache"
 
 
 def offline_environment() -> None:

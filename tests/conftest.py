@@ -13,6 +13,9 @@ import pytest
 from interviewer.settings import offline_environment
 
 offline_environment()
+# No LLM unless a test asks for one: the app, the terminal interview and the CLI default to
+# the local model, which would start a model server in every subprocess a test runs.
+os.environ["INTERVIEWER_LLM"] = "none"
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"

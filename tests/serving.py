@@ -23,13 +23,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(data_dir: Path, built_store: Path, *args: str, timeout: float = 180):
-    """The app serving a copy of the built store; yields its URL."""
+def served(data_dir: Path, built_store: Path, *args: str, timeout: float = 180,
+           env: dict[str, str] | None = None):
+    """The app serving a copy of the built store; yields its URL. `env`: extra variables
+    (the LLM is `none` unless they say otherwise)."""
     if not (data_dir / "store").exists():
         shutil.copytree(built_store, data_dir / "store")
     port = free_port()
     log = (data_dir / "serve.log").open("w")
-    env = {**os.environ, "INTERVIEWER_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "INTERVIEWER_LLM": "none", **(env or {}),
+           "INTERVIEWER_DATA_DIR": str(data_dir)}
     env.pop("INTERVIEWER_USERS", None)
     env.pop("INTERVIEWER_AUTH_FILE", None)
     proc = subprocess.Popen([CLI, "serve", "--port", str(port), *args], stdout=log,

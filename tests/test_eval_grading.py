@@ -44,3 +44,17 @@ def test_thresholds_gate_or_report():
                             {"a": Bound(min=0.6), "b": Bound(max=1.0, gate=False), "c": Bound(min=0)})
     assert failures == ["a = 0.5 < 0.6", "c: not measured"]
     assert unmet == ["b = 3.0 > 1.0"]
+
+
+def test_every_committed_suite_is_valid():
+    from pathlib import Path
+
+    from interviewer.evals.grading import load_suite
+
+    suites = {p.stem: load_suite(p) for p in
+              (Path(__file__).resolve().parent.parent / "evals" / "suites").glob("*.yaml")}
+    assert {"seed_gold", "mohler", "ads", "semeval"} <= set(suites)
+    for name, suite in suites.items():
+        assert suite.name == name and suite.thresholds["test_retest"].min == 1.0
+    semeval = suites["semeval"].dataset
+    assert (semeval.kind, semeval.part, semeval.split) == ("semeval", "test-unseen-answers", "test")

@@ -50,7 +50,7 @@ def test_a_restart_loses_nothing_and_the_session_resumes(parts, tmp_path):
 
 
 class CrashingCoach(TemplateCoach):
-    def feedback(self, item, rubric, grade, answer):
+    def feedback(self, item, rubric, grade, answer, notes=None):
         yield "Score"
         raise KeyboardInterrupt  # the process dies while feedback is being written
 

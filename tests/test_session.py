@@ -31,8 +31,8 @@ class ScriptedCoach(TemplateCoach):
     def __init__(self):
         self.follow_ups: list[tuple[str, list[str]]] = []
 
-    def follow_up(self, item, rubric, grade, answer, asked):
-        point = super().follow_up(item, rubric, grade, answer, asked)
+    def follow_up(self, item, rubric, grade, answer, asked, notes=None):
+        point = super().follow_up(item, rubric, grade, answer, asked, notes)
         self.follow_ups.append((item.id, list(asked)))
         return None if point is None else f"FOLLOW-UP {len(self.follow_ups)}"
 
@@ -123,6 +123,43 @@ def test_two_follow_ups_at_most_and_none_when_switched_off(parts, tmp_path):
     iv = Interview.start(kit, "ann", SessionSettings(questions=1, follow_ups=0), seed=1)
     replies(iv, PARTIAL)
     assert iv.finished and kit.coach.follow_ups == []
+
+
+def test_the_llm_coach_words_the_point_the_engine_then_grades(parts, tmp_path):
+    from interviewer.llm import FakeLLM
+    from interviewer.llm.coach import LLMCoach
+
+    feedback = "You explained the random dropping well, but not why it helps at test time."
+    fake = FakeLLM([feedback, "How is the ensemble view of dropout useful?"])
+    kit = make_kit(parts, tmp_path, coach=LLMCoach(fake), only={DROPOUT})
+    iv = Interview.start(kit, "ann", SessionSettings(questions=1, follow_ups=1), seed=1)
+    out = replies(iv, PARTIAL)
+    assert out[0] == feedback and iv.llm_unavailable is None
+    rubric = kit.library.rubric(kit.library.get(iv.state["current"]))
+    point = next(p for p in rubric.points if p.id == iv.state["follow_point"])
+    # the follow-up prompt named the point the engine will grade the next answer against
+    assert point.en[0] in fake.prompts[1][1].content
+    assert out[-1] == iv.state["follow_text"]
+
+
+def test_an_unreachable_llm_leaves_the_grade_and_says_so(parts, tmp_path):
+    from interviewer.llm import FakeLLM, LLMUnavailable
+    from interviewer.llm.coach import LLMCoach
+    from ui.views import score_panel
+
+    fake = FakeLLM([LLMUnavailable("connection refused"), LLMUnavailable("connection refused")])
+    kit = make_kit(parts, tmp_path, coach=LLMCoach(fake), only={DROPOUT})
+    iv = Interview.start(kit, "ann", SessionSettings(questions=1, follow_ups=1), seed=1)
+    out = replies(iv, PARTIAL)
+    turn = iv.turns()[-1]
+    assert out[0] == turn.grade.feedback  # the rubric grade's own words, nothing made up
+    assert iv.llm_unavailable == "llm_unavailable: connection refused"
+    assert iv.state["phase"] == "follow_up" and out[-1].startswith("Your answer did not cover")
+    panel = score_panel(iv.turns(), iv.llm_unavailable)
+    assert "`llm_unavailable`" in panel and "connection refused" in panel
+    assert f"**Last answer: {turn.score}/10**" in panel
+    again = Interview.resume(kit, iv.id, "ann")  # the note survives a reload
+    assert again.llm_unavailable == iv.llm_unavailable
 
 
 def test_no_follow_up_after_an_off_topic_or_dont_know_answer(parts, tmp_path):

@@ -1,11 +1,13 @@
 """Many people at once: 20 concurrent sessions through `gradio_client`, no errors and no
-cross-talk; with login, each user's history is kept apart."""
+cross-talk; with login, each user's history is kept apart. And the app with an LLM: its
+words when the endpoint answers, `llm_unavailable` and the rubric grade when it does not."""
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from tests.serving import served
+from tests.llm_server import ChatServer, Script
+from tests.serving import free_port, served
 from ui.auth import hash_password
 
 SESSIONS = 20
@@ -62,3 +64,36 @@ def test_login_keeps_each_users_history_apart(tmp_path, built_store_dir):
             raise AssertionError("a wrong password was accepted")
         except Exception as exc:  # noqa: BLE001 - gradio_client raises a plain ValueError
             assert "login" in str(exc).lower() or "auth" in str(exc).lower() or "401" in str(exc)
+
+
+def _answer_once(url: str):
+    from gradio_client import Client
+
+    client = Client(url, verbose=False)
+    client.predict([], "en", 1, "adaptive", 1, api_name="/start")
+    chat, _box, score = client.predict(
+        "Gradients flow backwards through the layers by the chain rule.", [], "en", 1,
+        "adaptive", 1, api_name="/send")
+    return _chat_text(chat), score
+
+
+def test_the_app_words_feedback_with_the_configured_llm(tmp_path, built_store_dir):
+    words = "LLM-FEEDBACK: you named the chain rule but not how the gradients are stored."
+    script = Script(default=(200, words))
+    with ChatServer(script) as llm_url:
+        env = {"INTERVIEWER_LLM": "openai", "INTERVIEWER_LLM_BASE_URL": llm_url,
+               "INTERVIEWER_LLM_MODEL": "coach-m"}
+        with served(tmp_path / "data", built_store_dir, env=env) as url:
+            chat, score = _answer_once(url)
+    assert words in chat and "llm_unavailable" not in score and "Last answer" in score
+    assert script.requests and all(r["model"] == "coach-m" for r in script.requests)
+    assert any(r.get("stream") for r in script.requests)  # the feedback was streamed
+
+
+def test_an_unreachable_llm_is_shown_and_the_rubric_grade_stands(tmp_path, built_store_dir):
+    env = {"INTERVIEWER_LLM": "openai", "INTERVIEWER_LLM_MODEL": "m",
+           "INTERVIEWER_LLM_BASE_URL": f"http://127.0.0.1:{free_port()}/v1"}  # nobody there
+    with served(tmp_path / "data", built_store_dir, env=env) as url:
+        chat, score = _answer_once(url)
+    assert "`llm_unavailable`" in score and "Last answer" in score
+    assert "Score " in chat  # the rubric grade's own feedback, not a made-up one

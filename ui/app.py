@@ -70,13 +70,13 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
                 chat.append({"role": "assistant", "content": ""})
             chat[base + chunk.message]["content"] += chunk.text
             yield iv.id, chat, "", gr.skip()
-        yield iv.id, chat_messages(iv.transcript()), "", score_panel(iv.turns())
+        yield iv.id, chat_messages(iv.transcript()), "", score_panel(iv.turns(), iv.llm_unavailable)
 
     def resume(sid, request: gr.Request):
         if not sid:
             raise gr.Error("No unfinished session selected.")
         iv = Interview.resume(kit, sid, _user(request))
-        return iv.id, chat_messages(iv.transcript()), score_panel(iv.turns())
+        return iv.id, chat_messages(iv.transcript()), score_panel(iv.turns(), iv.llm_unavailable)
 
     def history_view(request: gr.Request):
         import pandas as pd

@@ -13,17 +13,21 @@ def chat_messages(messages: list[Message]) -> list[dict]:
     return [{"role": m.role, "content": m.text} for m in messages]
 
 
-def score_panel(turns: list[Turn]) -> str:
-    """The live score panel: the last graded answer point by point, and the session so far."""
+def score_panel(turns: list[Turn], llm_unavailable: str | None = None) -> str:
+    """The live score panel: the last graded answer point by point, and the session so far.
+    `llm_unavailable`: why the LLM could not word the last reply, if it could not."""
+    note = ([f"⚠ `llm_unavailable`: the feedback and follow-up below are template text, "
+             f"the score is the rubric grader's ({llm_unavailable.partition(': ')[2][:200]})", ""]
+            if llm_unavailable else [])
     if not turns:
-        return "### Score\nNo answer graded yet."
+        return "\n".join(["### Score", *note, "No answer graded yet."])
     last = turns[-1]
     main = [t for t in turns if t.kind in ("main", "skip")]
     mean = sum(t.score for t in main) / len(main) if main else 0.0
     lines = ["### Score",
              f"**Last answer: {last.score}/10**" + (f" (max {last.max_score} after hints)"
                                                     if last.max_score < 10 else ""),
-             f"Session: {len(main)} question(s), mean {mean:.1f}/10", ""]
+             f"Session: {len(main)} question(s), mean {mean:.1f}/10", "", *note]
     if last.kind == "skip":
         lines.append("Skipped.")
     elif last.grade is not None:

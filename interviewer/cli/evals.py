@@ -119,6 +119,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         "date": datetime.date.today().isoformat(),
         "interviewer": __version__,
         "grader": grader.name,
+        "llm": grader.judge.llm.name if hasattr(grader, "judge") else None,
         "dataset": str(data or suite.dataset.path),
         "split": suite.dataset.split,
         "rows": len(rows),

@@ -10,17 +10,31 @@ import click
 from interviewer.cli import _ready_store, main
 from interviewer.settings import Settings
 
-GRADERS = ("rubric",)
+GRADERS = ("rubric", "llm", "ensemble")
 
 
-def make_grader(name: str, settings: Settings, pool=None):
-    """The grader called NAME (more arrive with the LLM layer). `pool`: the corpus items,
-    which let the grader tell an answer to another question."""
+def make_grader(name: str, settings: Settings, pool=None, llm=None):
+    """The grader called NAME. `pool`: the corpus items, which let the grader tell an
+    answer to another question. `llm`: the model for the LLM graders (default: the one
+    `settings.llm` names)."""
     from interviewer.grading.parallel import GraderSpec, build_grader
 
     if name not in GRADERS:
         raise click.BadParameter(f"unknown grader {name!r}; choose from {', '.join(GRADERS)}")
-    return build_grader(GraderSpec(name=name, pool=tuple(pool or ()), threads=2))
+    base = build_grader(GraderSpec(name="rubric", pool=tuple(pool or ()), threads=2))
+    if name == "rubric":
+        return base
+    from interviewer.llm import make_llm
+    from interviewer.llm.cache import ResultCache
+    from interviewer.llm.graders import EnsembleGrader, LLMGrader
+    from interviewer.llm.judge import Judge
+
+    try:
+        model = llm or make_llm(settings)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    judge = Judge(model, ResultCache(settings.llm_cache_dir / "judge"))
+    return (LLMGrader if name == "llm" else EnsembleGrader)(base, judge)
 
 
 def rubric_book():
@@ -67,8 +81,9 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
     bar = tqdm(total=total, unit="answer", desc="grade", file=sys.stderr, leave=False)
     graded = failed = 0
     try:
+        concurrency = settings.llm_concurrency if grader_name != "rubric" else 1
         for row in grade_file(input_path, output, grader, resolver, on_row=bar.update,
-                              workers=resolve_workers(workers)):
+                              workers=resolve_workers(workers), concurrency=concurrency):
             graded += 1
             failed += row["error"] is not None
     except InputError as exc:

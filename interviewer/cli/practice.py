@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import click
 
-from interviewer.cli import _ready_store, main
+from interviewer.cli import _coach, _ready_store, main
 from interviewer.settings import Settings
 
 USER = click.option("--user", default="local", show_default=True, envvar="INTERVIEWER_USER",
@@ -15,10 +16,13 @@ USER = click.option("--user", default="local", show_default=True, envvar="INTERV
 
 
 def _kit(settings: Settings):
-    from interviewer.session.setup import build_kit
+    from interviewer.session.setup import build_kit, connect_coach
 
-    return build_kit(_ready_store(settings), settings.history_path,
-                     vectors_path=settings.vectors_path)
+    kit = build_kit(_ready_store(settings), settings.history_path,
+                    vectors_path=settings.vectors_path, coach=_coach(settings))
+    # the LLM (the local model server) starts while the candidate reads the question
+    threading.Thread(target=connect_coach, args=(kit.coach,), daemon=True).start()
+    return kit
 
 
 @main.command()
@@ -76,6 +80,9 @@ def practice(settings: Settings, topics, lang, questions, difficulty, follow_ups
             click.echo(chunk.text, nl=False)
             sys.stdout.flush()
         click.echo("\n")
+        if iv.llm_unavailable:
+            click.echo(f"({iv.llm_unavailable}: the text above is template text; "
+                       "the score is the rubric grader's)", err=True)
 
 
 @main.command()

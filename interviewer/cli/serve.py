@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from interviewer.cli import _ready_store, main
+from interviewer.cli import _coach, _ready_store, main
 from interviewer.settings import Settings
 
 
@@ -23,6 +23,13 @@ def _users(auth_file: Path | None, users: str | None):
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     return None
+
+
+def _prepare(kit) -> None:
+    from interviewer.session.setup import connect_coach, warm
+
+    connect_coach(kit.coach)
+    warm(kit)
 
 
 @main.command()
@@ -40,18 +47,19 @@ def _users(auth_file: Path | None, users: str | None):
 def serve(settings: Settings, host: str, port: int, auth_file, users) -> None:
     """Serve the practice app in the browser (offline; each user's history kept apart)."""
     from interviewer.grading.batch import Resolver
-    from interviewer.session.setup import build_kit, warm
+    from interviewer.session.setup import build_kit
     from ui import create_app, launch
 
     started = time.perf_counter()
     book = _users(auth_file, users)
     store = _ready_store(settings)
-    kit = build_kit(store, settings.history_path, vectors_path=settings.vectors_path)
+    kit = build_kit(store, settings.history_path, vectors_path=settings.vectors_path,
+                    coach=_coach(settings))
     app = create_app(kit, Resolver(store, kit.library.rubrics), settings.work_dir)
     _, url, _ = launch(app, host=host, port=port, users=book, prevent_thread_lock=True,
                        allowed=[settings.work_dir])
-    # after start-up, not during it: the warm-up takes both cores for a while
-    threading.Thread(target=warm, args=(kit,), daemon=True).start()
+    # after start-up, not during it: the LLM server and the warm-up take both cores a while
+    threading.Thread(target=_prepare, args=(kit,), daemon=True).start()
     click.echo(f"interviewer is serving on {url} (ready in {time.perf_counter() - started:.1f} s"
                f"{', login required' if book else ''}); Ctrl-C stops.", err=True)
     try:

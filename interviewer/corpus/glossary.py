@@ -67,15 +67,20 @@ class Glossary:
         names = [" ".join(n for n in self.canonical[c] if n) for c in self.concepts(text)]
         return f"{text} ({'; '.join(names)})" if names else text
 
-    def concepts(self, text: str) -> Counter[str]:
-        """How often each concept is named in `text` (any language)."""
+    def surfaces(self, text: str) -> list[tuple[str, str]]:
+        """(surface form as written, lowercased and simplified; concept) for each term named
+        in `text`, in order."""
         plain = _TEX_MARKS.sub("", to_simplified(_MATH.sub(" ", text))).lower()
-        found: Counter[str] = Counter()
+        found = []
         for match in self._pattern.finditer(plain):
             concept = self._concept_of(match.group(0))
             if concept:
-                found[concept] += 1
+                found.append((match.group(0), concept))
         return found
+
+    def concepts(self, text: str) -> Counter[str]:
+        """How often each concept is named in `text` (any language)."""
+        return Counter(concept for _, concept in self.surfaces(text))
 
 
 def _squash(form: str) -> str:

@@ -22,12 +22,17 @@ def _converters():
     return OpenCC("t2s"), OpenCC("s2t")
 
 
+# OpenCC's tables change only ideographs (checked: nothing below U+3400 converts), and its
+# pure-Python conversion is slow, so text without any is returned as it is
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
 def to_simplified(text: str) -> str:
-    return _converters()[0].convert(text)
+    return _converters()[0].convert(text) if _IDEOGRAPH.search(text) else text
 
 
 def to_traditional(text: str) -> str:
-    return _converters()[1].convert(text)
+    return _converters()[1].convert(text) if _IDEOGRAPH.search(text) else text
 
 
 def is_mostly_chinese(text: str) -> bool:

@@ -5,7 +5,8 @@ optional. Without a reference the question is matched to a corpus item through t
 a weak match is flagged `no_reference_match` and graded against the derived rubric of the
 best match. Output (`.jsonl`) rows are the input fields plus the grade. Each row is
 written and flushed as soon as it is graded, so a re-run skips the rows already there.
-Rows can be graded on several processes (`workers`); the output is the same.
+Rows can be graded on several processes (`workers`) or, for graders waiting on a remote
+model, several at a time on threads (`concurrency`); the output is the same.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import threading
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -192,8 +197,14 @@ def _done_rows(output: Path) -> int:
 
 
 def _graded(rows: list[dict[str, Any]], grader: Grader, resolver: Resolver,
-            workers: int) -> Iterator[dict[str, Any]]:
-    """Output rows in input order, graded here or on `workers` processes."""
+            workers: int, concurrency: int) -> Iterator[dict[str, Any]]:
+    """Output rows in input order, graded here, on `workers` processes, or `concurrency`
+    at a time on threads (for graders that wait on a remote model)."""
+    if concurrency > 1:
+        shared = _LockedResolver(resolver)
+        with ThreadPoolExecutor(concurrency) as threads:
+            yield from threads.map(lambda row: grade_row(row, grader, shared), rows)
+        return
     if workers <= 1:
         for row in rows:
             yield grade_row(row, grader, resolver)
@@ -209,6 +220,18 @@ def _graded(rows: list[dict[str, Any]], grader: Grader, resolver: Resolver,
         yield from pool.map(finish_row, prepared)
 
 
+class _LockedResolver:
+    """A resolver shared by worker threads: the store and embedder see one call at a time."""
+
+    def __init__(self, resolver: Resolver):
+        self._resolver = resolver
+        self._lock = threading.Lock()
+
+    def resolve(self, row: dict[str, Any]) -> Target:
+        with self._lock:
+            return self._resolver.resolve(row)
+
+
 def grade_file(
     input_path: Path,
     output: Path,
@@ -216,9 +239,13 @@ def grade_file(
     resolver: Resolver,
     on_row: Callable[[], None] | None = None,
     workers: int = 1,
+    concurrency: int = 1,
 ) -> Iterator[dict[str, Any]]:
     """Grade every row not yet in `output`, appending as it goes; yields the new rows.
-    With `workers` > 1 the rows are graded on that many processes, same output."""
+    With `workers` > 1 the rows are graded on that many processes, same output.
+    With `concurrency` > 1 that many rows are graded at once on threads (for graders
+    waiting on a remote LLM; the grader must be thread-safe). Rows are written in input
+    order either way."""
     rows = read_rows(input_path)
     done = _done_rows(output)
     if done > len(rows):
@@ -226,7 +253,7 @@ def grade_file(
                          "is it the output of another input?")
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("a", encoding="utf-8") as fh:
-        for result in _graded(rows[done:], grader, resolver, workers):
+        for result in _graded(rows[done:], grader, resolver, workers, concurrency):
             fh.write(json.dumps(result, ensure_ascii=False) + "\n")
             fh.flush()
             if on_row:

@@ -54,7 +54,7 @@ class GraderSpec:
 
 
 def build_grader(spec: GraderSpec):
-    """The grader a spec describes (more graders arrive with the LLM layer)."""
+    """The rubric grader a spec describes (the LLM graders wrap it; they run on threads)."""
     if spec.name != "rubric":
         raise ValueError(f"unknown grader {spec.name!r}; choose from rubric")
     from interviewer.grading.rubric_grader import RubricGrader

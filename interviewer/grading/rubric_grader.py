@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -140,6 +141,13 @@ def _whole_vector(sent_vecs: np.ndarray, sentences: list[str]) -> np.ndarray:
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
+@lru_cache(maxsize=20_000)
+def _expand(text: str) -> str:
+    """The glossary's expansion of an item's text (the same for every answer to it, and
+    the glossary's scan takes longer than scoring the answer)."""
+    return default_glossary().expand(text)
+
+
 def _negated(text: str) -> bool:
     return len(_NEGATION.findall(text)) % 2 == 1
 
@@ -236,7 +244,7 @@ class RubricGrader:
 
     @staticmethod
     def _reference_text(item: Item) -> str:
-        return default_glossary().expand(item.answer[:1000])
+        return _expand(item.answer[:1000])
 
     def _pool_margin(self, item: Item, ans_vec: np.ndarray) -> float | None:
         """How much closer the answer is to its own item than to the closest other item of
@@ -252,14 +260,12 @@ class RubricGrader:
 
     @staticmethod
     def _own_texts(item: Item) -> list[str]:
-        g = default_glossary()
-        return [g.expand(f"{item.question}\n{item.answer[:300]}"), g.expand(item.question)]
+        return [_expand(f"{item.question}\n{item.answer[:300]}"), _expand(item.question)]
 
     def _pool_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         if self._pool_vecs is None:
-            g = default_glossary()
-            refs = self._vectors.get([g.expand(f"{it.question}\n{it.answer[:300]}") for it in self._pool])
-            questions = self._vectors.get([g.expand(it.question) for it in self._pool])
+            refs = self._vectors.get([_expand(f"{it.question}\n{it.answer[:300]}") for it in self._pool])
+            questions = self._vectors.get([_expand(it.question) for it in self._pool])
             self._pool_vecs = (refs, questions)
         return self._pool_vecs
 

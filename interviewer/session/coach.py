@@ -1,6 +1,6 @@
 """The coach writes what the candidate reads after a grade: feedback and follow-up
-questions. `TemplateCoach` needs no LLM; the LLM layer provides a coach with the same two
-methods. Every coach asks about `biggest_missing`, the point the engine then grades."""
+questions. `TemplateCoach` needs no LLM; `interviewer.llm.coach.LLMCoach` has the same
+two methods. Every coach asks about `biggest_missing`, the point the engine then grades."""
 
 from __future__ import annotations
 
@@ -18,12 +18,14 @@ from interviewer.rubric.models import Rubric
 class Coach(Protocol):
     name: str
 
-    def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str) -> Iterator[str]:
-        """The feedback text, in pieces as it is written (streamed)."""
+    def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
+                 notes: list[str] | None = None) -> Iterator[str]:
+        """The feedback text, in pieces as it is written (streamed). A coach that falls
+        back to template text appends the reason to `notes` (e.g. "llm_unavailable: …")."""
         ...
 
     def follow_up(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
-                  asked: list[str]) -> str | None:
+                  asked: list[str], notes: list[str] | None = None) -> str | None:
         """One question about `biggest_missing(grade, rubric, asked)`; None if nothing is
         missing. `asked`: ids of the points already asked about."""
         ...
@@ -46,11 +48,12 @@ class TemplateCoach:
 
     name = "template"
 
-    def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str) -> Iterator[str]:
+    def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
+                 notes: list[str] | None = None) -> Iterator[str]:
         yield grade.feedback
 
     def follow_up(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
-                  asked: list[str]) -> str | None:
+                  asked: list[str], notes: list[str] | None = None) -> str | None:
         point = biggest_missing(grade, rubric, asked)
         if point is None:
             return None

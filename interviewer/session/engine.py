@@ -154,6 +154,16 @@ class Interview:
         current = self.state.get("current")
         return self.kit.library.get(current).lang if current else "en"
 
+    @property
+    def llm_unavailable(self) -> str | None:
+        """Why the LLM could not word the last reply (its text came from templates), or
+        None when it could or no LLM is used."""
+        return next((n for n in self.state.get("coach_notes", [])
+                     if n.startswith("llm_unavailable")), None)
+
+    def _notes(self) -> list[str]:
+        return self.state.setdefault("coach_notes", [])
+
     def transcript(self) -> list[Message]:
         return self.kit.history.messages(self.id)
 
@@ -168,6 +178,7 @@ class Interview:
     def reply(self, text: str) -> Iterator[Chunk]:
         """The interviewer's answer to whatever the candidate typed, streamed."""
         out = _Out()
+        self.state["coach_notes"] = []  # why the coach used template text in this reply
         self.kit.history.record(self.id, self.state, [Message("user", text)])
         command, phase = command_of(text), self.state["phase"]
         if phase == "done":
@@ -209,7 +220,7 @@ class Interview:
 
     def _feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str) -> Iterator[str]:
         try:
-            yield from self.kit.coach.feedback(item, rubric, grade, answer)
+            yield from self.kit.coach.feedback(item, rubric, grade, answer, self._notes())
         except Exception:  # noqa: BLE001 - a coach's failure must never lose the grade
             yield grade.feedback
 
@@ -243,7 +254,8 @@ class Interview:
             question = None
             if point is not None:
                 try:
-                    question = self.kit.coach.follow_up(item, rubric, grade, answer, list(asked))
+                    question = self.kit.coach.follow_up(item, rubric, grade, answer, list(asked),
+                                                        self._notes())
                 except Exception:  # noqa: BLE001 - no follow-up rather than no interview
                     question = None
             if question:

@@ -3,8 +3,10 @@ titles), the default rubric grader, a coach and the history."""
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interviewer.grading.batch import Grader
 from interviewer.grading.rubric_grader import RubricGrader
@@ -16,6 +18,9 @@ from interviewer.session.history import History
 from interviewer.session.topics import note_title
 from interviewer.store.store import ItemStore
 from interviewer.store.vector_cache import PersistentEmbedder
+
+if TYPE_CHECKING:
+    from interviewer.settings import Settings
 
 
 def default_rubrics() -> RubricBook:
@@ -29,6 +34,33 @@ def library_from_store(store: ItemStore, rubrics: RubricBook | None = None) -> L
         if title:
             titles[Path(path).name] = title
     return Library(store.items(), rubrics or default_rubrics(), titles)
+
+
+def coach_for(settings: Settings) -> Coach:
+    """The coach `settings.llm` asks for: template text with no LLM, else the LLM's words
+    (with the template as its fallback). Nothing is started here."""
+    if settings.llm == "none":
+        return TemplateCoach()
+    from interviewer.llm import make_llm
+    from interviewer.llm.coach import LLMCoach
+
+    return LLMCoach(make_llm(settings))
+
+
+def connect_coach(coach: Coach) -> None:
+    """Start the coach's LLM now (the local model server takes seconds to start), so the
+    first feedback does not wait for it; a failure is reported and the coach falls back
+    to template text per reply."""
+    llm = getattr(coach, "llm", None)
+    if llm is None or not hasattr(llm, "connect"):
+        return
+    from interviewer.llm import LLMUnavailable
+
+    try:
+        llm.connect()
+    except LLMUnavailable as exc:
+        print(f"warning: the LLM is unavailable ({exc}); feedback will be template text "
+              "until it answers", file=sys.stderr)
 
 
 def build_kit(store: ItemStore, history_path: Path, *, grader: Grader | None = None,

