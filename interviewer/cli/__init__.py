@@ -84,7 +84,27 @@ def _coach(settings: Settings):
         raise click.UsageError(str(exc)) from None
 
 
-@click.group()
+class _Main(click.Group):
+    """The root command; keeps the arguments it was given (`interviewer bench` writes the
+    command line into its report)."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        given = list(args)
+        ctx = super().make_context(info_name, args, parent, **extra)
+        ctx.meta["interviewer.argv"] = given
+        return ctx
+
+
+def command_line() -> str:
+    """The running `interviewer ...` command, as a shell would take it."""
+    import shlex
+
+    ctx = click.get_current_context(silent=True)
+    argv = ctx.meta.get("interviewer.argv", sys.argv[1:]) if ctx else sys.argv[1:]
+    return shlex.join(["interviewer", *argv])
+
+
+@click.group(cls=_Main)
 @click.version_option(package_name="interviewer")
 @click.option(
     "--data-dir",
