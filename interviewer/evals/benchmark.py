@@ -67,7 +67,7 @@ class StoreSettings:
 
 @dataclass(frozen=True)
 class BenchReport:
-    date: str  # UTC
+    date: str  # UTC, when the run started
     command: str
     machine: Machine
     software: Software
@@ -163,7 +163,7 @@ def run_benchmark(settings: Settings, work: Path, options: Options, command: str
     the local model's folder and threads."""
     from interviewer.evals.bench_serve import seed_data_dir
 
-    load = load_average()
+    load, software, started = load_average(), Software.here(), utc_now()  # as the run starts
     wanted = [s for s in SECTIONS if s not in options.skip]
     seed = work / "seed"  # a data dir holding the default corpus's store, as after a first run
     seed_seconds = seed_data_dir(seed) if set(wanted) & {"grading", "llm", "serve"} else None
@@ -197,7 +197,7 @@ def run_benchmark(settings: Settings, work: Path, options: Options, command: str
             sections.append(_run(name, _serve, seed, work / "serve", options.serve_runs,
                                  settings.ef_search))
     return BenchReport(
-        date=utc_now(), command=command, machine=Machine.here(), software=Software.here(),
+        date=started, command=command, machine=Machine.here(), software=software,
         load_average_before=load,
         settings=StoreSettings(settings.embedder, settings.ef_search,
                                "Chroma server" if settings.chroma_url else "folder"),
