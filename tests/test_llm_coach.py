@@ -10,7 +10,7 @@ import pytest
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.llm import FakeLLM, LLMUnavailable
-from interviewer.llm.coach import LLMCoach, key_term
+from interviewer.llm.coach import LLMCoach, first_paragraph, key_term, point_labels
 from interviewer.rubric import RubricBook
 
 RUBRICS = Path(__file__).resolve().parent.parent / "corpus" / "rubrics"
@@ -36,12 +36,36 @@ def test_feedback_streams_the_models_words_about_the_grade(dropout):
     chunks = list(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
     assert len(chunks) > 1 and "".join(chunks) == "你答到了训练时随机丢弃神经元。还缺少两点：它是一种正则化方法，能防止神经元共适应；推理时不丢弃神经元，而是按保留概率缩放输出。"
     assert not coach.llm_unavailable and coach.fallback_reason is None
-    system, user = (m.content for m in fake.prompts[0])
-    assert "Simplified Chinese" in system
-    missing = [p for p in grades[PARTIAL_ZH].points if p.verdict != "covered"]
-    zh = {p.id: p.zh[0] for p in rubric.points}
-    assert missing and all(zh[p.point] in user for p in missing)
-    assert f"{grades[PARTIAL_ZH].score}/10" in user and PARTIAL_ZH in user
+    user = fake.prompts[0][1].content
+    labels = point_labels(rubric)
+    missing = [labels[p.point] for p in grades[PARTIAL_ZH].points if p.verdict != "covered"]
+    assert missing and f"missed {', '.join(missing)}." in user
+    focus = coach.gap(rubric, grades[PARTIAL_ZH], [])
+    assert user.endswith(f"FEEDBACK in Chinese on {labels[focus.id]}.")
+    assert PARTIAL_ZH not in user  # the model words the grade; the answer is never sent
+
+
+def test_prepare_sends_the_questions_context_ahead_without_the_answer(dropout):
+    item, rubric, grades = dropout
+    fake = FakeLLM(["Good."])
+    coach = LLMCoach(fake)
+    coach.prepare(item, rubric).join()
+    assert fake.prompts == [] and len(fake.primed) == 1  # no scripted reply used up
+    system, context = fake.primed[0]
+    assert item.question in context.content
+    assert all(p.en[0] in context.content and p.zh[0] in context.content for p in rubric.points)
+    list(coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+    assert fake.prompts[0][0] == system and fake.prompts[0][1].content.startswith(context.content)
+
+
+def test_feedback_stops_at_the_end_of_its_first_paragraph(dropout):
+    item, rubric, grades = dropout
+    coach = LLMCoach(FakeLLM(["\nRight about training, but not test time.\nVerdict: Covered: A."]))
+    text = "".join(coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+    assert text == "\nRight about training, but not test time."
+    assert list(first_paragraph(["ab", "\ncd"])) == ["ab"]
+    assert list(first_paragraph(["ab", "c\n\nd", "e"])) == ["ab", "c"]
+    assert list(first_paragraph(["\n\nab", "c"])) == ["\n\nab", "c"]
 
 
 def test_feedback_in_traditional_chinese_is_converted(dropout):
@@ -87,7 +111,8 @@ def test_follow_up_asks_about_the_biggest_gap_in_the_answers_language(dropout):
     question = coach.follow_up(item, rubric, grade, PARTIAL_EN, [])
     assert question == f"How does {term} relate to overfitting?" and coach.fallback_reason is None
     user = fake.prompts[0][1].content
-    assert phrase in user and f'"{term}"' in user and "English" in fake.prompts[0][0].content
+    assert f"FOLLOW-UP in English on {point_labels(rubric)[gap.id]}, with the term" in user
+    assert f'"{term}"' in user and PARTIAL_EN not in user
 
 
 def test_follow_up_skips_points_already_asked_and_ends_when_nothing_is_missing(dropout):
@@ -99,7 +124,7 @@ def test_follow_up_skips_points_already_asked_and_ends_when_nothing_is_missing(d
     assert second is not None and second.id != first.id
     fake = FakeLLM(["Why does it matter?"])
     LLMCoach(fake).follow_up(item, rubric, grade, PARTIAL_EN, [first.id])
-    assert f"already asked about (do not ask about them again): {first.en[0]}" in fake.prompts[0][1].content
+    assert f"Asked before, do not ask again: {point_labels(rubric)[first.id]}." in fake.prompts[0][1].content
     covered = grade.model_copy(update={"points": [p.model_copy(update={"verdict": "covered", "credit": 1.0})
                                                   for p in grade.points]})
     fake = FakeLLM(["unused"])
@@ -109,6 +134,7 @@ def test_follow_up_skips_points_already_asked_and_ends_when_nothing_is_missing(d
 
 @pytest.mark.parametrize("reply,reason", [
     ("这个点你能再解释一下吗？", "wrong_language"),
+    ("Weight scaling at test time uses the keep probability.", "not_a_question"),
     ("Can you tell me more about it?", "missing_term"),
     ("", "llm_empty"),
     (LLMUnavailable("timeout"), "llm_unavailable: timeout"),

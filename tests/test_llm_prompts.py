@@ -8,11 +8,13 @@ import pytest
 from interviewer.llm.prompts import load_prompt, load_prompt_file, neutralise, wrap_answer
 from interviewer.resources import prompts_dir
 
+CONTEXT = dict(question="What is dropout?",
+               points=[{"label": "A", "text": "a regulariser / 正则化"}, {"label": "B", "text": "scaling"}])
+JUDGEMENT = dict(CONTEXT, language="English", covered=["A"], missing=["B"], wrong=[], focus="B")
 VARIABLES = {
-    "feedback": dict(language="English", question="What is dropout?", reference="ref", score=5.0,
-                     covered=["a"], missing=["b", "c"], wrong=[], answer_block="<<A>>x<<E>>"),
-    "follow_up": dict(language="English", question="What is dropout?", point="test-time scaling",
-                      term="scaling", answer_block="<<A>>x<<E>>", asked=["Why?"]),
+    "coach_context": CONTEXT,
+    "feedback": JUDGEMENT,
+    "follow_up": dict(JUDGEMENT, term="scaling", asked=["A"]),
     "point_judgement": dict(question="Q?", points=[{"id": "p1", "claim": "claim one"}],
                             answer_block="<<A>>x<<E>>", begin="<<A>>", end="<<E>>"),
     "rubric_draft": dict(question="Q?", reference="R."),
@@ -31,7 +33,33 @@ def test_renders_with_its_variables(name):
     if name == "point_judgement":
         assert "- p1: claim one" in messages[1].content and "<<A>>" in messages[0].content
     if name == "feedback":
-        assert "b; c" in messages[1].content and "Points the answer covered: a" in messages[1].content
+        assert "Verdict: covered A; missed B." in messages[1].content
+        assert messages[1].content.endswith("FEEDBACK in English on B.")
+
+
+def test_the_coach_tasks_open_with_the_shared_context():
+    """feedback and follow_up extend coach_context: the same system message, and the same
+    user message up to their own lines, so a local model reuses its cache of the context."""
+    system, context = load_prompt("coach_context").render(**CONTEXT)
+    assert "A. a regulariser / 正则化\nB. scaling" in context.content
+    for name in ("feedback", "follow_up"):
+        messages = load_prompt(name).render(**VARIABLES[name])
+        assert messages[0] == system
+        assert messages[1].content.startswith(context.content + "\n\n")
+    feedback, follow_up = (load_prompt(n).render(**VARIABLES[n])[1].content for n in ("feedback", "follow_up"))
+    assert follow_up.startswith(feedback.split("FEEDBACK")[0])
+
+
+def test_a_prompt_file_extends_another_or_has_its_own_system(tmp_path):
+    (tmp_path / "base.yaml").write_text("description: d\nvariables: [a]\nsystem: 'S {{ a }}'\nuser: 'U {{ a }}'\n")
+    (tmp_path / "task.yaml").write_text("description: d\nvariables: [b]\nextends: base\nuser: 'T {{ b }}'\n")
+    messages = load_prompt_file(tmp_path / "task.yaml").render(a=1, b=2)
+    assert [m.content for m in messages] == ["S 1", "U 1\n\nT 2"]
+    with pytest.raises(ValueError, match="missing variables.*'a'"):
+        load_prompt_file(tmp_path / "task.yaml").render(b=2)
+    (tmp_path / "both.yaml").write_text("description: d\nvariables: []\nextends: base\nsystem: s\nuser: u\n")
+    with pytest.raises(ValueError, match="either its own"):
+        load_prompt_file(tmp_path / "both.yaml")
 
 
 @pytest.mark.parametrize("name", sorted(VARIABLES))

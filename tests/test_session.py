@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -127,7 +128,7 @@ def test_two_follow_ups_at_most_and_none_when_switched_off(parts, tmp_path):
 
 def test_the_llm_coach_words_the_point_the_engine_then_grades(parts, tmp_path):
     from interviewer.llm import FakeLLM
-    from interviewer.llm.coach import LLMCoach
+    from interviewer.llm.coach import LLMCoach, point_labels
 
     feedback = "You explained the random dropping well, but not why it helps at test time."
     fake = FakeLLM([feedback, "How is the ensemble view of dropout useful?"])
@@ -138,8 +139,16 @@ def test_the_llm_coach_words_the_point_the_engine_then_grades(parts, tmp_path):
     rubric = kit.library.rubric(kit.library.get(iv.state["current"]))
     point = next(p for p in rubric.points if p.id == iv.state["follow_point"])
     # the follow-up prompt named the point the engine will grade the next answer against
-    assert point.en[0] in fake.prompts[1][1].content
+    label = point_labels(rubric)[point.id]
+    assert f"FOLLOW-UP in English on {label}, with" in fake.prompts[1][1].content
     assert out[-1] == iv.state["follow_text"]
+    # asking the question sent its context ahead (in the background), the opening of both prompts
+    for _ in range(50):
+        if fake.primed:
+            break
+        time.sleep(0.1)
+    (system, context), = fake.primed
+    assert all(m[0] == system and m[1].content.startswith(context.content) for m in fake.prompts)
 
 
 def test_an_unreachable_llm_leaves_the_grade_and_says_so(parts, tmp_path):

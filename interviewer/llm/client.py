@@ -40,6 +40,10 @@ class LLM(Protocol):
     def stream(self, messages: list[Message], *, temperature: float = 0.0,
                max_tokens: int | None = None) -> Iterator[str]: ...
 
+    def prime(self, messages: list[Message]) -> None:
+        """Let the model read a prompt's opening ahead of the call that uses it (a cache
+        warm-up; a no-op where that gains nothing)."""
+
 
 @dataclass
 class OpenAIChat:
@@ -56,6 +60,7 @@ class OpenAIChat:
     timeout: float = 60.0
     retries: int = 2
     label: str | None = None  # the name reports and caches use (default: openai:<model>)
+    prime_cache: bool = False  # `prime` sends a prompt's opening ahead (a local server)
     _client: object | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
@@ -97,6 +102,13 @@ class OpenAIChat:
             raise LLMUnavailable(f"{self.name}: a reply without choices")
         return reply.choices[0].message.content or ""
 
+    def prime(self, messages: list[Message]) -> None:
+        """Have the server read `messages` now (one token generated), so a later prompt
+        that opens with them reuses its cache (llama.cpp's prefix match). A no-op unless
+        `prime_cache`: a remote endpoint bills the tokens and caches prefixes itself."""
+        if self.prime_cache:
+            self._create(messages, 0.0, 1, stream=False)
+
     def stream(self, messages: list[Message], *, temperature: float = 0.0,
                max_tokens: int | None = None) -> Iterator[str]:
         chunks = self._create(messages, temperature, max_tokens, stream=True)
@@ -106,6 +118,8 @@ class OpenAIChat:
                     yield chunk.choices[0].delta.content
         except Exception as exc:  # the SDK's and its HTTP library's errors alike
             raise LLMUnavailable(f"{self.name}: the stream broke: {exc}") from exc
+        finally:
+            chunks.close()  # a caller that stops reading stops the generation too
 
 
 @dataclass
@@ -120,6 +134,7 @@ class FakeLLM:
     default: str | None = None
     name: str = "fake"
     prompts: list[list[Message]] = field(default_factory=list)
+    primed: list[list[Message]] = field(default_factory=list)  # what `prime` was sent
 
     def enqueue(self, *replies: str | Exception) -> "FakeLLM":
         self.replies.extend(replies)
@@ -134,6 +149,9 @@ class FakeLLM:
         if isinstance(reply, Exception):
             raise reply
         return reply
+
+    def prime(self, messages: list[Message]) -> None:
+        self.primed.append(list(messages))
 
     def stream(self, messages: list[Message], *, temperature: float = 0.0,
                max_tokens: int | None = None) -> Iterator[str]:
@@ -153,6 +171,9 @@ class NoLLM:
 
     def stream(self, messages: list[Message], **_) -> Iterable[str]:
         raise LLMUnavailable("no LLM configured (llm = none)")
+
+    def prime(self, messages: list[Message]) -> None:
+        pass
 
 
 def make_llm(settings: Settings) -> LLM:

@@ -7,11 +7,18 @@ LLM fails (or writes in the wrong language, or its follow-up leaves out the poin
 the coach returns the template text instead and says why: the reason is appended to the
 call's `notes` list (safe when sessions share the coach across threads) and kept in
 `llm_unavailable` / `fallback_reason` for the last call (for one-thread callers).
+
+Speed on a small local model comes from what the model reads: the prompts open with the
+question's context (prompts/coach_context.yaml), which `prepare` sends while the candidate
+is still typing, so the model has it cached; after the answer only the grade's few lines are
+new, and the follow-up shares everything with the feedback up to its last line. The answer
+itself is never sent: the grader has judged it, and nothing in it can steer the model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 
 from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item, Lang
@@ -19,13 +26,13 @@ from interviewer.corpus.lang import detect_lang, to_simplified, to_traditional
 from interviewer.grading.focus import biggest_missing
 from interviewer.grading.models import Grade
 from interviewer.llm.client import LLM, LLMUnavailable
-from interviewer.llm.prompts import load_prompt, wrap_answer
+from interviewer.llm.prompts import load_prompt
 from interviewer.rubric.models import KeyPoint, Rubric
 
-LANGUAGE: dict[Lang, str] = {
+LANGUAGE: dict[Lang, str] = {  # what the prompts ask for (the script is converted after)
     "en": "English",
-    "zh-Hans": "Simplified Chinese (简体中文)",
-    "zh-Hant": "Traditional Chinese (繁體中文)",
+    "zh-Hans": "Chinese",
+    "zh-Hant": "Chinese",
 }
 _TEMPLATE_QUESTION = {
     "en": "Your answer did not cover {term}. Can you explain it: {phrase}?",
@@ -55,7 +62,23 @@ def key_term(text: str, question: str) -> str | None:
     return (fresh or [s for s, _ in found] or [None])[0]
 
 
-CHECK_CHARS = 40  # feedback held back until its language can be told
+CHECK_CHARS = 12  # feedback held back until its language can be told
+LABELS = "ABCDEFGHIJ"
+
+
+def point_labels(rubric: Rubric) -> dict[str, str]:
+    """Point id -> the letter the prompts call it by."""
+    return {p.id: LABELS[i] for i, p in enumerate(rubric.points)}
+
+
+def context(item: Item, rubric: Rubric) -> dict:
+    """The coach_context prompt's variables: each point in English and Chinese where the
+    rubric has both (the answer's language is not known when the context is sent)."""
+    points = []
+    for p, label in zip(rubric.points, LABELS):
+        texts = [p.en[0], p.zh[0]] if rubric.origin != "derived" and p.en and p.zh else [p.claim]
+        points.append({"label": label, "text": " / ".join(texts)})
+    return {"question": item.question, "points": points}
 
 
 def _same_language(text: str, lang: Lang) -> bool:
@@ -67,12 +90,31 @@ def _norm(text: str) -> str:
     return to_simplified(text).casefold()
 
 
+def first_paragraph(chunks: Iterable[str]) -> Iterator[str]:
+    """The chunks up to the first line break after some text: feedback is one paragraph,
+    and what a small model writes after it repeats, rambles or echoes the prompt's
+    layout. The stream is then closed, which ends the generation."""
+    text = ""
+    for chunk in chunks:
+        text += chunk
+        start = len(text) - len(text.lstrip())
+        stop = text.find("\n", start)
+        if stop < 0:
+            yield chunk
+            continue
+        if stop > len(text) - len(chunk):
+            yield chunk[: stop - (len(text) - len(chunk))]
+        if hasattr(chunks, "close"):
+            chunks.close()
+        return
+
+
 def answer_lang(item: Item, answer: str) -> Lang:
     return detect_lang(answer, item.lang) if answer.strip() else item.lang
 
 
 class LLMCoach:
-    def __init__(self, llm: LLM, feedback_tokens: int = 160, question_tokens: int = 60):
+    def __init__(self, llm: LLM, feedback_tokens: int = 80, question_tokens: int = 48):
         self.llm = llm
         self.name = f"llm-coach:{llm.name}"
         self.feedback_tokens = feedback_tokens
@@ -89,23 +131,51 @@ class LLMCoach:
     def _reset(self) -> None:
         self.fallback_reason, self.llm_unavailable = None, False
 
+    # -- the prompts ---------------------------------------------------------------------
+
+    def prepare(self, item: Item, rubric: Rubric) -> threading.Thread:
+        """Send the question's context (no candidate text) in the background, so a local
+        model has it cached when the answer comes; a failure here is only a lost warm-up.
+        Returns the thread doing it (callers need not wait for it)."""
+        messages = load_prompt("coach_context").render(**context(item, rubric))
+
+        def warm() -> None:
+            try:
+                self.llm.prime(messages)
+            except LLMUnavailable:
+                pass  # the next real call reports it
+
+        thread = threading.Thread(target=warm, name="coach-prime", daemon=True)
+        thread.start()
+        return thread
+
+    def _judgement(self, item: Item, rubric: Rubric, grade: Grade, lang: Lang) -> dict:
+        """The grade as the task prompts take it: point labels, wrong claims as text, and
+        the point to focus on (the biggest gap) in the answer's language."""
+        labels = point_labels(rubric)
+        verdict = {r.point: r.verdict for r in grade.points}
+        wrong = ([phrase(rubric, pid, lang) for pid, v in verdict.items() if v == "contradicted"]
+                 + [_script(m, lang) for m in self._misconceptions(rubric, grade, lang)])
+        focus = biggest_missing(grade, rubric)
+        return dict(
+            **context(item, rubric), language=LANGUAGE[lang],
+            covered=[labels[p] for p, v in verdict.items() if v == "covered"],
+            missing=[labels[p] for p, v in verdict.items() if v != "covered"],
+            wrong=wrong, focus=labels[focus.id] if focus else None)
+
     # -- feedback ------------------------------------------------------------------------
 
     def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
                  notes: list[str] | None = None) -> Iterator[str]:
-        """The feedback, streamed in chunks; the grade's template feedback if the LLM fails."""
+        """The feedback, streamed in chunks; the grade's template feedback if the LLM fails.
+        The model gets the grade, not the answer (nothing the candidate wrote can steer it)."""
         self._reset()
         lang = answer_lang(item, answer)
-        by = {v: [phrase(rubric, r.point, lang) for r in grade.points if r.verdict == v]
-              for v in ("covered", "partial", "missing", "contradicted")}
-        wrong = by["contradicted"] + [_script(m, lang) for m in self._misconceptions(rubric, grade, lang)]
-        messages = load_prompt("feedback").render(
-            language=LANGUAGE[lang], question=item.question, reference=item.answer[:600],
-            score=grade.score, covered=by["covered"], missing=by["partial"] + by["missing"],
-            wrong=wrong, answer_block=wrap_answer(answer)[0])
+        messages = load_prompt("feedback").render(**self._judgement(item, rubric, grade, lang))
         sent, held = False, ""  # the first CHECK_CHARS are held back to check the language
         try:
-            for chunk in self.llm.stream(messages, temperature=0.0, max_tokens=self.feedback_tokens):
+            stream = self.llm.stream(messages, temperature=0.0, max_tokens=self.feedback_tokens)
+            for chunk in first_paragraph(stream):
                 if sent:
                     yield _script(chunk, lang)
                     continue
@@ -124,7 +194,7 @@ class LLMCoach:
         if sent:
             return
         if held.strip() and _same_language(held, lang):
-            yield _script(held, lang)
+            yield _script(held.strip(), lang)
         else:
             self._fallback("wrong_language" if held.strip() else "llm_empty", False, notes)
             yield grade.feedback
@@ -151,13 +221,13 @@ class LLMCoach:
             return None
         lang = answer_lang(item, answer)
         point_text = phrase(rubric, target.id, lang)
-        asked_texts = [phrase(rubric, pid, lang) for pid in asked
-                       if any(p.id == pid for p in rubric.points)]
+        labels = point_labels(rubric)
         term = key_term(point_text, item.question)
         shown_term = _script(term, lang) if term else point_text
-        messages = load_prompt("follow_up").render(
-            language=LANGUAGE[lang], question=item.question, point=point_text, term=shown_term,
-            answer_block=wrap_answer(answer)[0], asked=asked_texts)
+        judgement = self._judgement(item, rubric, grade, lang)
+        judgement.update(focus=labels[target.id], term=shown_term,
+                         asked=[labels[pid] for pid in asked if pid in labels])
+        messages = load_prompt("follow_up").render(**judgement)
         try:
             reply = self.llm.chat(messages, temperature=0.0, max_tokens=self.question_tokens)
         except LLMUnavailable as exc:
@@ -166,6 +236,8 @@ class LLMCoach:
         question = _script(self._first_question(reply), lang)
         if not question:
             self._fallback("llm_empty", False, notes)
+        elif not question.endswith(("?", "？")):
+            self._fallback("not_a_question", False, notes)
         elif not _same_language(question, lang):
             self._fallback("wrong_language", False, notes)
         elif term and _norm(term) not in _norm(question):

@@ -250,4 +250,4 @@ def local_llm(settings: Settings) -> OpenAIChat:
     server = local_server(settings.models_dir, settings.llm_threads)
     return OpenAIChat(server.url, MODEL_ALIAS, None, settings.llm_timeout or 600.0,
                       settings.llm_retries,
-                      label=f"local:{MODEL_FILE}:{MODEL_SHA256[:12]}")
+                      label=f"local:{MODEL_FILE}:{MODEL_SHA256[:12]}", prime_cache=True)

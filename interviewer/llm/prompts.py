@@ -2,6 +2,10 @@
 
 Rendering uses StrictUndefined, so a variable missing from the call is an error, and a
 variable passed but not declared in the file's `variables` list is one too.
+
+A file may `extends: <other prompt>`: the other prompt's system message is its system
+message and the other's user message opens its own. Prompts that extend the same one share
+a prefix that a local model keeps cached (see prompts/coach_context.yaml).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from interviewer.llm.client import Message
 from interviewer.resources import prompts_dir
@@ -26,31 +30,45 @@ class PromptFile(BaseModel):
 
     description: str
     variables: list[str]
-    system: str
+    extends: str | None = None  # a prompt file in the same folder that opens this one
+    system: str = ""
     user: str
+
+    @model_validator(mode="after")
+    def _one_system(self) -> "PromptFile":
+        if bool(self.system.strip()) == bool(self.extends):
+            raise ValueError("a prompt file has either its own `system` or `extends`, not both")
+        return self
 
 
 class Prompt:
-    def __init__(self, name: str, spec: PromptFile):
+    def __init__(self, name: str, spec: PromptFile, base: "Prompt | None" = None):
         self.name = name
         self.spec = spec
+        self.base = base
+        self.variables = [*(base.variables if base else []), *spec.variables]
         self._system = _ENV.from_string(spec.system)
         self._user = _ENV.from_string(spec.user)
 
     def render(self, **variables) -> list[Message]:
-        unknown = set(variables) - set(self.spec.variables)
+        unknown = set(variables) - set(self.variables)
         if unknown:
             raise ValueError(f"prompt {self.name}: unknown variables {sorted(unknown)}")
-        missing = set(self.spec.variables) - set(variables)
+        missing = set(self.variables) - set(variables)
         if missing:
             raise ValueError(f"prompt {self.name}: missing variables {sorted(missing)}")
-        return [Message(role="system", content=self._system.render(**variables).strip()),
-                Message(role="user", content=self._user.render(**variables).strip())]
+        user = self._user.render(**variables).strip()
+        if self.base is None:
+            return [Message(role="system", content=self._system.render(**variables).strip()),
+                    Message(role="user", content=user)]
+        system, head = self.base.render(**{k: variables[k] for k in self.base.variables})
+        return [system, Message(role="user", content=f"{head.content}\n\n{user}")]
 
 
 def load_prompt_file(path: Path) -> Prompt:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Prompt(path.stem, PromptFile.model_validate(data))
+    spec = PromptFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    base = load_prompt_file(path.with_name(f"{spec.extends}.yaml")) if spec.extends else None
+    return Prompt(path.stem, spec, base)
 
 
 @lru_cache(maxsize=None)

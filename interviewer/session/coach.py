@@ -18,6 +18,10 @@ from interviewer.rubric.models import Rubric
 class Coach(Protocol):
     name: str
 
+    def prepare(self, item: Item, rubric: Rubric) -> None:
+        """The question was just asked: get ready for its answer, without blocking (an
+        LLM coach warms the model's cache)."""
+
     def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
                  notes: list[str] | None = None) -> Iterator[str]:
         """The feedback text, in pieces as it is written (streamed). A coach that falls
@@ -47,6 +51,9 @@ class TemplateCoach:
     """Feedback and follow-ups from the grade alone: deterministic, offline, instant."""
 
     name = "template"
+
+    def prepare(self, item: Item, rubric: Rubric) -> None:
+        pass
 
     def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
                  notes: list[str] | None = None) -> Iterator[str]:

