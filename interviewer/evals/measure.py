@@ -42,10 +42,18 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
-    """The high-water mark of this process (or, with RUSAGE_CHILDREN, of the largest of its
-    finished children)."""
-    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+def peak_rss_mb() -> float:
+    """The high-water mark of this process (VmHWM). Not getrusage's ru_maxrss: Linux carries
+    that across fork and exec, so a spawned process would report its parent's RSS at the
+    fork whenever that was larger than its own."""
+    own = process_peak_rss_mb(os.getpid())
+    return own if own is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def children_peak_rss_mb() -> float:
+    """The largest high-water mark among this process's finished children (and theirs).
+    An upper bound: each counts at least the RSS its parent had when it was started."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
 
 
 def process_peak_rss_mb(pid: int) -> float | None:
@@ -66,14 +74,15 @@ class Measured:
     result: Any
     seconds: float
     peak_rss_mb: float  # the process's own high-water mark
-    children_peak_rss_mb: float  # the largest of the processes it started (0: none)
+    children_peak_rss_mb: float  # the largest of the processes it started (0: none); an
+    # upper bound (see children_peak_rss_mb)
 
 
 def _measured(fn: Callable[..., Any], args: tuple) -> Measured:
     start = time.perf_counter()
     result = fn(*args)
     return Measured(result, round(time.perf_counter() - start, 2), round(peak_rss_mb(), 1),
-                    round(peak_rss_mb(resource.RUSAGE_CHILDREN), 1))
+                    round(children_peak_rss_mb(), 1))
 
 
 def in_fresh_process(fn: Callable[..., Any], *args: Any) -> Any:
