@@ -58,7 +58,7 @@ def test_a_prompt_file_extends_another_or_has_its_own_system(tmp_path):
     with pytest.raises(ValueError, match="missing variables.*'a'"):
         load_prompt_file(tmp_path / "task.yaml").render(b=2)
     (tmp_path / "both.yaml").write_text("description: d\nvariables: []\nextends: base\nsystem: s\nuser: u\n")
-    with pytest.raises(ValueError, match="either its own"):
+    with pytest.raises(ValueError, match="exactly one of"):
         load_prompt_file(tmp_path / "both.yaml")
 
 

@@ -103,6 +103,9 @@ def test_batch_grading_upload_and_download(page, app_url, tmp_path):
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     page.goto(app_url, wait_until="load")
     page.get_by_role("tab", name="Batch grading").click()
+    # wait for the tab's components before setting the file: once (clean clone, 2026-11-23)
+    # the file name below never appeared; a file set before the upload mounts is a guess
+    page.locator("#upload").wait_for(state="visible")
     page.set_input_files("#upload input[type=file]", str(src))
     page.wait_for_selector("#upload >> text=answers.jsonl", timeout=60_000)
     page.click("#grade")

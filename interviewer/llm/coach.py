@@ -17,6 +17,7 @@ itself is never sent: the grader has judged it, and nothing in it can steer the 
 
 from __future__ import annotations
 
+import string
 import threading
 from collections.abc import Iterable, Iterator
 
@@ -63,7 +64,7 @@ def key_term(text: str, question: str) -> str | None:
 
 
 CHECK_CHARS = 12  # feedback held back until its language can be told
-LABELS = "ABCDEFGHIJ"
+LABELS = string.ascii_uppercase  # a derived rubric has one point per reference claim
 
 
 def point_labels(rubric: Rubric) -> dict[str, str]:

@@ -37,7 +37,7 @@ class PromptFile(BaseModel):
     @model_validator(mode="after")
     def _one_system(self) -> "PromptFile":
         if bool(self.system.strip()) == bool(self.extends):
-            raise ValueError("a prompt file has either its own `system` or `extends`, not both")
+            raise ValueError("a prompt file needs exactly one of `system` and `extends`")
         return self
 
 

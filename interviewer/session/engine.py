@@ -311,7 +311,10 @@ class Interview:
             return
         st.update(asked=[*st["asked"], item.id], current=item.id, phase="answer", hints=[],
                   follow_asked=[], follow_point=None, follow_text=None)
-        self.kit.coach.prepare(item, lib.rubric(item))
+        try:
+            self.kit.coach.prepare(item, lib.rubric(item))
+        except Exception:  # noqa: BLE001 - a lost warm-up must not stop the interview
+            pass
         yield from out.say(self._prompt() + ("\n\n" + say(self.lang, "commands")
                                              if len(st["asked"]) == 1 else ""))
 
