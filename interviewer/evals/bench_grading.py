@@ -20,6 +20,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewer.evals.bench_pool import PoolBench
 from interviewer.evals.measure import Latency
 
 
@@ -33,6 +34,7 @@ class GradingBench:
     floor_answers_per_second: float  # the sentences embedded alone, one call per answer
     floor_sentences_per_second: float
     store_seconds: float  # building the store of the default corpus (0: it was built)
+    llm_pool: PoolBench | None = None  # `--grader llm` at several --llm-concurrency (bench_pool)
 
 
 def bench_grading(store_dir: Path, *, data: Path | None = None, answers: int | None = None,

