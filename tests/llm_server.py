@@ -9,6 +9,8 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from interviewer.evals.bench_pool import completion
+
 
 @dataclass
 class Script:
@@ -17,13 +19,6 @@ class Script:
     delay: float = 0.0
     requests: list[dict] = field(default_factory=list)
     headers: list[dict] = field(default_factory=list)
-
-
-def _completion(content: str) -> dict:
-    return {"id": "c1", "object": "chat.completion", "created": 0, "model": "m",
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
 
 
 def _chunk(content: str | None, finish: str | None = None) -> dict:
@@ -65,7 +60,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(status, {"error": {"message": content, "type": "server_error"}}, extra)
             return
         if not body.get("stream"):
-            self._send(200, _completion(content))
+            self._send(200, completion(content))
             return
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")

@@ -97,3 +97,40 @@ def test_installed_console_script_runs_offline(tmp_path):
                          env=env, capture_output=True, text=True, timeout=300, check=True)
     assert json.loads(out.stdout)[0]["question"] == "What is autoencoder?"
     assert shutil.which("interviewer", path=str(exe.parent))
+
+
+def test_two_processes_share_one_store_on_a_chroma_server(tmp_path, monkeypatch, chroma_server):
+    # one process ingests into the server, another (its own data dir) searches it
+    url = str(chroma_server)
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "one"))
+    monkeypatch.setenv("INTERVIEWER_CHROMA_URL", url)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "shared.md").write_text("## What is dropout?\n\nZeroing units at random.\n",
+                                     encoding="utf-8")
+    out = run("ingest", str(notes)).stdout
+    assert f"1 items, 1 embedded -> {url} (collection 'items')" in out
+    assert not (tmp_path / "one" / "store").exists()  # nothing stored in the data dir
+    exe = Path(sys.executable).parent / "interviewer"
+    env = {**os.environ, "INTERVIEWER_DATA_DIR": str(tmp_path / "two")}
+    env.pop("INTERVIEWER_CHROMA_URL")
+    found = subprocess.run([str(exe), "--chroma-url", url, "search", "dropout", "--json"],
+                           env=env, capture_output=True, text=True, timeout=300, check=True)
+    assert [r["question"] for r in json.loads(found.stdout)] == ["What is dropout?"]
+    assert "1 items, 0 embedded" in run("ingest", str(notes)).stdout
+    assert "1 items, 1 embedded" in run("ingest", "--rebuild", str(notes)).stdout
+
+
+def test_chroma_url_errors_are_clear(tmp_path, monkeypatch):
+    from tests.serving import free_port
+
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "data"))
+    url = f"http://127.0.0.1:{free_port()}"
+    result = run("--chroma-url", url, "search", "dropout", expect=1)
+    assert f"cannot reach the Chroma server at {url}" in result.stderr
+    assert "chroma run --path DIR" in result.stderr
+    result = run("--chroma-url", url, "ingest", expect=1)
+    assert f"cannot reach the Chroma server at {url}" in result.stderr
+    bad = run("--chroma-url", "localhost:8000", "questions", expect=2)
+    assert "not a Chroma server URL: 'localhost:8000'" in bad.stderr
+    assert not (tmp_path / "data" / "store").exists()

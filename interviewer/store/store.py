@@ -1,29 +1,38 @@
-"""The item store: a persistent Chroma collection of items and their vectors.
+"""The item store: a Chroma collection of items and their vectors, in a folder (Chroma's
+persistent client) or on a Chroma server that several processes share.
 
 Each record is one item: its id, the indexed text, its vector and, as metadata, every
-field of the `Item` plus the note's path and a hash of the item and its indexed text. Syncing a note embeds only
-new and changed items, then removes the ones that left the note; every write is a whole
-record, so a crash between writes leaves a store whose records are each intact, and the
-next sync finishes the job.
+field of the `Item` plus the note's path and a hash of the item and its indexed text.
+Syncing notes (`StoreWriter`) embeds only new and changed items, then removes the ones
+that left the note; every write is a whole record, so a crash between writes leaves a
+store whose records are each intact, and the next sync finishes the job.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item
+from interviewer.store.chroma import (
+    ChromaEmbedding,
+    StoreError,
+    StoreLocation,
+    check_collection_name,
+    describe,
+    open_client,
+)
 from interviewer.store.embedders import Embedder
+from interviewer.store.records import NoteReport, from_metadata
+from interviewer.store.writer import StoreWriter
 
 COLLECTION = "items"
 _GET_PAGE = 5000
 
 
-class EmbedderMismatch(RuntimeError):
+class EmbedderMismatch(StoreError):
     """The store was built with another embedder; vectors of two models never mix."""
 
 
@@ -33,184 +42,101 @@ class Hit:
     score: float  # cosine similarity, higher is closer
 
 
-@dataclass
-class NoteReport:
-    """What one ingest did with one note file."""
-
-    path: str
-    source: str
-    items: int = 0
-    text: int = 0
-    image: int = 0
-    langs: dict[str, int] = field(default_factory=dict)
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    skipped_questions: list[str] = field(default_factory=list)
-    error: str | None = None
-
-    @property
-    def embedded(self) -> int:
-        return self.added + self.updated
-
-
-@dataclass
-class IngestReport:
-    notes: list[NoteReport] = field(default_factory=list)
-    removed_files: int = 0  # items of note files that no longer exist
-    removed_items: int = 0
-
-    @property
-    def ok(self) -> list[NoteReport]:
-        return [n for n in self.notes if n.error is None]
-
-    @property
-    def failed(self) -> list[NoteReport]:
-        return [n for n in self.notes if n.error is not None]
-
-    @property
-    def embedded(self) -> int:
-        return sum(n.embedded for n in self.notes)
-
-
-def index_text(item: Item) -> str:
-    """What an item's vector stands for: its question, with the English and Chinese names
-    of the ML terms it uses (see `Glossary.expand`), so a question in one language lands
-    near the same question in the other. Measured against indexing the answer too: the
-    answer pulled paraphrases away from their question (README, Retrieval quality)."""
-    return default_glossary().expand(item.question)
-
-
-def record_hash(item: Item) -> str:
-    """Changes when the item or the text its vector is made from changes."""
-    return hashlib.sha1(f"{item.content_hash}\x1f{index_text(item)}".encode()).hexdigest()
-
-
-def _to_metadata(item: Item, path: str) -> dict[str, Any]:
-    return {
-        "question": item.question,
-        "answer": item.answer,
-        "source": item.source,
-        "line_start": item.lines[0],
-        "line_end": item.lines[1],
-        "section": item.section,
-        "lang": item.lang,
-        "answer_kind": item.answer_kind,
-        "path": path,
-        "record_hash": record_hash(item),
-    }
-
-
-def _from_metadata(item_id: str, md: dict[str, Any]) -> Item:
-    return Item(
-        id=item_id,
-        question=md["question"],
-        answer=md["answer"],
-        source=md["source"],
-        lines=(int(md["line_start"]), int(md["line_end"])),
-        section=md["section"],
-        lang=md["lang"],
-        answer_kind=md["answer_kind"],
-    )
-
-
-class _ChromaEmbedding:
-    """Chroma's embedding-function protocol over our embedder, so Chroma never falls back
-    to its own default model (which would download one)."""
-
-    def __init__(self, embedder: Embedder):
-        self._embedder = embedder
-
-    def __call__(self, input: list[str]) -> list[list[float]]:  # noqa: A002 (Chroma's name)
-        return self._embedder.embed_questions(list(input))
-
-    def embed_query(self, input: list[str]) -> list[list[float]]:  # noqa: A002
-        return self._embedder.embed_questions(list(input))
-
-    @staticmethod
-    def name() -> str:
-        return "interviewer"
-
-    def get_config(self) -> dict[str, Any]:
-        return {"embedder": self._embedder.name}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "_ChromaEmbedding":
-        # Chroma rebuilds this when it lists collections; we always pass the real one.
-        return _ChromaEmbedding(_Unavailable(config.get("embedder", "?")))
-
-    def is_legacy(self) -> bool:
-        return False
-
-    def default_space(self) -> str:
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:
-        return ["cosine"]
-
-
-class _Unavailable(Embedder):
-    def __init__(self, name: str):
-        self.name = name
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        raise RuntimeError("open this store through interviewer, which supplies its embedder")
-
-    embed_questions = embed_documents
-
-
 class ItemStore:
-    def __init__(self, path: Path, embedder: Embedder, *, batch_size: int = 32):
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
+    """Items in the Chroma collection `collection` at `where` (a folder or a server).
 
-        path.mkdir(parents=True, exist_ok=True)
-        self.path = path
+    Nothing is opened until the store is first used; a server that does not answer then
+    raises `StoreUnavailable`, a store built by another embedder `EmbedderMismatch`.
+
+    `ef_search`: the HNSW search breadth (candidates kept while searching; more is slower
+    and closer to exact). None keeps the collection's own (Chroma's default, 100, for a new
+    one); a number is set on the collection when it is opened, so it is kept in the store
+    and, on a server, holds for every process using that collection.
+    """
+
+    def __init__(
+        self,
+        where: StoreLocation,
+        embedder: Embedder,
+        *,
+        collection: str = COLLECTION,
+        batch_size: int = 256,
+        ef_search: int | None = None,
+    ):
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        if ef_search is not None and ef_search < 1:
+            raise ValueError(f"ef_search must be at least 1, not {ef_search}")
+        self.ef_search = ef_search
+        self.where = where
+        self.collection_name = check_collection_name(collection)
         self.embedder = embedder
         self.batch_size = batch_size
-        self._client = chromadb.PersistentClient(
-            path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
-        )
+        self._client_handle = None
         self._coll = None
+
+    @property
+    def location(self) -> str:
+        """Where the store is, for messages."""
+        return describe(self.where, self.collection_name)
+
+    @property
+    def _client(self):
+        if self._client_handle is None:
+            self._client_handle = open_client(self.where)
+        return self._client_handle
 
     # -- collection -----------------------------------------------------------------
 
     def _collection(self):
         if self._coll is not None:
             return self._coll
-        names = {c.name if hasattr(c, "name") else c for c in self._client.list_collections()}
-        if COLLECTION in names:
-            built_with = self.built_with()
-            if built_with != self.embedder.name:
-                raise EmbedderMismatch(
-                    f"the store at {self.path} was built with embedder {built_with!r}, "
-                    f"not {self.embedder.name!r}; use another --data-dir or "
-                    "`interviewer ingest --rebuild`"
-                )
-        self._coll = self._client.get_or_create_collection(
-            COLLECTION,
-            embedding_function=_ChromaEmbedding(self.embedder),
-            configuration={"hnsw": {"space": "cosine"}},
+        built_with = self.built_with()
+        if built_with is not None and built_with != self.embedder.name:
+            raise EmbedderMismatch(
+                f"the store at {self.location} was built with embedder {built_with!r}, "
+                f"not {self.embedder.name!r}; use another --data-dir or --chroma-url, or "
+                "`interviewer ingest --rebuild`"
+            )
+        hnsw: dict[str, Any] = {"space": "cosine"}
+        if self.ef_search is not None:
+            hnsw["ef_search"] = self.ef_search
+        coll = self._client.get_or_create_collection(
+            self.collection_name,
+            embedding_function=ChromaEmbedding(self.embedder),
+            configuration={"hnsw": hnsw},
             metadata={"embedder": self.embedder.name},
         )
-        return self._coll
+        # an existing collection keeps the configuration it was made with
+        if self.ef_search is not None and self.ef_search != self.hnsw_ef_search(coll):
+            coll.modify(configuration={"hnsw": {"ef_search": self.ef_search}})
+        self._coll = coll
+        return coll
+
+    @staticmethod
+    def hnsw_ef_search(coll) -> int | None:
+        """The `ef_search` a Chroma collection searches with."""
+        return ((coll.configuration or {}).get("hnsw") or {}).get("ef_search")
 
     def built_with(self) -> str | None:
         """The embedder name recorded in the store, or None for an empty store."""
+        from chromadb.errors import NotFoundError
+
         try:
             coll = self._client.get_collection(
-                COLLECTION, embedding_function=_ChromaEmbedding(self.embedder)
+                self.collection_name, embedding_function=ChromaEmbedding(self.embedder)
             )
-        except Exception:  # noqa: BLE001 - Chroma raises various "not found" types
+        except NotFoundError:
             return None
         return (coll.metadata or {}).get("embedder")
 
     def drop(self) -> None:
         """Delete every item (for `--rebuild`)."""
+        from chromadb.errors import NotFoundError
+
         try:
-            self._client.delete_collection(COLLECTION)
-        except Exception:  # noqa: BLE001 - nothing to drop
+            self._client.delete_collection(self.collection_name)
+        except NotFoundError:
             pass
         self._coll = None
 
@@ -231,35 +157,48 @@ class ItemStore:
 
     def items(self) -> list[Item]:
         """Every item, in note order (source, then line)."""
-        out = [_from_metadata(i, md) for i, md in self._records()]
+        out = [from_metadata(i, md) for i, md in self._records()]
         return sorted(out, key=lambda it: (it.source, it.lines[0], it.id))
 
     def get(self, item_id: str) -> Item | None:
         page = self._collection().get(ids=[item_id], include=["metadatas"])
         if not page["ids"]:
             return None
-        return _from_metadata(page["ids"][0], page["metadatas"][0])
+        return from_metadata(page["ids"][0], page["metadatas"][0])
 
     def paths(self) -> set[str]:
         return {md["path"] for _, md in self._records()}
 
+    def query_vector(self, query: str) -> list[float]:
+        """The vector `search` looks up for `query`: glossary-expanded, embedded like the
+        items' questions (symmetric)."""
+        return self.embedder.embed_questions([default_glossary().expand(query)])[0]
+
     def search(self, query: str, k: int = 5) -> list[Hit]:
-        """The `k` items whose questions are closest to `query`, best first. Both sides
-        are expanded with glossary terms and embedded the same way (symmetric)."""
-        coll = self._collection()
-        total = coll.count()
-        if k < 1 or total == 0:
+        """The `k` items whose questions are closest to `query`, best first."""
+        if k < 1:
             return []
-        vector = self.embedder.embed_questions([default_glossary().expand(query)])[0]
-        res = coll.query(
-            query_embeddings=[vector], n_results=min(k, total), include=["metadatas", "distances"]
+        return self.search_vector(self.query_vector(query), k)
+
+    def search_vector(self, vector: list[float], k: int = 5) -> list[Hit]:
+        """The `k` items closest to a query vector from `query_vector`, best first."""
+        if k < 1:
+            return []
+        # no count() first: a store with fewer than k items returns them all, and the
+        # lookup saves a round trip to the store
+        res = self._collection().query(
+            query_embeddings=[vector], n_results=k, include=["metadatas", "distances"]
         )
         return [
-            Hit(_from_metadata(i, md), round(1.0 - float(d), 4))
+            Hit(from_metadata(i, md), round(1.0 - float(d), 4))
             for i, md, d in zip(res["ids"][0], res["metadatas"][0], res["distances"][0])
         ]
 
     # -- writing --------------------------------------------------------------------
+
+    def writer(self, on_embedded: Callable[[int], None] | None = None) -> StoreWriter:
+        """Sync many notes with batches that span notes (see `StoreWriter`)."""
+        return StoreWriter(self, on_embedded)
 
     def sync_note(
         self,
@@ -268,46 +207,9 @@ class ItemStore:
         report: NoteReport,
         on_embedded: Callable[[int], None] | None = None,
     ) -> None:
-        """Make the store hold exactly `items` for the note at `path`."""
-        coll = self._collection()
-        old = {i: md["record_hash"] for i, md in self._records({"path": path})}
-        # items whose note moved or was renamed keep their vectors: same id, same content
-        fresh = [it.id for it in items if it.id not in old]
-        elsewhere = coll.get(ids=fresh, include=["metadatas"]) if fresh else {"ids": [], "metadatas": []}
-        moved = {i: md["record_hash"] for i, md in zip(elsewhere["ids"], elsewhere["metadatas"])}
-        todo, relabel = [], []
-        for item in items:
-            known = old.get(item.id, moved.get(item.id))
-            if known is None:
-                report.added += 1
-                todo.append(item)
-            elif known != record_hash(item):
-                report.updated += 1
-                todo.append(item)
-            else:
-                report.unchanged += 1
-                if item.id in moved:
-                    relabel.append(item)
-        if relabel:
-            coll.update(
-                ids=[it.id for it in relabel],
-                metadatas=[_to_metadata(it, path) for it in relabel],
-            )
-        for start in range(0, len(todo), self.batch_size):
-            batch = todo[start : start + self.batch_size]
-            texts = [index_text(it) for it in batch]
-            coll.upsert(
-                ids=[it.id for it in batch],
-                documents=texts,
-                embeddings=self.embedder.embed_questions(texts),
-                metadatas=[_to_metadata(it, path) for it in batch],
-            )
-            if on_embedded:
-                on_embedded(len(batch))
-        gone = sorted(set(old) - {it.id for it in items})
-        if gone:
-            coll.delete(ids=gone)
-        report.removed = len(gone)
+        """Make the store hold exactly `items` for the note at `path`, now."""
+        with self.writer(on_embedded) as w:
+            w.sync_note(path, items, report)
 
     def remove_note(self, path: str) -> int:
         """Remove every item of a note file; returns how many."""

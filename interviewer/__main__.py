@@ -1,0 +1,5 @@
+"""`python -m interviewer ...`: the `interviewer` command."""
+
+from interviewer.cli import main
+
+main()
