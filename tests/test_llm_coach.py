@@ -10,7 +10,7 @@ import pytest
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.llm import FakeLLM, LLMUnavailable
-from interviewer.llm.coach import LLMCoach, first_paragraph, key_term, point_labels
+from interviewer.llm.coach import LLMCoach, first_paragraph, key_term, phrase, point_labels
 from interviewer.rubric import RubricBook
 
 RUBRICS = Path(__file__).resolve().parent.parent / "corpus" / "rubrics"
@@ -34,7 +34,7 @@ def test_feedback_streams_the_models_words_about_the_grade(dropout):
     fake = FakeLLM(["你答到了训练时随机丢弃神经元。还缺少两点：它是一种正则化方法，能防止神经元共适应；推理时不丢弃神经元，而是按保留概率缩放输出。"])
     coach = LLMCoach(fake)
     chunks = list(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
-    assert len(chunks) > 1 and "".join(chunks) == "你答到了训练时随机丢弃神经元。还缺少两点：它是一种正则化方法，能防止神经元共适应；推理时不丢弃神经元，而是按保留概率缩放输出。"
+    assert len(chunks) > 1 and "".join(chunks).startswith("你答到了训练时随机丢弃神经元。还缺少两点：它是一种正则化方法，能防止神经元共适应；推理时不丢弃神经元，而是按保留概率缩放输出。")
     assert not coach.llm_unavailable and coach.fallback_reason is None
     user = fake.prompts[0][1].content
     labels = point_labels(rubric)
@@ -62,10 +62,28 @@ def test_feedback_stops_at_the_end_of_its_first_paragraph(dropout):
     item, rubric, grades = dropout
     coach = LLMCoach(FakeLLM(["\nRight about training, but not test time.\nVerdict: Covered: A."]))
     text = "".join(coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
-    assert text == "\nRight about training, but not test time."
+    assert text.startswith("\nRight about training, but not test time.\n\nTo add: ")
+    assert "Verdict" not in text
     assert list(first_paragraph(["ab", "\ncd"])) == ["ab"]
     assert list(first_paragraph(["ab", "c\n\nd", "e"])) == ["ab", "c"]
     assert list(first_paragraph(["\n\nab", "c"])) == ["\n\nab", "c"]
+
+
+def test_feedback_that_does_not_name_the_missing_point_gets_it_added(dropout):
+    item, rubric, grades = dropout
+    grade = grades[PARTIAL_EN]
+    focus = LLMCoach(FakeLLM()).gap(rubric, grade, [])
+    point = phrase(rubric, focus.id, "en")
+    term = key_term(point, item.question)
+    assert term
+    vague = LLMCoach(FakeLLM(["Good answer about training."]))
+    assert "".join(vague.feedback(item, rubric, grade, PARTIAL_EN)) == f"Good answer about training.\n\nTo add: {point}"
+    named = f"Good, but you left out {term.upper()}."  # the term in any case
+    assert "".join(LLMCoach(FakeLLM([named])).feedback(item, rubric, grade, PARTIAL_EN)) == named
+    nothing_missing = grade.model_copy(update={"points": [
+        p.model_copy(update={"verdict": "covered", "credit": 1.0}) for p in grade.points]})
+    complete = LLMCoach(FakeLLM(["Complete."]))
+    assert "".join(complete.feedback(item, rubric, nothing_missing, PARTIAL_EN)) == "Complete."
 
 
 def test_feedback_is_held_back_only_until_its_language_shows(dropout):
@@ -102,7 +120,7 @@ def test_feedback_in_the_wrong_language_is_replaced(dropout):
     assert text == grades[PARTIAL_ZH].feedback and coach.fallback_reason == "wrong_language"
     assert not coach.llm_unavailable
     coach = LLMCoach(FakeLLM(["很好。"]))  # short, but in the right language
-    assert "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)) == "很好。"
+    assert "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)).startswith("很好。\n\n还要补上：")
 
 
 def test_follow_up_asks_about_the_biggest_gap_in_the_answers_language(dropout):

@@ -106,10 +106,11 @@ def test_local_model_feedback_and_follow_up(local_coach, graded, answer, lang):
     environ = Path(f"/proc/{server._proc.pid}/environ").read_bytes().split(b"\0")
     assert not [v for v in environ if v.startswith(b"OMP_WAIT_POLICY=")]
     assert len(text) > 20 and detect_lang(text) == lang, (coach.fallback_reason, text)
-    print(f"feedback ({lang}, fallback={coach.fallback_reason}): {text}")
-    question = coach.follow_up(item, rubric, grade, answer, [])
     gap = coach.gap(rubric, grade, [])
     term = key_term(phrase(rubric, gap.id, lang), item.question)
+    assert term.casefold() in text.casefold(), text  # the missing point, named
+    print(f"feedback ({lang}, fallback={coach.fallback_reason}): {text}")
+    question = coach.follow_up(item, rubric, grade, answer, [])
     assert not coach.llm_unavailable, coach.fallback_reason
     assert detect_lang(question) == lang and term.casefold() in question.casefold(), question
     print(f"follow-up ({lang}, fallback={coach.fallback_reason}): {question}")

@@ -35,6 +35,10 @@ LANGUAGE: dict[Lang, str] = {  # what the prompts ask for (the script is convert
     "zh-Hans": "Chinese",
     "zh-Hant": "Chinese",
 }
+_TO_ADD = {  # after the model's words when they do not name the point the grade says to add
+    "en": "\n\nTo add: {phrase}",
+    "zh": "\n\n还要补上：{phrase}",
+}
 _TEMPLATE_QUESTION = {
     "en": "Your answer did not cover {term}. Can you explain it: {phrase}?",
     "zh": "你的回答没有讲到“{term}”。能具体说说吗：{phrase}？",
@@ -180,11 +184,14 @@ class LLMCoach:
         lang = answer_lang(item, answer)
         messages = load_prompt("feedback").render(**self._judgement(item, rubric, grade, lang))
         sent, held = False, ""  # the start is held back until its language can be told
+        said = ""  # what the model's words were, as sent
         try:
             stream = self.llm.stream(messages, temperature=0.0, max_tokens=self.feedback_tokens)
             for chunk in first_paragraph(stream):
                 if sent:
-                    yield _script(chunk, lang)
+                    out = _script(chunk, lang)
+                    said += out
+                    yield out
                     continue
                 held += chunk
                 if _language_told(held):
@@ -192,19 +199,35 @@ class LLMCoach:
                         self._fallback("wrong_language", False, notes)
                         yield grade.feedback
                         return
-                    sent = True
-                    yield _script(held, lang)
+                    sent, said = True, _script(held, lang)
+                    yield said
         except LLMUnavailable as exc:
             self._fallback(f"llm_unavailable: {exc}", True, notes)
             yield ("\n\n" if sent else "") + grade.feedback
             return
+        if not sent and held.strip() and _same_language(held, lang):
+            sent, said = True, _script(held.strip(), lang)
+            yield said
         if sent:
-            return
-        if held.strip() and _same_language(held, lang):
-            yield _script(held.strip(), lang)
+            yield from self._unnamed_focus(item, rubric, grade, lang, said)
         else:
             self._fallback("wrong_language" if held.strip() else "llm_empty", False, notes)
             yield grade.feedback
+
+    @staticmethod
+    def _unnamed_focus(item: Item, rubric: Rubric, grade: Grade, lang: Lang,
+                       said: str) -> Iterator[str]:
+        """The point the grade says to add, as the rubric words it, when the model's words
+        do not name its key term (a small model often says only what was right); nothing
+        when they do or nothing is missing."""
+        focus = biggest_missing(grade, rubric)
+        if focus is None:
+            return
+        text = phrase(rubric, focus.id, lang)
+        term = key_term(text, item.question)
+        if term is not None and _norm(term) in _norm(said):
+            return
+        yield _script(_TO_ADD["en" if lang == "en" else "zh"].format(phrase=text), lang)
 
     @staticmethod
     def _misconceptions(rubric: Rubric, grade: Grade, lang: Lang) -> list[str]:
