@@ -10,6 +10,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from interviewer.processes import stop_process
 from interviewer.store import ChromaServer
 from tests.serving import free_port
 
@@ -43,10 +44,5 @@ def chroma_server(path: Path, timeout: float = 60):
                 time.sleep(0.2)
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, timeout=20)
         log.close()

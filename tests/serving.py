@@ -13,6 +13,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from interviewer.processes import stop_process
+
 CLI = str(Path(sys.executable).parent / "interviewer")
 
 
@@ -55,9 +57,5 @@ def served(data_dir: Path, built_store: Path, *args: str, timeout: float = 180,
                 time.sleep(0.5)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc, timeout=20)
         log.close()

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer.evals.measure import process_peak_rss_mb
+from interviewer.processes import stop_process
 
 ANSWER = "Weights are updated by gradient descent."
 
@@ -117,12 +118,7 @@ def one_run(data: Path, timeout: float = 300.0, ef_search: int | None = None) ->
         if "Last answer" not in str(score):
             raise RuntimeError(f"no score: {score!r}")
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, timeout=30)
         log.close()
     return ServeRun(round(t_up - t0, 2), round(t_question - t0, 2), round(t_graded - t0, 2),
                     round(peak, 1) if peak is not None else None)

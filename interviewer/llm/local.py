@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interviewer.llm.client import LLMUnavailable, OpenAIChat
+from interviewer.processes import stop_process
 
 if TYPE_CHECKING:
     from interviewer.settings import Settings
@@ -224,14 +225,8 @@ class LocalServer:
 
     def stop(self) -> None:
         proc, self._proc, self._url = self._proc, None, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        if proc is not None:
+            stop_process(proc, timeout=10)
 
 
 _servers: dict[Path, LocalServer] = {}
