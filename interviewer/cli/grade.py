@@ -10,38 +10,23 @@ import click
 from interviewer.cli import _ready_store, main
 from interviewer.settings import Settings
 
-GRADERS = ("rubric", "llm", "ensemble")
-
-
 def make_grader(name: str, settings: Settings, pool=None, llm=None):
-    """The grader called NAME. `pool`: the corpus items, which let the grader tell an
-    answer to another question. `llm`: the model for the LLM graders (default: the one
-    `settings.llm` names)."""
-    from interviewer.grading.parallel import GraderSpec, build_grader
+    """`interviewer.llm.graders.make_grader`, its errors as usage errors."""
+    from interviewer.llm.graders import GRADERS
+    from interviewer.llm.graders import make_grader as make
 
     if name not in GRADERS:
         raise click.BadParameter(f"unknown grader {name!r}; choose from {', '.join(GRADERS)}")
-    base = build_grader(GraderSpec(name="rubric", pool=tuple(pool or ()), threads=2))
-    if name == "rubric":
-        return base
-    from interviewer.llm import make_llm
-    from interviewer.llm.cache import ResultCache
-    from interviewer.llm.graders import EnsembleGrader, LLMGrader
-    from interviewer.llm.judge import Judge
-
     try:
-        model = llm or make_llm(settings)
+        return make(name, settings, pool, llm)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    judge = Judge(model, ResultCache(settings.llm_cache_dir / "judge"))
-    return (LLMGrader if name == "llm" else EnsembleGrader)(base, judge)
 
 
 def rubric_book():
-    from interviewer.resources import default_corpus_dir
-    from interviewer.rubric import RubricBook
+    from interviewer.session.setup import default_rubrics
 
-    return RubricBook.from_dir(default_corpus_dir() / "rubrics")
+    return default_rubrics()
 
 
 workers_option = click.option(

