@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item, Lang
 from interviewer.corpus.lang import detect_lang, script_counts, to_simplified, to_traditional
-from interviewer.grading.focus import biggest_missing
+from interviewer.grading.focus import biggest_missing, point_phrase
 from interviewer.grading.models import Grade
 from interviewer.llm.client import LLM, LLMUnavailable
 from interviewer.llm.prompts import load_prompt
@@ -54,8 +54,7 @@ def _script(text: str, lang: Lang) -> str:
 def phrase(rubric: Rubric, point_id: str, lang: Lang) -> str:
     """How the point reads in `lang` (a derived rubric's points are reference sentences)."""
     point = next(p for p in rubric.points if p.id == point_id)
-    text = point.claim if rubric.origin != "authored" else point.en[0] if lang == "en" else point.zh[0]
-    return _script(text, lang)
+    return _script(point_phrase(point, rubric, lang), lang)
 
 
 def key_term(text: str, question: str) -> str | None:
@@ -120,10 +119,6 @@ def first_paragraph(chunks: Iterable[str]) -> Iterator[str]:
         return
 
 
-def answer_lang(item: Item, answer: str) -> Lang:
-    return detect_lang(answer, item.lang) if answer.strip() else item.lang
-
-
 class LLMCoach:
     def __init__(self, llm: LLM, feedback_tokens: int = 80, question_tokens: int = 48):
         self.llm = llm
@@ -181,7 +176,7 @@ class LLMCoach:
         """The feedback, streamed in chunks; the grade's template feedback if the LLM fails.
         The model gets the grade, not the answer (nothing the candidate wrote can steer it)."""
         self._reset()
-        lang = answer_lang(item, answer)
+        lang = detect_lang(answer, item.lang)
         messages = load_prompt("feedback").render(**self._judgement(item, rubric, grade, lang))
         sent, held = False, ""  # the start is held back until its language can be told
         said = ""  # what the model's words were, as sent
@@ -249,7 +244,7 @@ class LLMCoach:
         target = self.gap(rubric, grade, asked)
         if target is None:
             return None
-        lang = answer_lang(item, answer)
+        lang = detect_lang(answer, item.lang)
         point_text = phrase(rubric, target.id, lang)
         labels = point_labels(rubric)
         term = key_term(point_text, item.question)

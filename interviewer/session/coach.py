@@ -43,10 +43,6 @@ _FOLLOW_UP = {  # name the area of the missing point, never the point itself
 }
 
 
-def answer_lang(item: Item, answer: str) -> str:
-    return detect_lang(answer, item.lang) if answer.strip() else item.lang
-
-
 class TemplateCoach:
     """Feedback and follow-ups from the grade alone: deterministic, offline, instant."""
 
@@ -64,7 +60,7 @@ class TemplateCoach:
         point = biggest_missing(grade, rubric, asked)
         if point is None:
             return None
-        lang = answer_lang(item, answer)
+        lang = detect_lang(answer, item.lang)
         g = default_glossary()
         known = set(g.concepts(item.question))
         found = g.concepts(" ".join([point.claim, *point.en, *point.zh]))
