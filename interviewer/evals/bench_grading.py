@@ -16,7 +16,6 @@ makes it: how close grading gets to the cost of embedding alone.
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,11 +69,11 @@ def bench_grading(store_dir: Path, *, data: Path | None = None, answers: int | N
         if row.item_id not in targets:
             targets[row.item_id] = ev.target_for(row, store.get, book.get)
             grader.grade(*targets[row.item_id], "warm-up answer about something else.")
-    spec = grader.worker_spec(list(targets.values()))  # the warm vectors, before any answer
-    warm = grader._vectors.snapshot()
+    warm = grader.warm(list(targets.values()))  # the warm vectors, before any answer
+    spec = grader.worker_spec(list(targets.values()))
     times = []
     for row in rows:
-        grader._vectors._data = OrderedDict(warm)  # as if this answer were the first
+        grader.reset_vectors(warm)  # as if this answer were the first
         t = time.perf_counter()
         grader.grade(*targets[row.item_id], row.answer)
         times.append(time.perf_counter() - t)

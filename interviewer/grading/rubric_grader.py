@@ -25,6 +25,7 @@ from interviewer.grading.feedback import write_feedback
 from interviewer.grading.models import Flag, Grade, PointResult
 from interviewer.grading.lexical import recall, terms
 from interviewer.grading.parallel import GraderSpec
+from interviewer.grading.shipped import DEFAULT_SHIPPED, ShippedVectors
 from interviewer.grading.text import (CleanAnswer, clean_answer, is_keyword_list, says_dont_know,
                                       word_count)
 from interviewer.rubric.models import Rubric
@@ -112,16 +113,21 @@ class _VectorCache:
     """Vectors of texts already seen (rubric phrasings above all), bounded."""
 
     def __init__(self, embedder: Embedder, size: int = 50_000,
-                 known: dict[str, np.ndarray] | None = None):
+                 known: dict[str, np.ndarray] | None = None,
+                 shipped: ShippedVectors | None = None):
         self.embedder = embedder
         self._size = size
         self._data: OrderedDict[str, np.ndarray] = OrderedDict(known or {})
+        self.shipped = shipped
 
     def snapshot(self) -> dict[str, np.ndarray]:
         return dict(self._data)
 
     def get(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._data]
+        if missing and self.shipped is not None:
+            self._data.update(self.shipped.find(self.embedder.name, missing))
+            missing = [t for t in missing if t not in self._data]
         if missing:
             for text, vec in zip(missing, self.embedder.embed_questions(missing)):
                 self._data[text] = np.asarray(vec, dtype=np.float32)
@@ -157,16 +163,19 @@ class RubricGrader:
 
     def __init__(self, embedder: Embedder, config: GraderConfig | None = None,
                  pool: list[Item] | None = None, derived_config: GraderConfig | None = None,
-                 vectors: dict[str, np.ndarray] | None = None):
+                 vectors: dict[str, np.ndarray] | None = None,
+                 shipped: ShippedVectors | None = DEFAULT_SHIPPED):
         """`pool`: the other items an answer could be answering instead (the corpus); used
         to tell an off-topic answer. Without it, `off_topic` is never flagged.
         `derived_config` applies to rubrics derived from a reference answer, whose points
         are whole reference sentences rather than short authored claims.
         `vectors`: text -> vector already computed by this embedder (`warm` in another
-        grader), so that worker processes do not embed the rubrics again."""
+        grader), so that worker processes do not embed the rubrics again.
+        `shipped`: vectors computed beforehand for the default corpus (`grading.shipped`),
+        used for the texts they hold when the embedder is theirs; None embeds everything."""
         self.config = config or GraderConfig()
         self.derived_config = derived_config or DERIVED_CONFIG
-        self._vectors = _VectorCache(embedder, known=vectors)
+        self._vectors = _VectorCache(embedder, known=vectors, shipped=shipped)
         self._pool = [it for it in (pool or []) if it.answer_kind == "text"]
         self._pool_vecs: tuple[np.ndarray, np.ndarray] | None = None
 
@@ -176,17 +185,29 @@ class RubricGrader:
     def warm(self, targets: list[tuple[Item, Rubric]]) -> dict[str, np.ndarray]:
         """Embed, in one go, everything about these items that does not depend on the
         answer (questions, references, phrasings, the pool); returns every known vector."""
+        self._vectors.get(self.warm_texts(targets))
+        if self._pool:
+            self._pool_vectors()
+        return self._vectors.snapshot()
+
+    def reset_vectors(self, known: dict[str, np.ndarray]) -> None:
+        """Forget every vector but `known` (as `warm` returned them), so the next answer
+        finds none of an earlier answer's sentences: benchmarks time each answer as the
+        first."""
+        self._vectors = _VectorCache(self._vectors.embedder, known=known,
+                                     shipped=self._vectors.shipped)
+
+    def warm_texts(self, targets: list[tuple[Item, Rubric]]) -> list[str]:
+        """The texts `warm` embeds for these items (the pool's included)."""
         texts: list[str] = []
         for item, rubric in targets:
             texts += [item.question, self._reference_text(item)]
             for p in [*rubric.points, *rubric.misconceptions]:
                 texts += [*p.en, *p.zh, p.claim]
-            if self._pool:
-                texts += self._own_texts(item)
-        self._vectors.get(texts)
         if self._pool:
-            self._pool_vectors()
-        return self._vectors.snapshot()
+            for item in [*(it for it, _ in targets), *self._pool]:
+                texts += self._own_texts(item)
+        return texts
 
     def worker_spec(self, targets: list[tuple[Item, Rubric]]) -> GraderSpec | None:
         """How a worker process rebuilds this grader, with these targets' vectors already

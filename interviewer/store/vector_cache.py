@@ -12,6 +12,12 @@ import numpy as np
 from interviewer.store.embedders import Embedder
 
 
+def vector_key(embedder: str, kind: str, text: str) -> str:
+    """The key a vector is kept under: which model, which use (`question`, `passage`,
+    `query`), which text."""
+    return hashlib.sha1(f"{embedder}\x1f{kind}\x1f{text}".encode()).hexdigest()
+
+
 class PersistentEmbedder(Embedder):
     """Wraps an embedder; each (embedder, kind, text) vector is stored under a hash key.
     A damaged cache file is set aside and rebuilt rather than trusted."""
@@ -37,7 +43,7 @@ class PersistentEmbedder(Embedder):
         return db
 
     def _key(self, kind: str, text: str) -> str:
-        return hashlib.sha1(f"{self.name}\x1f{kind}\x1f{text}".encode()).hexdigest()
+        return vector_key(self.name, kind, text)
 
     def _cached(self, kind: str, texts: list[str], compute) -> list[list[float]]:
         if not texts:
