@@ -73,7 +73,8 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     from tqdm import tqdm
 
     from interviewer import __version__
-    from interviewer.cli.grade import make_grader, resolve_workers, rubric_book
+    from interviewer.cli.grade import make_grader, resolve_workers
+    from interviewer.session.setup import default_rubrics
     from interviewer.evals import grading as ev
     from interviewer.grading.parallel import pool_for
     from interviewer.resources import evals_data_dir
@@ -96,7 +97,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     store = _ready_store(settings) if needs_store else None
     grader = make_grader(grader_name or suite.grader, settings,
                          pool=store.items() if store else ev.dataset_pool(rows))
-    targets = ev.targets_for(rows, store.get if store else (lambda _: None), rubric_book().get)
+    targets = ev.targets_for(rows, store.get if store else (lambda _: None), default_rubrics().get)
     workers = resolve_workers(workers)
     bar = tqdm(total=len(rows) * 2, unit="answer", desc=suite.name, file=sys.stderr, leave=False)
     start = time.perf_counter()  # the first pass's time includes starting the workers

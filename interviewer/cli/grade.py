@@ -23,12 +23,6 @@ def make_grader(name: str, settings: Settings, pool=None, llm=None):
         raise click.UsageError(str(exc)) from None
 
 
-def rubric_book():
-    from interviewer.session.setup import default_rubrics
-
-    return default_rubrics()
-
-
 workers_option = click.option(
     "--workers", type=click.IntRange(min=1), default=None, envvar="INTERVIEWER_WORKERS",
     help="Processes grading at once; default: one per core, at most 4. Env: INTERVIEWER_WORKERS.")
@@ -54,6 +48,7 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
     from tqdm import tqdm
 
     from interviewer.grading.batch import InputError, Resolver, grade_file, read_rows
+    from interviewer.session.setup import default_rubrics
 
     try:
         total = len(read_rows(input_path))
@@ -62,7 +57,7 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
         sys.exit(2)
     store = _ready_store(settings)
     grader = make_grader(grader_name, settings, pool=store.items())
-    resolver = Resolver(store, rubric_book())
+    resolver = Resolver(store, default_rubrics())
     bar = tqdm(total=total, unit="answer", desc="grade", file=sys.stderr, leave=False)
     graded = failed = 0
     try:

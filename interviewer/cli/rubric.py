@@ -29,13 +29,13 @@ def draft(settings: Settings, item_ids: tuple[str, ...], out_dir: Path | None) -
     """
     import yaml
 
-    from interviewer.cli.grade import rubric_book
+    from interviewer.session.setup import default_rubrics
     from interviewer.llm import LLMUnavailable, make_llm
     from interviewer.llm.draft import draft_rubric
     from interviewer.rubric.models import RubricFile
 
     store = _ready_store(settings)
-    book = rubric_book()
+    book = default_rubrics()
     if item_ids:
         items = [store.get(i) for i in item_ids]
         unknown = [i for i, it in zip(item_ids, items) if it is None]
