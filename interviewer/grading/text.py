@@ -43,6 +43,7 @@ _DONT_KNOW = re.compile(
 )
 
 _LIST_SPLIT = re.compile(r"[,，、;；/|\n]+|\s+-\s+|\s*\d+[.)]\s+")
+_DIGIT = re.compile(r"\d")
 _FUNCTION_WORDS = re.compile(
     r"\b(?:is|are|was|were|be|it|this|that|which|because|so|the|a|an|to|of|in|by|when|if|"
     r"makes?|means?|reduces?|prevents?|helps?|uses?|can|will|does|do)\b"
@@ -89,6 +90,8 @@ def is_keyword_list(text: str) -> bool:
     pieces = [p.strip() for p in _LIST_SPLIT.split(text) if p.strip()]
     if len(pieces) < 3:
         return False
+    if sum(bool(_DIGIT.search(p)) for p in pieces) * 2 >= len(pieces):
+        return False  # mostly numbers and formulas ("n/2; (2n+1)/3"): a short answer, not terms
     lengths = [word_count(p) for p in pieces]
     short = sum(n <= 6 for n in lengths) / len(pieces)
     glue = len(_FUNCTION_WORDS.findall(text)) / max(1, word_count(text))
