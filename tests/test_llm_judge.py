@@ -188,3 +188,25 @@ def test_llm_grader_scores_by_checked_verdicts(setup, tmp_path):
                         "ensemble_view": ("missing", 0.0), "test_time_scaling": ("missing", 0.0)}
     weights = {p.id: p.weight for p in rubric.points}
     assert got.score == round(10 * weights["random_drop"] / rubric.total_weight, 1)
+
+
+def test_with_graded_examples_a_confirmed_point_gains_only_the_rubrics_share(setup, tmp_path):
+    from interviewer.grading.examples import GradedExample
+
+    base, item, rubric = setup
+    leaning = RubricGrader(base._vectors.embedder, pool=base._pool)
+    alike = ["Dropout randomly removes neurons while training, which reduces overfitting.",
+             "During training dropout drops random neurons so the network overfits less.",
+             "Dropout: randomly drop units in training to fight overfitting.",
+             "It randomly turns off neurons during training to reduce overfitting.",
+             "Randomly dropping neurons in training, dropout lowers overfitting."]
+    leaning.add_examples([GradedExample(item.id, a, 5.0) for a in alike])
+    gains = []
+    for rubric_grader in (base, leaning):
+        judge = Judge(FakeLLM([ALL_COVERED]), ResultCache(tmp_path / f"cache-{len(gains)}"))
+        anchor = rubric_grader.grade(item, rubric, PARTIAL)
+        gains.append(EnsembleGrader(rubric_grader, judge).grade(item, rubric, PARTIAL).score - anchor.score)
+    assert "graded_examples" in leaning.grade(item, rubric, PARTIAL).flags
+    share = 1 - leaning.derived_config.examples_weight if rubric.origin != "authored" \
+        else 1 - leaning.config.examples_weight
+    assert gains[0] > 0 and gains[1] == pytest.approx(gains[0] * share, abs=0.15)

@@ -54,13 +54,17 @@ def retrieval(settings: Settings, data: Path | None, as_json: bool) -> None:
 @click.option("--split", default=None, help="Only rows of this split (overrides the suite).")
 @click.option("--grader", "grader_name", default=None, help="Grader (overrides the suite).")
 @click.option("--limit", type=int, default=None, help="Grade only the first N rows.")
+@click.option("--examples", "examples_path", type=click.Path(path_type=Path), default=None,
+              help="Scored answers of the same kind the grader may lean on, instead of the "
+                   "suite's (e.g. ../shared/datasets/ads/train.jsonl).")
+@click.option("--no-examples", is_flag=True, help="Grade without any scored examples.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("evals/reports"), show_default=True, help="Where the reports go.")
 @workers_option
 @click.pass_obj
 def grading(settings: Settings, suite_name: str, data: Path | None, split: str | None,
-            grader_name: str | None, limit: int | None, out_dir: Path,
-            workers: int | None) -> None:
+            grader_name: str | None, limit: int | None, examples_path: Path | None,
+            no_examples: bool, out_dir: Path, workers: int | None) -> None:
     """Run the grading suite SUITE (a name in evals/suites/ or a path to a suite file).
 
     Writes OUT/SUITE.json and OUT/SUITE.md; exits 1 when a threshold is not met.
@@ -98,6 +102,21 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     grader = make_grader(grader_name or suite.grader, settings,
                          pool=store.items() if store else ev.dataset_pool(rows))
     targets = ev.targets_for(rows, store.get if store else (lambda _: None), default_rubrics().get)
+    examples = None if no_examples else suite.examples
+    if examples_path is not None and not no_examples:
+        examples = ev.DatasetSpec(kind=suite.dataset.kind, path=str(examples_path.resolve()))
+    if examples is not None:
+        try:
+            ev.check_examples(examples, suite.dataset, root, data)
+            ex_rows = ev.load_rows(examples, root)
+        except ValueError as exc:
+            raise click.ClickException(f"examples: {exc}") from None
+        ex_targets = ev.targets_for(ex_rows, store.get if store else (lambda _: None),
+                                    default_rubrics().get)
+        with tqdm(total=len(ex_rows), unit="answer", desc="examples", file=sys.stderr,
+                  leave=False) as ex_bar:
+            getattr(grader, "base", grader).add_examples(ev.graded_examples(ex_rows, ex_targets),
+                                                         on_example=ex_bar.update)
     workers = resolve_workers(workers)
     bar = tqdm(total=len(rows) * 2, unit="answer", desc=suite.name, file=sys.stderr, leave=False)
     start = time.perf_counter()  # the first pass's time includes starting the workers
@@ -113,6 +132,17 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     values = ev.agreement(first)
     if suite.dataset.kind == "seed_gold":
         values.update(ev.seed_gold_checks(first))
+    if examples is not None:
+        # another person's answer with the very same text as a graded one is a fair example,
+        # but it makes that row easy: report the rows without such a twin apart
+        seen = {ev.same_text(r) for r in ex_rows}
+        fresh = [g for g in first if ev.same_text(g.row) not in seen]
+        if len(fresh) * 2 < len(first):
+            raise click.ClickException(
+                f"examples: {len(first) - len(fresh)} of the {len(first)} graded answers are among "
+                "the examples word for word; take the examples from another split")
+        values["rows_with_same_text_example"] = len(first) - len(fresh)
+        values["pearson_without_them"] = ev.agreement(fresh)["pearson"] if fresh else None
     values["test_retest"] = round(
         sum(a.score == b.score for a, b in zip(first, second)) / len(first), 4)
     failures, unmet = ev.check(values, suite.thresholds)
@@ -123,6 +153,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         "llm": grader.judge.llm.name if hasattr(grader, "judge") else None,
         "dataset": str(data or suite.dataset.path),
         "split": suite.dataset.split,
+        "examples": None if examples is None else f"{examples.path} ({len(ex_rows)} rows)",
         "rows": len(rows),
         "seconds_first_pass": round(seconds, 1),
         "workers": workers if pool else 1,

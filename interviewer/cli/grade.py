@@ -40,14 +40,19 @@ def resolve_workers(workers: int | None) -> int:
               help="Graded rows (.jsonl). Rows already there are skipped (resume).")
 @click.option("--grader", "grader_name", default="rubric", show_default=True,
               envvar="INTERVIEWER_GRADER", help="Grader to use. Env: INTERVIEWER_GRADER.")
+@click.option("--examples", "examples_path", type=click.Path(path_type=Path), default=None,
+              help="Answers you have already scored (.jsonl or .csv rows with question, answer, "
+                   "score[, max_score (default 10), reference]); answers to the same questions "
+                   "lean on the closest ones.")
 @workers_option
 @click.pass_obj
 def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
-          workers: int | None) -> None:
+          examples_path: Path | None, workers: int | None) -> None:
     """Grade INPUT (.jsonl or .csv rows with question, answer[, id, reference])."""
     from tqdm import tqdm
 
-    from interviewer.grading.batch import InputError, Resolver, grade_file, read_rows
+    from interviewer.grading.batch import (InputError, Resolver, grade_file, read_examples,
+                                           read_rows)
     from interviewer.session.setup import default_rubrics
 
     try:
@@ -58,6 +63,17 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
     store = _ready_store(settings)
     grader = make_grader(grader_name, settings, pool=store.items())
     resolver = Resolver(store, default_rubrics())
+    if examples_path is not None:
+        try:
+            examples = read_examples(examples_path, resolver)
+        except InputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+        with tqdm(total=len(examples), unit="answer", desc="examples", file=sys.stderr,
+                  leave=False) as ex_bar:
+            bank = getattr(grader, "base", grader).add_examples(examples, on_example=ex_bar.update)
+        click.echo(f"{len(bank)} graded examples for {len(bank.scores)} items "
+                   f"(an item needs {bank.settings.min_count} to use them)", err=True)
     bar = tqdm(total=total, unit="answer", desc="grade", file=sys.stderr, leave=False)
     graded = failed = 0
     try:

@@ -28,6 +28,7 @@ from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
 from interviewer.evals import datasets, metrics
 from interviewer.evals.datasets import GoldAnswer
+from interviewer.grading.examples import GradedExample
 from interviewer.grading.models import Grade
 from interviewer.grading.parallel import GradingPool
 from interviewer.rubric.derive import derive_rubric
@@ -61,6 +62,8 @@ class Suite(BaseModel):
     description: str = ""
     dataset: DatasetSpec
     grader: str = "rubric"
+    # answers already scored that the grader may lean on (a train split; grading.examples)
+    examples: DatasetSpec | None = None
     limit: int | None = None  # grade only the first N rows (quick runs)
     thresholds: dict[str, Bound] = {}
 
@@ -129,6 +132,31 @@ def targets_for(rows: list[GoldAnswer], items, rubrics) -> list[tuple[Item, Rubr
             cache[key] = target_for(row, items, rubrics)
         out.append(cache[key])
     return out
+
+
+def graded_examples(rows: list[GoldAnswer], targets: list[tuple[Item, Rubric]]) -> list[GradedExample]:
+    """The example rows as graded examples of their targets, scores put on 0-10."""
+    return [GradedExample(item.id, r.answer, r.gold * 10.0 / r.scale)
+            for r, (item, _) in zip(rows, targets)]
+
+
+def check_examples(examples: DatasetSpec, graded: DatasetSpec, root: Path,
+                   data: Path | None) -> None:
+    """ValueError when the examples are the rows being graded: the same file with the same
+    split (or no split) would hand each answer its own gold score."""
+    def where(spec: DatasetSpec, path: Path | None = None) -> Path:
+        p = path or Path(spec.path)
+        return (p if p.is_absolute() else root / p).resolve()
+
+    same_file = where(examples) == where(graded, data)
+    if same_file and (examples.split is None or graded.split is None or examples.split == graded.split):
+        raise ValueError(f"the examples are the rows being graded ({where(examples)}, split "
+                         f"{graded.split or 'all'}); take them from another split")
+
+
+def same_text(row: GoldAnswer) -> tuple[str, str]:
+    """What makes two rows the same answer to the same question."""
+    return row.question_id, " ".join(row.answer.split())
 
 
 def _grade_one(task: tuple[Item, Rubric, str], grader) -> Grade:

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
+from interviewer.grading.examples import GradedExample
 from interviewer.grading.models import Grade
 from interviewer.grading.parallel import pool_for
 from interviewer.rubric.derive import derive_rubric
@@ -177,6 +178,36 @@ def finish_row(prepared: Prepared, grader: Grader) -> dict[str, Any]:
         "rubric_version": grade.rubric_version,
         "error": None,
     }
+
+
+def read_examples(path: Path, resolver: Resolver) -> list[GradedExample]:
+    """Answers already scored by a person (`question`, `answer`, `score`, optional
+    `max_score` (default 10) and `reference`), each attached to the item its question
+    resolves to as input rows are. InputError naming the row when one is unusable: a
+    wrong score would skew every answer that leans on it."""
+    examples = []
+    for no, row in enumerate(read_rows(path), 1):
+        problem = _row_problem(row)
+        score, top = row.get("score"), row.get("max_score", 10)
+        if problem is None and score is None:
+            problem = "missing field 'score'"
+        if problem is None:
+            try:
+                score, top = float(score), float(top)
+            except (TypeError, ValueError):
+                problem = f"score {score!r} / max_score {top!r} is not a number"
+            else:
+                if top <= 0 or not 0 <= score <= top:
+                    problem = f"score {score:g} is outside 0..{top:g}"
+        if problem is None:
+            try:
+                item = resolver.resolve(row).item
+            except (LookupError, ValueError) as exc:
+                problem = str(exc)
+        if problem is not None:
+            raise InputError(f"{path}: example {no}: {problem}")
+        examples.append(GradedExample(item.id, row["answer"], round(10.0 * score / top, 3)))
+    return examples
 
 
 def grade_row(row: dict[str, Any], grader: Grader, resolver: Resolver) -> dict[str, Any]:

