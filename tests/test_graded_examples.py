@@ -190,3 +190,9 @@ def test_an_eval_leans_on_another_splits_examples(tmp_path, data_env):
     again = CliRunner().invoke(main, ["eval", "grading", str(suite), "--data", str(train),
                                       "--split", "train", "--out", str(out)])
     assert again.exit_code != 0 and "the examples are the rows being graded" in again.output
+    # another file holding the graded answers word for word: refused too
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text(test.read_text(encoding="utf-8"), encoding="utf-8")
+    twins = CliRunner().invoke(main, ["eval", "grading", str(suite), "--examples", str(copy),
+                                      "--out", str(out)])
+    assert twins.exit_code != 0 and "4 of the 4 graded answers are among the examples" in twins.output

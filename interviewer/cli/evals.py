@@ -111,6 +111,15 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
             ex_rows = ev.load_rows(examples, root)
         except ValueError as exc:
             raise click.ClickException(f"examples: {exc}") from None
+        # another person's answer with the very same text as a graded one is a fair example,
+        # but it makes that row easy: such rows are reported apart, and a set holding most
+        # of the graded answers is refused
+        seen = {ev.same_text(r) for r in ex_rows}
+        twins = sum(ev.same_text(r) in seen for r in rows)
+        if twins * 2 > len(rows):
+            raise click.ClickException(
+                f"examples: {twins} of the {len(rows)} graded answers are among the examples "
+                "word for word; take the examples from another split")
         ex_targets = ev.targets_for(ex_rows, store.get if store else (lambda _: None),
                                     default_rubrics().get)
         with tqdm(total=len(ex_rows), unit="answer", desc="examples", file=sys.stderr,
@@ -133,14 +142,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     if suite.dataset.kind == "seed_gold":
         values.update(ev.seed_gold_checks(first))
     if examples is not None:
-        # another person's answer with the very same text as a graded one is a fair example,
-        # but it makes that row easy: report the rows without such a twin apart
-        seen = {ev.same_text(r) for r in ex_rows}
         fresh = [g for g in first if ev.same_text(g.row) not in seen]
-        if len(fresh) * 2 < len(first):
-            raise click.ClickException(
-                f"examples: {len(first) - len(fresh)} of the {len(first)} graded answers are among "
-                "the examples word for word; take the examples from another split")
         values["rows_with_same_text_example"] = len(first) - len(fresh)
         values["pearson_without_them"] = ev.agreement(fresh)["pearson"] if fresh else None
     values["test_retest"] = round(
