@@ -196,3 +196,18 @@ def test_an_eval_leans_on_another_splits_examples(tmp_path, data_env):
     twins = CliRunner().invoke(main, ["eval", "grading", str(suite), "--examples", str(copy),
                                       "--out", str(out)])
     assert twins.exit_code != 0 and "4 of the 4 graded answers are among the examples" in twins.output
+
+
+def _grade_task(task, grader):
+    return grader.grade(*task)
+
+
+def test_a_worker_process_gets_the_examples(dropout):
+    from interviewer.grading.parallel import GradingPool
+
+    grader, item, rubric, *_ = dropout
+    leaning = grader([(a, 10.0) for a in LIKE_PARTIAL])
+    here = leaning.grade(item, rubric, PARTIAL)
+    with GradingPool(leaning.worker_spec([(item, rubric)]), 1) as pool:
+        (there,) = list(pool.map(_grade_task, [(item, rubric, PARTIAL)]))
+    assert "graded_examples" in there.flags and there == here
