@@ -136,6 +136,8 @@ def test_grade_with_examples_file(tmp_path, data_env):
     ({"question": "What is dropout?", "answer": "x"}, "missing field 'score'"),
     ({"question": "What is dropout?", "answer": "x", "score": 7, "max_score": 5}, "score 7 is outside 0..5"),
     ({"question": "What is dropout?", "score": 3}, "missing or non-text field 'answer'"),
+    ({"question": "What is dropout?", "answer": "x", "score": ""}, "missing field 'score'"),
+    ({"question": "What is dropout?", "answer": "x", "score": "high"}, "is not a number"),
 ])
 def test_an_unusable_example_exits_2_naming_it(tmp_path, data_env, row, problem):
     src = _write(tmp_path / "in.jsonl", [{"question": "What is dropout?", "answer": PARTIAL}])
@@ -211,3 +213,22 @@ def test_a_worker_process_gets_the_examples(dropout):
     with GradingPool(leaning.worker_spec([(item, rubric)]), 1) as pool:
         (there,) = list(pool.map(_grade_task, [(item, rubric, PARTIAL)]))
     assert "graded_examples" in there.flags and there == here
+
+
+def test_csv_examples_with_an_empty_max_score_cell_are_out_of_10(tmp_path, data_env, embedder):
+    import csv
+
+    from interviewer.grading.batch import Resolver, read_examples
+    from interviewer.session.setup import default_rubrics
+    from interviewer.store import ItemStore
+
+    path = tmp_path / "ex.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["question", "answer", "score", "max_score"])
+        w.writeheader()
+        w.writerow({"question": "What is dropout?", "answer": PARTIAL, "score": "7", "max_score": ""})
+        w.writerow({"question": "What is dropout?", "answer": PARTIAL, "score": "4", "max_score": "5"})
+    store = ItemStore(data_env / "store", embedder)
+    examples = read_examples(path, Resolver(store, default_rubrics()))
+    assert [e.score for e in examples] == [7.0, 8.0]
+    assert examples[0].item_id == examples[1].item_id

@@ -188,8 +188,9 @@ def read_examples(path: Path, resolver: Resolver) -> list[GradedExample]:
     examples = []
     for no, row in enumerate(read_rows(path), 1):
         problem = _row_problem(row)
-        score, top = row.get("score"), row.get("max_score", 10)
-        if problem is None and score is None:
+        score, top = row.get("score"), row.get("max_score")
+        top = 10 if top in (None, "") else top  # an empty CSV cell: the default
+        if problem is None and score in (None, ""):
             problem = "missing field 'score'"
         if problem is None:
             try:
