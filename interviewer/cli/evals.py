@@ -78,10 +78,10 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
 
     from interviewer import __version__
     from interviewer.cli.grade import make_grader, resolve_workers
-    from interviewer.session.setup import default_rubrics
     from interviewer.evals import grading as ev
     from interviewer.grading.parallel import pool_for
     from interviewer.resources import evals_data_dir
+    from interviewer.session.setup import default_rubrics
 
     root = evals_data_dir().parent.parent  # the folder holding evals/ (repo or package data)
     path = Path(suite_name)
@@ -101,7 +101,8 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     store = _ready_store(settings) if needs_store else None
     grader = make_grader(grader_name or suite.grader, settings,
                          pool=store.items() if store else ev.dataset_pool(rows))
-    targets = ev.targets_for(rows, store.get if store else (lambda _: None), default_rubrics().get)
+    items, rubrics = (store.get if store else (lambda _: None)), default_rubrics().get
+    targets = ev.targets_for(rows, items, rubrics)
     examples = None if no_examples else suite.examples
     if examples_path is not None and not no_examples:
         examples = ev.DatasetSpec(kind=suite.dataset.kind, path=str(examples_path.resolve()))
@@ -120,8 +121,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
             raise click.ClickException(
                 f"examples: {twins} of the {len(rows)} graded answers are among the examples "
                 "word for word; take the examples from another split")
-        ex_targets = ev.targets_for(ex_rows, store.get if store else (lambda _: None),
-                                    default_rubrics().get)
+        ex_targets = ev.targets_for(ex_rows, items, rubrics)
         with tqdm(total=len(ex_rows), unit="answer", desc="examples", file=sys.stderr,
                   leave=False) as ex_bar:
             getattr(grader, "base", grader).add_examples(ev.graded_examples(ex_rows, ex_targets),

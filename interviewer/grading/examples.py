@@ -39,26 +39,31 @@ class ExampleSettings:
 
 @dataclass
 class ExampleBank:
-    """Per item: the examples' whole-answer vectors (rows, normalised) and their scores."""
+    """Per item: the examples' whole-answer vectors (normalised) and their scores."""
 
-    vectors: dict[str, np.ndarray] = field(default_factory=dict)
-    scores: dict[str, np.ndarray] = field(default_factory=dict)
+    vectors: dict[str, list[np.ndarray]] = field(default_factory=dict)
+    scores: dict[str, list[float]] = field(default_factory=dict)
     settings: ExampleSettings = ExampleSettings()
+    # per item, the vectors stacked and the scores as an array; built on first use after
+    # an add, so adding n examples one by one does not copy the matrix n times
+    _arrays: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
 
     def add(self, item_id: str, vector: np.ndarray, score: float) -> None:
-        vec = np.asarray(vector, dtype=np.float32)[None, :]
-        if item_id in self.vectors:
-            self.vectors[item_id] = np.vstack([self.vectors[item_id], vec])
-            self.scores[item_id] = np.append(self.scores[item_id], np.float32(score))
-        else:
-            self.vectors[item_id] = vec
-            self.scores[item_id] = np.array([score], dtype=np.float32)
+        self.vectors.setdefault(item_id, []).append(np.asarray(vector, dtype=np.float32))
+        self.scores.setdefault(item_id, []).append(float(score))
+        self._arrays.pop(item_id, None)
 
     def count(self, item_id: str) -> int:
         return len(self.scores.get(item_id, ()))
 
     def __len__(self) -> int:
         return sum(len(s) for s in self.scores.values())
+
+    def _matrix(self, item_id: str) -> tuple[np.ndarray, np.ndarray]:
+        if item_id not in self._arrays:
+            self._arrays[item_id] = (np.stack(self.vectors[item_id]),
+                                     np.array(self.scores[item_id], dtype=np.float32))
+        return self._arrays[item_id]
 
     def estimate(self, item_id: str, vector: np.ndarray, exclude: int | None = None) -> float | None:
         """The examples' estimate for an answer with this vector (0-10), or None when the
@@ -67,8 +72,8 @@ class ExampleBank:
         s = self.settings
         if self.count(item_id) - (exclude is not None) < s.min_count:
             return None
-        sims = self.vectors[item_id] @ np.asarray(vector, dtype=np.float32)
-        scores = self.scores[item_id]
+        vectors, scores = self._matrix(item_id)
+        sims = vectors @ np.asarray(vector, dtype=np.float32)
         if exclude is not None:
             sims, scores = np.delete(sims, exclude), np.delete(scores, exclude)
         near = np.argsort(-sims, kind="stable")[: s.k]
