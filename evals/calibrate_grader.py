@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from interviewer.evals import grading as ev
 from interviewer.evals.datasets import GoldAnswer
-from interviewer.grading.rubric_grader import GraderConfig, RubricGrader
+from interviewer.grading.rubric_grader import DERIVED_CONFIG, GraderConfig, RubricGrader
 from interviewer.ingest import ingest_paths
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric import RubricBook
@@ -42,15 +42,21 @@ DERIVED_DATA = [
 # around it with the whole-answer share (zero_at [-0.1, -0.06] x full_at [0.3, 0.4] too),
 # which kept -0.06 / 0.3. Since the whole answer's vector became the mean of its sentence
 # vectors (same day) only the whole-answer share is searched again: the point matching
-# that the first stage tuned did not change.
+# that the first stage tuned did not change. Since peer answers (2026-11-23) the train rows
+# are graded with each other as peers, and the peer share and the whole-answer share are
+# searched together by evals/calibrate_peers.py, which chose whole_weight 0.15; the peer
+# settings are fixed here at DERIVED_CONFIG's.
 DERIVED_GRID = {
     "lexical_weight": [0.4],
     "zero_at": [-0.06],
     "full_at": [0.3],
     "off_topic_margin": [-9.0],
-    "whole_weight": [0.0, 0.2, 0.3, 0.5],
+    "whole_weight": [0.0, 0.15, 0.3, 0.5],
     "whole_low": [0.7, 0.75, 0.8, 0.85],
     "whole_high": [0.85, 0.9, 0.95],
+    "peer_weight": [DERIVED_CONFIG.peer_weight],
+    "peer_low": [DERIVED_CONFIG.peer_low],
+    "peer_high": [DERIVED_CONFIG.peer_high],
 }
 MAE_WEIGHT = 0.05  # objective = Spearman - MAE_WEIGHT * MAE - penalties
 
@@ -154,6 +160,7 @@ def calibrate_derived(limit: int | None) -> None:
     for kind, path, split in DERIVED_DATA:
         rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split=split), Path("."))[:limit]
         grader = RubricGrader(embedder, pool=ev.dataset_pool(rows))
+        ev.add_peers(grader, rows, ev.targets_for(rows, lambda _: None, lambda _: None))
         targets = {}
         analyses = []
         for row in tqdm(rows, desc=f"analyse {kind}", file=sys.stderr):

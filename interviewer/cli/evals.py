@@ -58,13 +58,15 @@ def retrieval(settings: Settings, data: Path | None, as_json: bool) -> None:
               help="Scored answers of the same kind the grader may lean on, instead of the "
                    "suite's (e.g. ../shared/datasets/ads/train.jsonl).")
 @click.option("--no-examples", is_flag=True, help="Grade without any scored examples.")
+@click.option("--no-peers", is_flag=True,
+              help="Grade each row alone, not leaning on the other rows' answers (peers).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("evals/reports"), show_default=True, help="Where the reports go.")
 @workers_option
 @click.pass_obj
 def grading(settings: Settings, suite_name: str, data: Path | None, split: str | None,
             grader_name: str | None, limit: int | None, examples_path: Path | None,
-            no_examples: bool, out_dir: Path, workers: int | None) -> None:
+            no_examples: bool, no_peers: bool, out_dir: Path, workers: int | None) -> None:
     """Run the grading suite SUITE (a name in evals/suites/ or a path to a suite file).
 
     Writes OUT/SUITE.json and OUT/SUITE.md; exits 1 when a threshold is not met.
@@ -126,6 +128,11 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
                   leave=False) as ex_bar:
             getattr(grader, "base", grader).add_examples(ev.graded_examples(ex_rows, ex_targets),
                                                          on_example=ex_bar.update)
+    peers = 0
+    if suite.peers and not no_peers:
+        with tqdm(total=len(rows), unit="answer", desc="peers", file=sys.stderr,
+                  leave=False) as peer_bar:
+            peers = ev.add_peers(grader, rows, targets, on_answer=peer_bar.update)
     workers = resolve_workers(workers)
     bar = tqdm(total=len(rows) * 2, unit="answer", desc=suite.name, file=sys.stderr, leave=False)
     start = time.perf_counter()  # the first pass's time includes starting the workers
@@ -157,6 +164,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         "split": suite.dataset.split,
         "examples": None if examples is None else f"{examples.path} ({len(ex_rows)} rows)",
         "rows": len(rows),
+        "peer_answers": peers,
         "seconds_first_pass": round(seconds, 1),
         "workers": workers if pool else 1,
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cpus, {platform.python_version()}",

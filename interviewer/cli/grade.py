@@ -44,19 +44,23 @@ def resolve_workers(workers: int | None) -> int:
               help="Answers you have already scored (.jsonl or .csv rows with question, answer, "
                    "score[, max_score (default 10), reference]); answers to the same questions "
                    "lean on the closest ones.")
+@click.option("--peers/--no-peers", default=True, show_default=True,
+              help="Answers to a question with no authored rubric lean in part on the "
+                   "file's other answers to it (5 or more; their scores are never read).")
 @workers_option
 @click.pass_obj
 def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
-          examples_path: Path | None, workers: int | None) -> None:
+          examples_path: Path | None, peers: bool, workers: int | None) -> None:
     """Grade INPUT (.jsonl or .csv rows with question, answer[, id, reference])."""
     from tqdm import tqdm
 
-    from interviewer.grading.batch import (InputError, Resolver, grade_file, read_examples,
-                                           read_rows)
+    from interviewer.grading.batch import (InputError, Resolver, add_peer_answers, grade_file,
+                                           read_examples, read_rows)
     from interviewer.session.setup import default_rubrics
 
     try:
-        total = len(read_rows(input_path))
+        rows = read_rows(input_path)
+        total = len(rows)
     except InputError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -74,6 +78,10 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
             bank = getattr(grader, "base", grader).add_examples(examples, on_example=ex_bar.update)
         click.echo(f"{len(bank)} graded examples for {len(bank.scores)} items "
                    f"(an item needs {bank.settings.min_count} to use them)", err=True)
+    if peers:
+        with tqdm(unit="answer", desc="peers", file=sys.stderr,
+                  leave=False) as peer_bar:
+            add_peer_answers(rows, grader, resolver, on_answer=peer_bar.update)
     bar = tqdm(total=total, unit="answer", desc="grade", file=sys.stderr, leave=False)
     graded = failed = 0
     try:

@@ -64,6 +64,7 @@ class Suite(BaseModel):
     grader: str = "rubric"
     # answers already scored that the grader may lean on (a train split; grading.examples)
     examples: DatasetSpec | None = None
+    peers: bool = True  # the graded rows are each other's peer answers, as in a graded file
     limit: int | None = None  # grade only the first N rows (quick runs)
     thresholds: dict[str, Bound] = {}
 
@@ -152,6 +153,19 @@ def check_examples(examples: DatasetSpec, graded: DatasetSpec, root: Path,
     if same_file and (examples.split is None or graded.split is None or examples.split == graded.split):
         raise ValueError(f"the examples are the rows being graded ({where(examples)}, split "
                          f"{graded.split or 'all'}); take them from another split")
+
+
+def add_peers(grader, rows: list[GoldAnswer], targets: list[tuple[Item, Rubric]],
+              on_answer: Callable[[], None] | None = None) -> int:
+    """The graded rows with derived rubrics become each other's peer answers, as the rows
+    of a file do in `interviewer grade` (grading.peers; no gold score is read); how many."""
+    pairs = [(item.id, row.answer) for row, (item, rubric) in zip(rows, targets)
+             if rubric.origin != "authored"]
+    base = getattr(grader, "base", grader)
+    if pairs and hasattr(base, "add_peers"):
+        base.add_peers(pairs, on_answer=on_answer)
+        return len(pairs)
+    return 0
 
 
 def same_text(row: GoldAnswer) -> tuple[str, str]:

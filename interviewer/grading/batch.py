@@ -26,6 +26,7 @@ from interviewer.corpus.lang import detect_lang
 from interviewer.grading.examples import GradedExample
 from interviewer.grading.models import Grade
 from interviewer.grading.parallel import pool_for
+from interviewer.grading.peers import PeerBank
 from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.loader import RubricBook
 from interviewer.rubric.models import Rubric
@@ -209,6 +210,24 @@ def read_examples(path: Path, resolver: Resolver) -> list[GradedExample]:
             raise InputError(f"{path}: example {no}: {problem}")
         examples.append(GradedExample(item.id, row["answer"], round(10.0 * score / top, 3)))
     return examples
+
+
+def add_peer_answers(rows: list[dict[str, Any]], grader: Grader, resolver: Resolver,
+                     on_answer: Callable[[], None] | None = None) -> PeerBank | None:
+    """Give the grader every gradable row of the file whose rubric is derived (no authored
+    rubric) as a peer answer (grading.peers), done rows included so that a resumed run
+    grades as an uninterrupted one; None when the grader cannot use peers. Embeds the
+    answers' sentences, which the grading then finds cached."""
+    base = getattr(grader, "base", grader)  # the LLM graders keep the rubric grader as base
+    if not hasattr(base, "add_peers"):
+        return None
+    pairs = []
+    for row in rows:
+        prepared = prepare_row(row, resolver)
+        target = prepared.target
+        if target is not None and target.rubric.origin != "authored":
+            pairs.append((target.item.id, row["answer"]))
+    return base.add_peers(pairs, on_answer=on_answer)
 
 
 def grade_row(row: dict[str, Any], grader: Grader, resolver: Resolver) -> dict[str, Any]:

@@ -19,6 +19,7 @@ Flag = Literal[
     "derived_rubric",
     "no_reference_match",
     "graded_examples",  # the score leans on answers to the item already scored by a person
+    "peer_answers",  # part of the score is the answer's likeness to the batch's other answers
     "llm_unavailable",  # the LLM could not be reached: the rubric grade stands
     "llm_unparsed",  # the LLM's reply was not a valid judgement twice: the rubric grade stands
     "needs_review",  # the LLM and the rubric grader disagree (> 3 points, or a contradiction)

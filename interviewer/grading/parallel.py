@@ -23,6 +23,7 @@ from interviewer.corpus.items import Item
 
 if TYPE_CHECKING:
     from interviewer.grading.examples import ExampleBank
+    from interviewer.grading.peers import PeerBank
     from interviewer.grading.rubric_grader import GraderConfig
 
 A = TypeVar("A")
@@ -53,6 +54,7 @@ class GraderSpec:
     config: GraderConfig | None = None  # None: the defaults
     derived_config: GraderConfig | None = None
     examples: ExampleBank | None = None  # graded examples, their vectors computed
+    peers: PeerBank | None = None  # the batch's answers per item (grading.peers)
     threads: int = 1  # per worker: the workers already use the cores
 
 
@@ -67,7 +69,7 @@ def build_grader(spec: GraderSpec):
         else make_embedder(spec.embedder)
     return RubricGrader(embedder, config=spec.config, pool=list(spec.pool),
                         derived_config=spec.derived_config, vectors=spec.vectors,
-                        examples=spec.examples)
+                        examples=spec.examples, peers=spec.peers)
 
 
 _GRADER = None  # the worker's own grader, built once by _start

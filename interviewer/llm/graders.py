@@ -150,8 +150,9 @@ class EnsembleGrader(_JudgedGrader):
                 r = r.model_copy(update={"verdict": "covered", "credit": 1.0})
             contradicted |= j.verdict == "contradicted" and r.credit > 0
             points.append(r)
-        share = (1 - config.whole_weight) * (
-            1 - config.examples_weight if "graded_examples" in anchor.flags else 1)
+        share = ((1 - config.whole_weight)  # the rubric points' share of the score
+                 * (1 - config.peer_weight if "peer_answers" in anchor.flags else 1)
+                 * (1 - config.examples_weight if "graded_examples" in anchor.flags else 1))
         score = anchor.score + 10.0 * share * gained / rubric.total_weight
         flags: list[Flag] = list(anchor.flags)
         if "keyword_list" in flags:
