@@ -41,14 +41,9 @@ WRONG = [
 ]
 
 
-def unit(*v: float) -> np.ndarray:
-    a = np.array(v, dtype=np.float64)
-    return a / np.linalg.norm(a)
-
-
 def test_the_bank_compares_an_answer_with_the_others_only():
     bank = PeerBank(min_peers=2)
-    a, b, c = unit(1, 0), unit(1, 0.2), unit(0, 1)
+    a, b, c = (np.array(v) / np.linalg.norm(v) for v in ([1.0, 0.0], [1.0, 0.2], [0.0, 1.0]))
     for v in (a, b, c):
         bank.add("q", v)
     others = (b + c) / np.linalg.norm(b + c)
