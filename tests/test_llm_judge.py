@@ -210,3 +210,33 @@ def test_with_graded_examples_a_confirmed_point_gains_only_the_rubrics_share(set
     share = 1 - leaning.derived_config.examples_weight if rubric.origin != "authored" \
         else 1 - leaning.config.examples_weight
     assert gains[0] > 0 and gains[1] == pytest.approx(gains[0] * share, abs=0.15)
+
+
+def test_with_peer_answers_a_confirmed_point_gains_only_the_rubrics_share(setup, tmp_path):
+    from dataclasses import replace
+
+    from interviewer.rubric.derive import derive_rubric
+
+    base, item, _ = setup
+    rubric = derive_rubric(item)  # peers count for derived rubrics only
+    # the points' credit counts fully (no whole-answer share) so that the gains compare
+    config = replace(base.derived_config, whole_weight=0.0)
+    plain = RubricGrader(base._vectors.embedder, pool=base._pool, derived_config=config)
+    leaning = RubricGrader(base._vectors.embedder, pool=base._pool, derived_config=config)
+    leaning.add_peers([(item.id, a) for a in [
+        PARTIAL, "Dropout randomly removes neurons while training, which reduces overfitting.",
+        "During training dropout drops random neurons so the network overfits less.",
+        "Dropout: randomly drop units in training to fight overfitting.",
+        "It randomly turns off neurons during training to reduce overfitting.",
+        "Randomly dropping neurons in training, dropout lowers overfitting."]])
+    anchor = plain.grade(item, rubric, PARTIAL)
+    partial = [p.point for p in anchor.points if p.verdict == "partial"]
+    assert partial, "the test needs a partly covered point"
+    judged = reply(**{p: ("covered", PARTIAL) for p in partial})
+    gains = []
+    for rubric_grader in (plain, leaning):
+        judge = Judge(FakeLLM([judged]), ResultCache(tmp_path / f"cache-{len(gains)}"))
+        start = rubric_grader.grade(item, rubric, PARTIAL)
+        gains.append(EnsembleGrader(rubric_grader, judge).grade(item, rubric, PARTIAL).score - start.score)
+    assert "peer_answers" in leaning.grade(item, rubric, PARTIAL).flags
+    assert gains[0] > 0 and gains[1] == pytest.approx(gains[0] * (1 - config.peer_weight), abs=0.15)
