@@ -190,22 +190,31 @@ def test_llm_grader_scores_by_checked_verdicts(setup, tmp_path):
     assert got.score == round(10 * weights["random_drop"] / rubric.total_weight, 1)
 
 
+ALIKE = ["Dropout randomly removes neurons while training, which reduces overfitting.",
+         "During training dropout drops random neurons so the network overfits less.",
+         "Dropout: randomly drop units in training to fight overfitting.",
+         "It randomly turns off neurons during training to reduce overfitting.",
+         "Randomly dropping neurons in training, dropout lowers overfitting."]
+
+
+def _ensemble_gains(rubric_graders, item, rubric, judged: str, tmp_path) -> list[float]:
+    """What the ensemble adds to each rubric grader's score of PARTIAL when the LLM says
+    `judged`."""
+    gains = []
+    for rubric_grader in rubric_graders:
+        judge = Judge(FakeLLM([judged]), ResultCache(tmp_path / f"cache-{len(gains)}"))
+        anchor = rubric_grader.grade(item, rubric, PARTIAL)
+        gains.append(EnsembleGrader(rubric_grader, judge).grade(item, rubric, PARTIAL).score - anchor.score)
+    return gains
+
+
 def test_with_graded_examples_a_confirmed_point_gains_only_the_rubrics_share(setup, tmp_path):
     from interviewer.grading.examples import GradedExample
 
     base, item, rubric = setup
     leaning = RubricGrader(base._vectors.embedder, pool=base._pool)
-    alike = ["Dropout randomly removes neurons while training, which reduces overfitting.",
-             "During training dropout drops random neurons so the network overfits less.",
-             "Dropout: randomly drop units in training to fight overfitting.",
-             "It randomly turns off neurons during training to reduce overfitting.",
-             "Randomly dropping neurons in training, dropout lowers overfitting."]
-    leaning.add_examples([GradedExample(item.id, a, 5.0) for a in alike])
-    gains = []
-    for rubric_grader in (base, leaning):
-        judge = Judge(FakeLLM([ALL_COVERED]), ResultCache(tmp_path / f"cache-{len(gains)}"))
-        anchor = rubric_grader.grade(item, rubric, PARTIAL)
-        gains.append(EnsembleGrader(rubric_grader, judge).grade(item, rubric, PARTIAL).score - anchor.score)
+    leaning.add_examples([GradedExample(item.id, a, 5.0) for a in ALIKE])
+    gains = _ensemble_gains((base, leaning), item, rubric, ALL_COVERED, tmp_path)
     assert "graded_examples" in leaning.grade(item, rubric, PARTIAL).flags
     share = 1 - leaning.derived_config.examples_weight if rubric.origin != "authored" \
         else 1 - leaning.config.examples_weight
@@ -223,20 +232,11 @@ def test_with_peer_answers_a_confirmed_point_gains_only_the_rubrics_share(setup,
     config = replace(base.derived_config, whole_weight=0.0)
     plain = RubricGrader(base._vectors.embedder, pool=base._pool, derived_config=config)
     leaning = RubricGrader(base._vectors.embedder, pool=base._pool, derived_config=config)
-    leaning.add_peers([(item.id, a) for a in [
-        PARTIAL, "Dropout randomly removes neurons while training, which reduces overfitting.",
-        "During training dropout drops random neurons so the network overfits less.",
-        "Dropout: randomly drop units in training to fight overfitting.",
-        "It randomly turns off neurons during training to reduce overfitting.",
-        "Randomly dropping neurons in training, dropout lowers overfitting."]])
+    leaning.add_peers([(item.id, a) for a in [PARTIAL, *ALIKE]])
     anchor = plain.grade(item, rubric, PARTIAL)
     partial = [p.point for p in anchor.points if p.verdict == "partial"]
     assert partial, "the test needs a partly covered point"
     judged = reply(**{p: ("covered", PARTIAL) for p in partial})
-    gains = []
-    for rubric_grader in (plain, leaning):
-        judge = Judge(FakeLLM([judged]), ResultCache(tmp_path / f"cache-{len(gains)}"))
-        start = rubric_grader.grade(item, rubric, PARTIAL)
-        gains.append(EnsembleGrader(rubric_grader, judge).grade(item, rubric, PARTIAL).score - start.score)
+    gains = _ensemble_gains((plain, leaning), item, rubric, judged, tmp_path)
     assert "peer_answers" in leaning.grade(item, rubric, PARTIAL).flags
     assert gains[0] > 0 and gains[1] == pytest.approx(gains[0] * (1 - config.peer_weight), abs=0.15)
