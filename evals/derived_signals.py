@@ -31,6 +31,7 @@ import numpy as np
 from calibrate_peers import DATA, analysed
 from interviewer.evals import grading as ev
 from interviewer.evals.metrics import pearson
+from interviewer.grading.peers import MIN_PEERS
 from interviewer.grading.rubric_grader import DERIVED_CONFIG
 from interviewer.grading.text import clean_answer
 from interviewer.settings import offline_environment
@@ -41,7 +42,6 @@ PEER_GRID = {
     "peer_low": [0.75, 0.8, 0.85, 0.88, 0.9],
     "peer_high": [0.93, 0.96, 1.0],
 }
-MIN_OTHERS = 5  # as grading.peers.MIN_PEERS
 
 
 def peer_views(vectors: list[np.ndarray | None], items: list[str],
@@ -55,7 +55,7 @@ def peer_views(vectors: list[np.ndarray | None], items: list[str],
         if vec is not None:
             by_item.setdefault(item, []).append(i)
     for idx in by_item.values():
-        if len(idx) - 1 < MIN_OTHERS:
+        if len(idx) - 1 < MIN_PEERS:
             continue
         v = np.stack([vectors[i] for i in idx]).astype(np.float64)
         rc = np.array([ref_cos[i] for i in idx])
