@@ -97,3 +97,26 @@ def test_an_unreachable_llm_is_shown_and_the_rubric_grade_stands(tmp_path, built
         chat, score = _answer_once(url)
     assert "`llm_unavailable`" in score and "Last answer" in score
     assert "Score " in chat  # the rubric grade's own feedback, not a made-up one
+
+
+def test_a_hint_and_an_answer_sent_at_once_both_stay_in_the_session(tmp_path, built_store_dir):
+    """Two events on one session at once (a hint still streaming when the answer is sent)
+    run one after the other: neither one's save drops the other's turn."""
+    from gradio_client import Client
+
+    settings = ([], "en", 3, "adaptive", 0)
+    with served(tmp_path / "data", built_store_dir) as url:
+        client = Client(url, verbose=False)
+        client.predict(*settings, api_name="/start")
+        for round_ in range(3):
+            token = f"token-{round_}"
+            jobs = [client.submit(*settings, api_name="/command_hint"),
+                    client.submit(f"Answer {token}: it depends on the data.", *settings,
+                                  api_name="/send")]
+            for job in jobs:
+                job.result()
+        chat, _answer, _score = client.predict(*settings, api_name="/command_repeat")
+    said = [_chat_text([m]) for m in chat if m.get("role") == "user"]
+    # whichever ran first, all six are in the saved session, each once
+    assert sum("'hint'" in s for s in said) == 3, said
+    assert [sum(f"token-{r}" in s for s in said) for r in range(3)] == [1, 1, 1], said

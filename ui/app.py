@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from pathlib import Path
 
 import gradio as gr
@@ -25,6 +26,22 @@ def _user(request: gr.Request | None) -> str:
     return (request.username if request is not None else None) or "local"
 
 
+class _SessionLocks:
+    """One lock per session id. Every event that changes a session (send, a command button)
+    loads it, replies and saves it; two at once on one session (a hint still streaming when
+    the answer is sent) would each start from the same saved state, and the later save would
+    drop the other's turn. A `threading.Lock`, since Gradio may resume a streaming handler on
+    another thread than the one it started on."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def __call__(self, sid: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(sid, threading.Lock())
+
+
 class _LockedGrader:
     """The kit's grader behind its lock, for batch runs beside live interviews."""
 
@@ -39,6 +56,7 @@ class _LockedGrader:
 def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
     work_dir.mkdir(parents=True, exist_ok=True)
     history = kit.history
+    session_lock = _SessionLocks()
 
     def settings_of(topics, lang, n, difficulty, follow_ups) -> SessionSettings:
         return SessionSettings(topics=topics or [], lang=lang, questions=int(n),
@@ -62,15 +80,17 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
             iv = Interview.start(kit, user, settings_of(topics, lang, n, difficulty, follow_ups))
             yield iv.id, chat_messages(iv.transcript()), text, score_panel([])
             return
-        iv = Interview.resume(kit, sid, user)
-        chat = chat_messages(iv.transcript()) + [{"role": "user", "content": text}]
-        base = len(chat)
-        for chunk in iv.reply(text):
-            while len(chat) <= base + chunk.message:
-                chat.append({"role": "assistant", "content": ""})
-            chat[base + chunk.message]["content"] += chunk.text
-            yield iv.id, chat, "", gr.skip()
-        yield iv.id, chat_messages(iv.transcript()), "", score_panel(iv.turns(), iv.llm_unavailable)
+        with session_lock(sid):  # held across the stream: the next event waits for this one
+            iv = Interview.resume(kit, sid, user)
+            chat = chat_messages(iv.transcript()) + [{"role": "user", "content": text}]
+            base = len(chat)
+            for chunk in iv.reply(text):
+                while len(chat) <= base + chunk.message:
+                    chat.append({"role": "assistant", "content": ""})
+                chat[base + chunk.message]["content"] += chunk.text
+                yield iv.id, chat, "", gr.skip()
+            yield (iv.id, chat_messages(iv.transcript()), "",
+                   score_panel(iv.turns(), iv.llm_unavailable))
 
     def resume(sid, request: gr.Request):
         if not sid:
