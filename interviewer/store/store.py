@@ -92,7 +92,7 @@ class ItemStore:
         if self._coll is not None:
             return self._coll
         built_with = self.built_with()
-        if built_with is not None and built_with != self.embedder.name:
+        if built_with is not None and not self.embedder.same_model(built_with):
             raise EmbedderMismatch(
                 f"the store at {self.location} was built with embedder {built_with!r}, "
                 f"not {self.embedder.name!r}; use another --data-dir or --chroma-url, or "
