@@ -21,6 +21,22 @@
  * shape the fast path does not take); matmul_q4q8 then expands as it goes. */
 typedef struct { int8_t *q; float *d; } packed_w;
 
+#if defined(__AVX2__)
+/* Expand rows oo..oo+7 of W into one group: q[block][row][32], d[block][row]. */
+static void expand_group(const block_q4_0 *W, int oo, int nin, int8_t *q, float *d) {
+    int nb = nin / QK;
+    for (int r = 0; r < RO; r++) {
+        const block_q4_0 *wr = W + (size_t)(oo + r) * nb;
+        for (int b = 0; b < nb; b++) {
+            d[b * RO + r] = fp16_to_fp32(wr[b].d);
+            const uint8_t *qs = wr[b].qs;
+            int8_t *o = q + ((size_t)b * RO + r) * QK;
+            for (int j = 0; j < 16; j++) { o[j] = (qs[j] & 0x0F); o[j + 16] = (qs[j] >> 4); }
+        }
+    }
+}
+#endif
+
 static packed_w pack_w(const block_q4_0 *W, int nout, int nin) {
     packed_w p = { NULL, NULL };
 #if defined(__AVX2__)
@@ -30,15 +46,7 @@ static packed_w pack_w(const block_q4_0 *W, int nout, int nin) {
     p.d = (float *)aligned_alloc(32, sizeof(float) * (size_t)nout * nb);
     if (!p.q || !p.d) { free(p.q); free(p.d); p.q = NULL; p.d = NULL; return p; }
     for (int oo = 0; oo < nout; oo += RO)
-        for (int r = 0; r < RO; r++) {
-            const block_q4_0 *wr = W + (size_t)(oo + r) * nb;
-            for (int b = 0; b < nb; b++) {
-                p.d[(size_t)oo * nb + b * RO + r] = fp16_to_fp32(wr[b].d);
-                const uint8_t *qs = wr[b].qs;
-                int8_t *o = p.q + (size_t)oo * nin + ((size_t)b * RO + r) * QK;
-                for (int j = 0; j < 16; j++) { o[j] = (qs[j] & 0x0F); o[j + 16] = (qs[j] >> 4); }
-            }
-        }
+        expand_group(W, oo, nin, p.q + (size_t)oo * nin, p.d + (size_t)oo * nb);
 #else
     (void)W; (void)nout; (void)nin;
 #endif
@@ -116,15 +124,7 @@ static void matmul_q4q8(const block_q4_0 *W, const packed_w *P, const float *bia
                 continue;
             }
             if (ro == RO && mine.q && mine.d) {
-                for (int r = 0; r < RO; r++) {
-                    const block_q4_0 *wr = W + (size_t)(oo + r) * nb;
-                    for (int b = 0; b < nb; b++) {
-                        mine.d[b * RO + r] = fp16_to_fp32(wr[b].d);
-                        const uint8_t *qs = wr[b].qs;
-                        int8_t *o = mine.q + ((size_t)b * RO + r) * QK;
-                        for (int j = 0; j < 16; j++) { o[j] = (qs[j] & 0x0F); o[j + 16] = (qs[j] >> 4); }
-                    }
-                }
+                expand_group(W, oo, nin, mine.q, mine.d);
                 matmul_rows8(mine.q, mine.d, bias, oo, aq, ad, as, Y, L, nout, nin);
                 continue;
             }
