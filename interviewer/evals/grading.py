@@ -137,8 +137,9 @@ def targets_for(rows: list[GoldAnswer], items, rubrics) -> list[tuple[Item, Rubr
 
 def graded_examples(rows: list[GoldAnswer], targets: list[tuple[Item, Rubric]]) -> list[GradedExample]:
     """The example rows as graded examples of their targets, scores put on 0-10."""
-    return [GradedExample(item.id, r.answer, r.gold * 10.0 / r.scale)
-            for r, (item, _) in zip(rows, targets)]
+    return [GradedExample(item.id, r.answer, r.gold * 10.0 / r.scale,
+                          derived=rubric.origin != "authored")
+            for r, (item, rubric) in zip(rows, targets)]
 
 
 def check_examples(examples: DatasetSpec, graded: DatasetSpec, root: Path,

