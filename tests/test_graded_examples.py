@@ -232,3 +232,24 @@ def test_csv_examples_with_an_empty_max_score_cell_are_out_of_10(tmp_path, data_
     examples = read_examples(path, Resolver(store, default_rubrics()))
     assert [e.score for e in examples] == [7.0, 8.0]
     assert examples[0].item_id == examples[1].item_id
+
+
+def test_a_derived_items_examples_share_its_answers_whole_answer_vector(dropout):
+    # derived rubrics embed the whole answer as one text, authored ones average its
+    # sentence vectors; an example must be compared in the same space as the answers
+    from interviewer.rubric.derive import derive_rubric
+
+    grader, item, rubric, *_ = dropout
+    derived = derive_rubric(item)
+    two = [f"{a} {b}" for a, b in zip(LIKE_PARTIAL, LIKE_PARTIAL[1:] + LIKE_PARTIAL[:1])]
+    g = grader()
+    scores = [3.0, 4.0, 5.0, 6.0, 7.0]
+    g.add_examples([GradedExample(item.id, a, s, derived=True) for a, s in zip(two, scores)])
+    stored = g.examples.vectors[item.id]
+    assert np.array_equal(stored[0], g.answer_vector(two[0], derived=True))
+    # two sentences: embedded as one text, not the mean of the two sentences' vectors
+    assert not np.allclose(stored[0], g.answer_vector(two[0], derived=False), atol=1e-4)
+    assert g.derived_config.whole_embedded and not g.config.whole_embedded
+    # and the grade of an answer to the derived rubric compares that same vector
+    analysis = g.analyse(item, derived, two[0])
+    assert analysis.example_estimate == g.examples.estimate(item.id, stored[0])
