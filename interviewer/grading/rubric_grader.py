@@ -123,7 +123,8 @@ class Analysis:
     points: dict[str, Signals]
     misconceptions: list[Signals]
     pool_margin: float | None  # cosine to its own reference minus to the closest rival item's
-    whole_cos: float  # the whole answer's cosine (sentence-vector mean) to the reference answer
+    whole_cos: float  # the whole answer's cosine to the reference answer (its vector: see
+    # GraderConfig.whole_embedded)
     dont_know: bool
     keyword_list: bool
     example_estimate: float | None = None  # 0-10 from graded examples of the item, if any
