@@ -60,9 +60,9 @@ def analysed(kind: str, path: str, derived_config: GraderConfig = DERIVED_CONFIG
     return grader, analyses, [r.gold * 10.0 / r.scale for r in rows]
 
 
-def main() -> None:
-    offline_environment()
-    splits = {kind: analysed(kind, path) for kind, path in DATA}
+def search(splits) -> list[tuple[float, tuple, dict[str, float]]]:
+    """(mean train Pearson, GRID values, Pearson per split) for every grid point, best
+    first; `splits`: kind -> `analysed(...)`."""
     results = []
     for values in itertools.product(*GRID.values()):
         config = replace(DERIVED_CONFIG, **dict(zip(GRID, values)))
@@ -74,7 +74,12 @@ def main() -> None:
         per = {kind: pearson([grader.score(a, config).score for a in analyses], gold)
                for kind, (grader, analyses, gold) in splits.items()}
         results.append((sum(per.values()) / len(per), values, per))
-    results.sort(key=lambda r: r[0], reverse=True)
+    return sorted(results, key=lambda r: r[0], reverse=True)
+
+
+def main() -> None:
+    offline_environment()
+    results = search({kind: analysed(kind, path) for kind, path in DATA})
     shipped = {k: getattr(DERIVED_CONFIG, k) for k in GRID}
     for label, wanted in (("without peers", {**shipped, "peer_weight": 0.0, "peer_low": GRID["peer_low"][0],
                                              "peer_high": GRID["peer_high"][0]}),

