@@ -28,6 +28,13 @@ class KeyPoint(_Strict):
     weight: float = Field(default=1.0, gt=0, le=5)
     en: list[str]  # ways a candidate might say it in English
     zh: list[str]  # ways a candidate might say it in Chinese (simplified; traditional is folded)
+    # the same point said without the standard terms (as someone who learned it elsewhere
+    # would), and its common wrong versions; read by the claim judge (interviewer.judge),
+    # not by the word-overlap grader
+    plain_en: list[str] = Field(default_factory=list)
+    plain_zh: list[str] = Field(default_factory=list)
+    wrong_en: list[str] = Field(default_factory=list)
+    wrong_zh: list[str] = Field(default_factory=list)
 
     _check_en = field_validator("en")(_phrasings)
     _check_zh = field_validator("zh")(_phrasings)
