@@ -148,6 +148,8 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
     values = ev.agreement(first)
     if suite.dataset.kind == "seed_gold":
         values.update(ev.seed_gold_checks(first))
+    elif suite.dataset.kind == "realistic":
+        values.update(ev.realistic_checks(first))
     if examples is not None:
         fresh = [g for g in first if ev.same_text(g.row) not in seen]
         values["rows_with_same_text_example"] = len(first) - len(fresh)

@@ -34,7 +34,7 @@ from interviewer.grading.parallel import GradingPool
 from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.models import Rubric
 
-DatasetKind = Literal["seed_gold", "mohler", "ads", "semeval"]
+DatasetKind = Literal["seed_gold", "realistic", "mohler", "ads", "semeval"]
 
 
 class DatasetSpec(BaseModel):
@@ -78,7 +78,7 @@ def load_suite(path: Path) -> Suite:
 
 def load_rows(spec: DatasetSpec, root: Path, data: Path | None = None) -> list[GoldAnswer]:
     path = data or (Path(spec.path) if Path(spec.path).is_absolute() else root / spec.path)
-    if spec.kind == "seed_gold":
+    if spec.kind in ("seed_gold", "realistic"):  # one file format, other answer kinds
         rows = datasets.load_seed_gold(path)
     elif spec.kind == "mohler":
         rows = datasets.load_mohler(path)
@@ -257,6 +257,21 @@ def seed_gold_checks(graded: list[Graded]) -> dict[str, float | None]:
         "padded_max_delta": round(max(pad), 3) if pad else None,
         "keyword_list_mean": round(statistics.fmean(kinds["keyword_list"]), 3) if kinds.get("keyword_list") else None,
     })
+    return out
+
+
+def realistic_checks(graded: list[Graded]) -> dict[str, float | None]:
+    """What realistic.jsonl's answer kinds are written to test: a wrong claim costs, a
+    correct answer in other words scores high."""
+    by_id = {g.row.id: g for g in graded}
+    kinds: dict[str, list[float]] = defaultdict(list)
+    for g in graded:
+        kinds[g.row.kind or ""].append(g.score)
+    out: dict[str, float | None] = {f"mean_{k}": round(statistics.fmean(v), 3)
+                                    for k, v in sorted(kinds.items())}
+    twins = [(g, by_id[g.row.twin]) for g in graded
+             if g.row.kind == "one_wrong" and g.row.twin in by_id]
+    out["one_wrong_at_or_above_twin"] = sum(w.score >= t.score for w, t in twins) if twins else None
     return out
 
 
