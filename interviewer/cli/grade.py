@@ -85,7 +85,7 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
     bar = tqdm(total=total, unit="answer", desc="grade", file=sys.stderr, leave=False)
     graded = failed = 0
     try:
-        concurrency = settings.llm_concurrency if grader_name != "rubric" else 1
+        concurrency = settings.llm_concurrency if grader_name not in ("rubric", "claim") else 1
         for row in grade_file(input_path, output, grader, resolver, on_row=bar.update,
                               workers=resolve_workers(workers), concurrency=concurrency):
             graded += 1

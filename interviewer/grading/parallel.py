@@ -59,16 +59,22 @@ class GraderSpec:
 
 
 def build_grader(spec: GraderSpec):
-    """The rubric grader a spec describes (the LLM graders wrap it; they run on threads)."""
-    if spec.name != "rubric":
-        raise ValueError(f"unknown grader {spec.name!r}; choose from rubric")
+    """The grader a spec describes: "rubric" (word overlap) or "claim" (the claim judge
+    deciding each point); the LLM graders wrap one and run on threads."""
+    if spec.name not in ("rubric", "claim"):
+        raise ValueError(f"unknown grader {spec.name!r}; choose from rubric, claim")
     from interviewer.grading.rubric_grader import RubricGrader
     from interviewer.store.embedders import make_embedder
 
     embedder = make_embedder(spec.embedder, num_threads=spec.threads)
-    return RubricGrader(embedder, config=spec.config, pool=list(spec.pool),
-                        derived_config=spec.derived_config, vectors=spec.vectors,
-                        examples=spec.examples, peers=spec.peers)
+    kwargs = dict(config=spec.config, pool=list(spec.pool), derived_config=spec.derived_config,
+                  vectors=spec.vectors, examples=spec.examples, peers=spec.peers)
+    if spec.name == "claim":
+        from interviewer.grading.judge_grader import ClaimGrader
+        from interviewer.judge.runtime import ClaimJudge
+
+        return ClaimGrader(embedder, judge=ClaimJudge(threads=spec.threads), **kwargs)
+    return RubricGrader(embedder, **kwargs)
 
 
 _GRADER = None  # the worker's own grader, built once by _start

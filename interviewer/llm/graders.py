@@ -164,7 +164,7 @@ class EnsembleGrader(_JudgedGrader):
         return self._regrade(item, rubric, answer, anchor, points, score, flags)
 
 
-GRADERS = ("rubric", "llm", "ensemble")
+GRADERS = ("rubric", "claim", "llm", "ensemble")
 
 
 def make_grader(name: str, settings, pool=None, llm=None):
@@ -178,8 +178,9 @@ def make_grader(name: str, settings, pool=None, llm=None):
 
     if name not in GRADERS:
         raise ValueError(f"unknown grader {name!r}; choose from {', '.join(GRADERS)}")
-    base = build_grader(GraderSpec(name="rubric", pool=tuple(pool or ()), threads=2))
-    if name == "rubric":
+    base = build_grader(GraderSpec(name="claim" if name == "claim" else "rubric",
+                                   pool=tuple(pool or ()), threads=2))
+    if name in ("rubric", "claim"):
         return base
     judge = Judge(llm or make_llm(settings), ResultCache(settings.llm_cache_dir / "judge"))
     return (LLMGrader if name == "llm" else EnsembleGrader)(base, judge)

