@@ -27,9 +27,13 @@ _INJECTION = re.compile(
     r"|\[\s*(?:system|grader|admin|assistant|instruction)s?\s*\]|<\s*/?\s*(?:system|answer|instructions?|grader)\s*>"
     r"|end of (?:the )?(?:answer|response|submission)|new instructions?"
     r"|\{\s*\"?(?:score|grade|verdict|points|result)\"?\s*:"
-    r"|忽略|无视|無視|不要理会|不要理會|评分标准|評分標準|满分|滿分|给(?:我)?(?:打)?\s*10\s*分|給(?:我)?(?:打)?\s*10\s*分|打10分"
+    # 忽略 / 无视 only with what a grader is told to drop: "忽略边界" and "可以忽略" are prose
+    r"|(?:忽略|无视|無視|不要理会|不要理會|别管|別管)[^。！？\n]{0,8}?"
+    r"(?:指令|指示|提示|规则|規則|要求|评分|評分|标准|標準|说明|說明|rubric|instruction|prompt)"
+    r"|(?:无需|無需|不用|不必)[^。！？\n]{0,4}(?:对照|對照|参考|參考|按照)?(?:评分标准|評分標準)"
+    r"|满分|滿分|给(?:我)?(?:打)?\s*10\s*分|給(?:我)?(?:打)?\s*10\s*分|打10分"
     r"|(?:作为|作為|你是)(?:一名|一个|一個)?(?:评分|評分|阅卷|閱卷)|(?:评分|評分|阅卷|閱卷)(?:员|員|老师|老師|系统|系統)\s*[:：]?"
-    r"|系统提示|系統提示|最高分|回答结束|回答結束|答案结束|答案結束",
+    r"|系统提示|系統提示|(?:给|給|打)[^。！？\n]{0,6}最高分|回答结束|回答結束|答案结束|答案結束",
     re.I,
 )
 
