@@ -73,6 +73,17 @@ def rubric_pairs(rubrics: Iterable[Rubric], seed: int = 0) -> list[Pair]:
             claim = point.claim
             for text in says[point.id]:
                 pairs.append(Pair(claim, text, "entailed", "rubrics", group, "phrasing"))
+            for text in point.plain_en + [f for z in point.plain_zh for f in _zh_forms(z)]:
+                pairs.append(Pair(claim, text, "entailed", "rubrics", group, "plain"))
+            wrongs = point.wrong_en + [f for z in point.wrong_zh for f in _zh_forms(z)]
+            for text in wrongs:
+                pairs.append(Pair(claim, text, "contradicted", "rubrics", group, "wrong"))
+            if wrongs:  # one wrong version amid right phrasings of the other points
+                others = [rng.choice(says[o.id]) for o in rubric.points if o.id != point.id]
+                mixed = others[:2] + [rng.choice(wrongs)]
+                rng.shuffle(mixed)
+                pairs.append(Pair(claim, " ".join(mixed), "contradicted", "rubrics", group,
+                                  "paragraph_wrong"))
             for other in rubric.points:
                 if other.id != point.id:
                     pairs.append(Pair(claim, rng.choice(says[other.id]), "not_addressed",
