@@ -122,3 +122,27 @@ def test_the_users_file_is_readable_by_its_owner_only(tmp_path):
     assert set(UserBook.from_file(path).users) == {"ann", "bob"}
     assert [p.name for p in tmp_path.iterdir()] == ["users.txt"]  # no temp file left
 
+
+def test_serve_refuses_other_machines_without_a_login(tmp_path, monkeypatch):
+    import click
+
+    import interviewer.cli.serve as serve_cli
+
+    def stop_here(settings):
+        raise click.ClickException("stopped before the store")
+
+    monkeypatch.setattr(serve_cli, "_ready_store", stop_here)
+    monkeypatch.delenv("INTERVIEWER_USERS", raising=False)
+    monkeypatch.delenv("INTERVIEWER_AUTH_FILE", raising=False)
+    runner = CliRunner()
+    base = ["--data-dir", str(tmp_path / "d"), "serve"]
+    res = runner.invoke(main, [*base, "--host", "0.0.0.0"])
+    assert res.exit_code == 2 and "without a login" in res.output
+    assert "--insecure-no-login" in res.output and "stopped before" not in res.output
+    res = runner.invoke(main, [*base, "--host", "0.0.0.0", "--insecure-no-login"])
+    assert "WARNING" in res.output and "stopped before the store" in res.output
+    res = runner.invoke(main, [*base, "--host", "127.0.0.1"])  # this machine only: fine
+    assert "stopped before the store" in res.output and "WARNING" not in res.output
+    res = runner.invoke(main, [*base, "--host", "0.0.0.0", "--users",
+                               f"ann:{hash_password('pw')}"])  # with a login: fine
+    assert "stopped before the store" in res.output and "WARNING" not in res.output

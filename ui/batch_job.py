@@ -92,7 +92,7 @@ class BatchJob:
         self.progress = Progress()
         self._thread = threading.Thread(target=self._run, name="batch-grade", daemon=True)
 
-    def start(self) -> "BatchJob":
+    def start(self) -> BatchJob:
         self._thread.start()
         return self
 
@@ -131,6 +131,6 @@ class BatchJob:
             p.phase = "stopped"
         except InputError as exc:
             p.phase, p.error = "failed", str(exc)
-        except Exception as exc:  # noqa: BLE001 - shown as one line, never a server path
+        except Exception as exc:  # shown as one line, never a server path
             log.exception("batch grading failed")
             p.phase, p.error = "failed", f"grading failed ({type(exc).__name__})"
