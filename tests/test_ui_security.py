@@ -6,6 +6,8 @@ uploads a huge file, closes the tab on a running batch; and the batch tab grades
 from __future__ import annotations
 
 import json
+import os
+import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -100,8 +102,6 @@ def test_downloads_are_deleted_after_their_time(tmp_path):
     files = UserFiles(root=tmp_path, ttl=60, clock=lambda: now[0])
     old = files.download_dir("ann") / "t.md"
     old.write_text("transcript")
-    import os
-
     os.utime(old.parent, (now[0] - 61, now[0] - 61))
     fresh = files.download_dir("ann") / "u.md"  # making a new one sweeps the old
     fresh.write_text("x")
@@ -192,3 +192,57 @@ def test_the_batch_tab_grades_as_interviewer_grade_does(app, tmp_path, data_env)
     web = [json.loads(line) for line in Path(graded).read_text(encoding="utf-8").splitlines()]
     cli = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["id"], r["score"]) for r in web] == [(r["id"], r["score"]) for r in cli]
+
+
+def test_a_batch_run_stops_when_the_browser_goes_away(app, tmp_path):
+    """As a closed tab does: the event stream is dropped, nothing is cancelled."""
+    import uuid
+
+    ann = client(app, ANN)
+    rows = [{"question": "What is dropout?",
+             "answer": f"Dropout drops {i} random units while training, to curb overfitting."}
+            for i in range(1500)]
+    src = write_jsonl(tmp_path / "big-gone.jsonl", rows)
+    with src.open("rb") as fh:
+        uploaded = httpx.post(f"{app.url}gradio_api/upload", cookies=ann.cookies,
+                              files=[("files", (src.name, fh))]).json()[0]
+    config = httpx.get(f"{app.url}config", cookies=ann.cookies).json()
+    fn = next(d["id"] for d in config["dependencies"] if d.get("api_name") == "grade")
+    session = uuid.uuid4().hex
+    body = {"data": [{"path": uploaded, "orig_name": src.name, "meta": FILE_META}],
+            "fn_index": fn, "session_hash": session, "event_data": None, "trigger_id": None}
+
+    def lines() -> int:
+        return sum(len(p.read_bytes().splitlines())
+                   for p in (app.data / "work" / "batch").rglob("big-gone*.graded.jsonl"))
+
+    with httpx.Client(cookies=ann.cookies, timeout=30) as http:
+        assert http.post(f"{app.url}gradio_api/queue/join", json=body).status_code == 200
+        deadline = time.time() + 300
+        with http.stream("GET", f"{app.url}gradio_api/queue/data",
+                         params={"session_hash": session}) as events:
+            for _ in events.iter_lines():
+                if lines() >= 3:
+                    break  # the tab is closed
+                assert time.time() < deadline, "the run never started grading"
+    time.sleep(3)  # Gradio closes the handler, which stops the run
+    stopped_at = lines()
+    time.sleep(5)
+    assert lines() - stopped_at <= 1 and stopped_at < len(rows)
+
+
+def test_a_run_nobody_asks_about_stops():
+    """The backstop, should a closed handler ever go unnoticed."""
+    from ui.batch_job import BatchJob, Cancelled
+
+    kit = SimpleNamespace(grader=SimpleNamespace(name="fake"), grade_lock=threading.Lock())
+    job = BatchJob(kit, None, [], Path("in.jsonl"), Path("out.jsonl"), stale_after=0.2)
+    job.check()
+    time.sleep(0.3)
+    with pytest.raises(Cancelled):
+        job.check()
+    job.beat()
+    job.check()
+    job.stop()
+    with pytest.raises(Cancelled):
+        job.check()

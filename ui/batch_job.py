@@ -1,8 +1,8 @@
 """One batch-grading run of the web app: the library calls `interviewer grade` makes
 (the file's peer answers, then `grade_file`), on a worker thread that stops between two
-answers once `stop()` is called (the browser cancelled the run) or once nobody has asked
-for its progress (`beat()`) for `stale_after` seconds: Gradio stops asking, without
-telling the handler, when the browser tab is closed. What was graded before the stop
+answers once `stop()` is called: the app's handler does so when Gradio closes it (the
+run was cancelled, or the browser tab closed). As a backstop, a run nobody has asked
+about (`beat()`) for `stale_after` seconds stops too. What was graded before the stop
 stays in the output, so uploading the file again resumes."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from interviewer.grading.batch import InputError, Resolver, Target, add_peer_ans
 from interviewer.session.engine import Kit
 
 log = logging.getLogger(__name__)
-STALE_AFTER = 8.0  # seconds without a progress request before a run stops
+STALE_AFTER = 60.0  # seconds without a progress request before a run stops
 
 
 class Cancelled(Exception):
