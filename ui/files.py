@@ -25,7 +25,6 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote
 
 from ui.auth import LoginLimiter
 
@@ -132,7 +131,8 @@ class FileGuard:
             return await self.app(scope, receive, send)
         path, method = scope.get("path", ""), scope.get("method", "GET")
         if method in ("GET", "HEAD") and (m := _FILE_ROUTE.search(path)):
-            if not self.files.may_read(_user(scope), unquote(m["path"])):
+            # scope["path"] is already percent-decoded, as the route's parameter is
+            if not self.files.may_read(_user(scope), m["path"]):
                 return await _plain(send, 404, "Not found")
             return await self.app(scope, receive, send)
         if method == "POST" and _UPLOAD_ROUTE.search(path):
