@@ -28,13 +28,15 @@ def free_port() -> int:
 def served(data_dir: Path, built_store: Path, *args: str, timeout: float = 180,
            env: dict[str, str] | None = None):
     """The app serving a copy of the built store; yields its URL. `env`: extra variables
-    (the LLM is `none` unless they say otherwise)."""
+    (the LLM is `none` unless they say otherwise). Gradio keeps its files (uploads,
+    downloads) in DATA_DIR/gradio."""
     if not (data_dir / "store").exists():
         shutil.copytree(built_store, data_dir / "store")
     port = free_port()
     log = (data_dir / "serve.log").open("w")
     env = {**os.environ, "INTERVIEWER_LLM": "none", **(env or {}),
-           "INTERVIEWER_DATA_DIR": str(data_dir)}
+           "INTERVIEWER_DATA_DIR": str(data_dir),
+           "GRADIO_TEMP_DIR": str(data_dir / "gradio")}  # uploads and downloads: the test's
     env.pop("INTERVIEWER_USERS", None)
     env.pop("INTERVIEWER_AUTH_FILE", None)
     proc = subprocess.Popen([CLI, "serve", "--port", str(port), *args], stdout=log,

@@ -5,6 +5,7 @@ request leaving the machine. A screenshot is kept in test-artifacts/."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,13 @@ ANSWER = ("Dropout randomly drops neurons during training to reduce overfitting;
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory, built_store_dir):
-    with served(tmp_path_factory.mktemp("app"), built_store_dir) as url:
+def app_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("app")
+
+
+@pytest.fixture(scope="module")
+def app_url(app_dir, built_store_dir):
+    with served(app_dir, built_store_dir) as url:
         yield url
 
 
@@ -119,4 +125,31 @@ def test_batch_grading_upload_and_download(page, app_url, tmp_path):
     assert graded[0]["score"] is not None and graded[0]["item_id"]
     assert graded[2]["score"] is None and "answer" in graded[2]["error"]
     page.screenshot(path=str(ARTIFACTS / "ui-batch.png"), full_page=True)
+    assert page.outside == []
+
+
+def _graded_lines(data: Path, stem: str) -> int:
+    return sum(len(p.read_bytes().splitlines())
+               for p in (data / "work" / "batch").rglob(f"{stem}*.graded.jsonl"))
+
+
+def test_stop_ends_a_batch_run(page, app_url, app_dir, tmp_path):
+    """The Stop button cancels a run: no answer is graded a few seconds later."""
+    rows = [{"question": "What is dropout?",
+             "answer": f"Dropout drops {i} random units while training, to curb overfitting."}
+            for i in range(1500)]
+    src = tmp_path / "stop-me.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    page.goto(app_url, wait_until="load")
+    page.get_by_role("tab", name="Batch grading").click()
+    page.locator("#upload").wait_for(state="visible")
+    page.set_input_files("#upload input[type=file]", str(src))
+    page.wait_for_selector("#upload >> text=stop-me.jsonl", timeout=60_000)
+    page.click("#grade")
+    page.wait_for_selector("#batch-status >> text=/Grading: [1-9]/", timeout=300_000)
+    page.click("#stop-grading")
+    time.sleep(3)
+    first = _graded_lines(app_dir, "stop-me")
+    time.sleep(5)
+    assert _graded_lines(app_dir, "stop-me") - first <= 1 and first < len(rows)
     assert page.outside == []

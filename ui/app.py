@@ -1,25 +1,33 @@
 """`create_app(kit, resolver, work_dir)` builds the Gradio app from its dependencies;
-`launch` serves it (loopback by default, no share link, no analytics, no CDN)."""
+`launch` serves it (loopback by default, no share link, no analytics, no CDN).
+
+Files: uploads are graded only for the user who sent them, downloads are per user and
+short-lived (`ui.files`); `work_dir` keeps each user's batch outputs for resuming, and is
+never served."""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import threading
 from pathlib import Path
 
 import gradio as gr
 
-from interviewer.grading.batch import InputError, Resolver, grade_file, read_rows
+from interviewer.grading.batch import InputError, Resolver, read_rows
 from interviewer.session import Interview, SessionSettings
 from interviewer.session.engine import Kit
 from interviewer.session.report import progress, transcript_json, transcript_markdown
-from ui.auth import UserBook
+from ui.auth import LoginLimiter, UserBook
+from ui.batch_job import BatchJob
+from ui.files import FileGuard, NotYours, UserFiles
 from ui.views import chat_messages, score_panel, sessions_rows
 
 WELCOME = ("Choose the settings on the right and press **Start** (or press **Send**: a "
            "session with the current settings starts). Answer in English or Chinese; "
            "commands: `skip`, `hint`, `repeat`, `end`.")
 CSS = "#score table { font-size: 0.85em; } footer { display: none !important; }"
+MAX_UPLOAD_MB = 20  # the largest upload, in MB (10^6 bytes)
 
 
 def _user(request: gr.Request | None) -> str:
@@ -42,19 +50,24 @@ class _SessionLocks:
             return self._locks.setdefault(sid, threading.Lock())
 
 
-class _LockedGrader:
-    """The kit's grader behind its lock, for batch runs beside live interviews."""
-
-    def __init__(self, kit: Kit):
-        self.kit = kit
-        self.name = kit.grader.name
-
-    def grade(self, item, rubric, answer):
-        return self.kit.grade(item, rubric, answer)
+def _user_folder(user: str) -> str:
+    """A user's folder name under work_dir: stable across restarts (resuming), no name."""
+    return hashlib.sha256(f"interviewer-user\x1f{user}".encode()).hexdigest()[:16]
 
 
-def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
+def _without_paths(message: str, paths: dict[str, str]) -> str:
+    """MESSAGE with each server path in PATHS replaced by the name the user knows."""
+    for path, name in paths.items():
+        message = message.replace(path, name)
+    return message
+
+
+def create_app(kit: Kit, resolver: Resolver, work_dir: Path,
+               files: UserFiles | None = None) -> gr.Blocks:
+    """`files`: whose uploads and downloads are whose (default: in Gradio's upload folder);
+    `launch` guards Gradio's file routes with it."""
     work_dir.mkdir(parents=True, exist_ok=True)
+    files = files or UserFiles()
     history = kit.history
     session_lock = _SessionLocks()
 
@@ -120,33 +133,54 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
             return "", None
         messages, turns = history.messages(sid), history.turns(session_id=sid)
         md = transcript_markdown(record, messages, turns)
-        out = work_dir / "exports"
-        out.mkdir(exist_ok=True)
+        out = files.download_dir(record.user)
         (out / f"interview-{sid}.md").write_text(md, encoding="utf-8")
         (out / f"interview-{sid}.json").write_text(transcript_json(record, messages, turns),
                                                    encoding="utf-8")
         return md, [str(out / f"interview-{sid}.md"), str(out / f"interview-{sid}.json")]
 
-    def batch(path, progress_bar=gr.Progress()):
+    def batch(path, request: gr.Request, progress_bar=gr.Progress()):
+        """Grade the caller's upload as `interviewer grade` does, yielding progress; a
+        cancelled or abandoned run stops between two answers (the generator is closed)."""
+        user = _user(request)
         if not path:
             raise gr.Error("Upload a .jsonl or .csv file first.")
-        src = Path(path)
+        name = Path(path).name
         try:
-            total = len(read_rows(src))
-        except InputError as exc:
+            src = files.upload_of(user, path)
+            rows = read_rows(src)
+        except NotYours as exc:
             raise gr.Error(str(exc)) from None
+        except InputError as exc:
+            raise gr.Error(_without_paths(str(exc), {str(src): name, str(path): name})) from None
+        total = len(rows)
         digest = hashlib.sha1(src.read_bytes()).hexdigest()[:10]
-        out = work_dir / "batch" / f"{src.stem}-{digest}.graded.jsonl"
-        progress_bar((0, total), desc="grading", unit="answer")
-        done = failed = 0
-        for row in grade_file(src, out, _LockedGrader(kit), resolver):
-            done += 1
-            failed += row["error"] is not None
-            progress_bar((done, total), desc="grading", unit="answer")
-        again = total - done
-        note = f"{done} rows graded ({failed} with errors)" + (
+        out = work_dir / "batch" / _user_folder(user) / f"{src.stem}-{digest}.graded.jsonl"
+        job = BatchJob(kit, resolver, rows, src, out).start()
+        try:
+            while not job.wait(0.5):
+                job.beat()
+                p = job.progress
+                if p.phase == "peers":
+                    progress_bar((p.peers, total), desc="reading the answers", unit="answer")
+                    yield gr.skip(), f"Reading the answers: {p.peers}/{total}"
+                else:
+                    progress_bar((p.graded, total), desc="grading", unit="answer")
+                    yield gr.skip(), f"Grading: {p.graded} rows graded"
+        finally:
+            job.stop()  # the browser cancelled or left: stop between two answers
+        p = job.progress
+        if p.phase == "stopped":
+            yield gr.skip(), (f"Stopped after {p.graded} rows; upload the file again to go on.")
+            return
+        if p.error is not None:
+            raise gr.Error(_without_paths(p.error, {str(src): name, str(out): "the graded file"}))
+        download = files.download_dir(user) / f"{Path(name).stem}.graded.jsonl"
+        shutil.copyfile(out, download)
+        again = total - p.graded
+        note = f"{p.graded} rows graded ({p.failed} with errors)" + (
             f", {again} already graded earlier" if again else "")
-        return str(out), note
+        yield str(download), note
 
     with gr.Blocks(title="interviewer", analytics_enabled=False) as app:
         sid = gr.State(None)
@@ -196,7 +230,9 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
                         "Uploading the same file again resumes an interrupted run.")
             upload = gr.File(label="Answers", file_types=[".jsonl", ".csv"], type="filepath",
                              elem_id="upload")
-            grade_btn = gr.Button("Grade", variant="primary", elem_id="grade")
+            with gr.Row():
+                grade_btn = gr.Button("Grade", variant="primary", elem_id="grade")
+                stop_btn = gr.Button("Stop", elem_id="stop-grading")
             status = gr.Markdown(elem_id="batch-status")
             graded = gr.File(label="Graded file (.jsonl)", interactive=False, elem_id="graded")
 
@@ -218,20 +254,30 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
         app.load(history_view, None, history_outputs, api_name="history_load",
                  api_visibility="private")
         pick.change(show_session, [pick], [transcript, exports], api_name="transcript")
-        grade_btn.click(batch, [upload], [graded, status], api_name="grade")
+        grading = grade_btn.click(batch, [upload], [graded, status], api_name="grade")
+        stop_btn.click(None, None, None, cancels=[grading])
+    app.user_files = files  # for launch: the file routes are guarded with the same
     return app
 
 
 def launch(app: gr.Blocks, *, host: str = "127.0.0.1", port: int = 7860,
            users: UserBook | None = None, prevent_thread_lock: bool = False,
-           allowed: list[Path] = ()):
+           max_upload_mb: int = MAX_UPLOAD_MB):
+    """Serve APP (made by `create_app`, whose `UserFiles` guard Gradio's file routes);
+    uploads over `max_upload_mb` are refused (HTTP 413). Exceptions
+    other than `gr.Error` reach the browser as a bare "Error", never with their text
+    (which can name server paths)."""
+    from starlette.middleware import Middleware
+
     theme = gr.themes.Default(font=[gr.themes.LocalFont("Source Sans Pro"), "ui-sans-serif",
                                     "system-ui", "sans-serif"],
                               font_mono=["ui-monospace", "monospace"])
     app.queue(default_concurrency_limit=4)
+    guard = Middleware(FileGuard, files=app.user_files, limiter=LoginLimiter())
     return app.launch(
         server_name=host, server_port=port, share=False, ssr_mode=False,
-        auth=users.check if users else None, prevent_thread_lock=prevent_thread_lock,
-        theme=theme, css=CSS, allowed_paths=[str(p) for p in allowed], quiet=True,
-        footer_links=[], pwa=False, mcp_server=False, show_error=True,
+        auth=users.acheck if users else None, prevent_thread_lock=prevent_thread_lock,
+        theme=theme, css=CSS, quiet=True, max_file_size=max_upload_mb * 1_000_000,
+        app_kwargs={"middleware": [guard]},
+        footer_links=[], pwa=False, mcp_server=False, show_error=False,
     )

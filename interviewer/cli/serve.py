@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from pathlib import Path
@@ -25,6 +26,30 @@ def _users(auth_file: Path | None, users: str | None):
     return None
 
 
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name: it may resolve to anything
+        return False
+
+
+def _check_exposure(host: str, port: int, book, insecure_no_login: bool) -> None:
+    """Refuse to serve beyond this machine without a login, unless told to."""
+    if book is not None or _loopback(host):
+        return
+    if not insecure_no_login:
+        raise click.UsageError(
+            f"--host {host} serves the app to other machines, and without a login anyone "
+            f"who can reach port {port} could use it and read every session kept there. "
+            "Add users (`interviewer user add NAME --auth-file FILE`, then --auth-file FILE) "
+            "or, on a network you trust, pass --insecure-no-login.")
+    click.echo(f"WARNING: serving on {host}:{port} WITHOUT A LOGIN (--insecure-no-login): "
+               "anyone who can reach this port can use the app and read its sessions.",
+               err=True)
+
+
 def _prepare(kit) -> None:
     from interviewer.session.setup import connect_coach, warm
 
@@ -43,8 +68,15 @@ def _prepare(kit) -> None:
                    "Env: INTERVIEWER_AUTH_FILE.")
 @click.option("--users", envvar="INTERVIEWER_USERS", metavar="USER:HASH,…",
               help="Require login, users given inline. Env: INTERVIEWER_USERS.")
+@click.option("--insecure-no-login", is_flag=True, envvar="INTERVIEWER_INSECURE_NO_LOGIN",
+              help="Serve a --host other than this machine without a login (refused "
+                   "otherwise). Env: INTERVIEWER_INSECURE_NO_LOGIN.")
+@click.option("--max-upload-mb", type=click.IntRange(1, 10_000), default=20, show_default=True,
+              envvar="INTERVIEWER_MAX_UPLOAD_MB",
+              help="Largest file the batch tab accepts, in MB. Env: INTERVIEWER_MAX_UPLOAD_MB.")
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int, auth_file, users) -> None:
+def serve(settings: Settings, host: str, port: int, auth_file, users, insecure_no_login: bool,
+          max_upload_mb: int) -> None:
     """Serve the practice app in the browser (offline; each user's history kept apart)."""
     from interviewer.grading.batch import Resolver
     from interviewer.session.setup import build_kit
@@ -52,12 +84,13 @@ def serve(settings: Settings, host: str, port: int, auth_file, users) -> None:
 
     started = time.perf_counter()
     book = _users(auth_file, users)
+    _check_exposure(host, port, book, insecure_no_login)
     store = _ready_store(settings)
     kit = build_kit(store, settings.history_path, vectors_path=settings.vectors_path,
                     coach=_coach(settings))
     app = create_app(kit, Resolver(store, kit.library.rubrics), settings.work_dir)
     _, url, _ = launch(app, host=host, port=port, users=book, prevent_thread_lock=True,
-                       allowed=[settings.work_dir])
+                       max_upload_mb=max_upload_mb)
     # after start-up, not during it: the LLM server and the warm-up take both cores a while
     threading.Thread(target=_prepare, args=(kit,), daemon=True).start()
     click.echo(f"interviewer is serving on {url} (ready in {time.perf_counter() - started:.1f} s"

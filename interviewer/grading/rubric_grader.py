@@ -13,6 +13,7 @@ the score of new answers to the same item; the guards still apply after it.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import OrderedDict
 from collections.abc import Callable
@@ -236,6 +237,14 @@ class RubricGrader:
             if on_answer:
                 on_answer()
         return self.peers
+
+    def for_batch(self) -> "RubricGrader":
+        """A twin for one batch run: this grader's settings, pool and vector cache (use it
+        under the same lock), with no peer answers of its own yet, so that one batch's
+        peers stay out of live interviews and out of other batches."""
+        twin = copy.copy(self)
+        twin.peers = None
+        return twin
 
     def answer_vector(self, answer: str, derived: bool = False) -> np.ndarray | None:
         """The whole answer's vector as `analyse` computes it for an item whose rubric is
