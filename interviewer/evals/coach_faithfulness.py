@@ -22,8 +22,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from interviewer.corpus.items import Item, Lang
-from interviewer.grading.faithful import Violation, check_feedback, check_follow_up
 from interviewer.grading.facts import CoachFacts, coach_facts, in_script
+from interviewer.grading.faithful import Violation, check_feedback, check_follow_up
 from interviewer.grading.focus import biggest_missing
 from interviewer.grading.models import Grade, Verdict
 from interviewer.llm.client import LLM, FakeLLM
@@ -40,7 +40,7 @@ class ScriptedReply(BaseModel):
     reply: str | None = None
 
     @model_validator(mode="after")
-    def _one(self) -> "ScriptedReply":
+    def _one(self) -> ScriptedReply:
         if (self.ok is None) == (self.bad is None) or (self.bad is None) != (self.reply is None):
             raise ValueError("a scripted reply is either `ok: text` or `bad: kind` + `reply: text`")
         return self
@@ -65,7 +65,7 @@ class Case(BaseModel):
 def load_cases(path: Path) -> list[Case]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(raw, list):
-        raise ValueError(f"{path}: expected a list of cases")
+        raise ValueError(f"{path}: expected a list of cases")  # noqa: TRY004 - a bad file
     cases = [Case.model_validate(c) for c in raw]
     ids = [c.id for c in cases]
     if len(set(ids)) != len(ids):
@@ -294,7 +294,8 @@ def model_report(graded: list[Graded], llm: LLM) -> dict:
         shown_bad.update(shown)
         fallbacks.update(n.split(":")[0] for n in notes)
         samples.append({"case": g.case.id, "lang": g.facts.lang, "raw_feedback": raw_fb,
-                        "raw_follow_up": raw_q, "raw_violations": [v.note() for v in found_fb + found_q],
+                        "raw_follow_up": raw_q,
+                        "raw_violations": [v.note() for v in found_fb + found_q],
                         "feedback": feedback, "follow_up": question, "notes": notes,
                         "shown_violations": shown})
     return {

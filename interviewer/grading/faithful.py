@@ -27,7 +27,7 @@ from typing import Literal
 from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.lang import detect_lang, script_counts, to_simplified
 from interviewer.grading.facts import CoachFacts, PointFact
-from interviewer.grading.lexical import terms
+from interviewer.grading.lexical import terms as _lexical_terms
 from interviewer.grading.text import split_sentences
 
 Kind = Literal["invented_attribution", "contradicts_verdict", "states_misconception",
@@ -98,12 +98,12 @@ _CONTRAST = re.compile(
     r"|[;；]|(?=但是|但|不过|然而|可是|只是)"
 )
 _STOCK = (  # the coach's own words: what a sentence says about the candidate, not the topic
-    "you your answer answers said say mentioned mention explained explain stated noted "
-    "correct correctly right rightly good great nice well clear clearly also point points key "
-    "missing missed miss add covered cover however but part partly important detail idea "
-    "explanation understanding question candidate true accurate accurately",
-    "你说 你提到 提到 你对 解释 正确 准确 回答 理解 说法 描述 说得对 答到 指出 很好 不错 非常 基本 完全 "
-    "是正确的 这一点 这点 还缺少 缺少 遗漏 补充 要点 关键 部分 另外 此外 需要 还要 补上 没有 你的 答案",
+    ("you your answer answers said say mentioned mention explained explain stated noted "
+     "correct correctly right rightly good great nice well clear clearly also point points key "
+     "missing missed miss add covered cover however but part partly important detail idea "
+     "explanation understanding question candidate true accurate accurately"),
+    ("你说 你提到 提到 你对 解释 正确 准确 回答 理解 说法 描述 说得对 答到 指出 很好 不错 非常 基本 完全 "
+     "是正确的 这一点 这点 还缺少 缺少 遗漏 补充 要点 关键 部分 另外 此外 需要 还要 补上 没有 你的 答案"),
 )
 
 
@@ -114,6 +114,16 @@ def _stock_terms() -> frozenset[str]:
         for word in words.split():
             out |= terms(word)
     return frozenset(out)
+
+
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")
+
+
+@lru_cache(maxsize=50_000)
+def terms(text: str) -> frozenset[str]:
+    """`grading.lexical.terms`, with a doubled last consonant undone ("dropping" and
+    "dropped" stem to "dropp", "drops" to "drop")."""
+    return frozenset(_DOUBLED.sub(r"\1", t) if t.isascii() else t for t in _lexical_terms(text))
 
 
 def _plain(text: str) -> str:
@@ -216,8 +226,9 @@ def check_segment(segment: str, facts: CoachFacts, t: _Terms) -> Kind | None:
         unearned = [t.points[p.id] for p in facts.points if p.verdict != "covered"]
         if praise:
             unearned += [m.terms for m in t.misconceptions]
-        only_unearned = max((_share(content, u - backing) for u in unearned), default=0.0)
-        if only_unearned >= TIED or _share(content, backing) < 0.25:
+        only = max((content & (u - backing) for u in unearned), key=len, default=frozenset())
+        if (len(only) >= 2 and len(only) / len(content) >= TIED
+                or _share(content, backing) < 0.25):
             return "invented_attribution"
         return None
     if not _NEGATED.search(plain):  # a plain statement: not one of the rubric's wrong claims
@@ -291,9 +302,9 @@ def copied_span(text: str, source: str, allowed: str = "") -> str | None:
             if a[i - 1] == b[j - 1]:
                 row[j] = prev[j - 1] + 1
                 run = a[i - row[j]:i]
-                if _weight(run) >= COPY_CHARS and _weight(run) > _weight(best):
-                    if " ".join(run) not in allowed_plain:
-                        best = run
+                if (_weight(run) >= COPY_CHARS and _weight(run) > _weight(best)
+                        and " ".join(run) not in allowed_plain):
+                    best = run
         prev = row
     if not best:
         return None

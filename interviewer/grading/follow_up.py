@@ -17,6 +17,9 @@ _OPEN = {"en": "One key point is still missing. What else matters for this quest
          "zh": "还有一个关键点没有讲到。这个问题还有什么要点？"}
 
 
+GENERIC = {"parameter", "weight", "loss_function", "expectation", "feature", "model"}
+
+
 def follow_up_term(facts: CoachFacts, target: str, answer: str) -> tuple[str, bool] | None:
     """(the term to ask about, whether the answer names it): a glossary term of point
     `target` that the question and the covered points do not name, preferring one the
@@ -26,11 +29,11 @@ def follow_up_term(facts: CoachFacts, target: str, answer: str) -> tuple[str, bo
     known = set(g.concepts(facts.question))
     for covered in facts.covered:
         known |= set(g.concepts(" ".join(covered.texts)))
-    in_phrase = {c for _, c in g.surfaces(point.phrase)}
+    in_phrase = {c for _, c in g.surfaces(f"{point.phrase} {point.texts[0]}")}
     counts = g.concepts(" ".join(point.texts))
     ranked = sorted((c for c in counts if c not in known),  # the most specific first
-                    key=lambda c: (c in in_phrase, counts[c] > 1, len(g.canonical[c][0])),
-                    reverse=True)
+                    key=lambda c: (c not in GENERIC, c in in_phrase, counts[c] > 1,
+                                   len(g.canonical[c][0])), reverse=True)
     if not ranked:
         return None
     said = {c for c in ranked if names(answer, c, facts.question)}

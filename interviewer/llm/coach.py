@@ -67,7 +67,7 @@ def key_term(text: str, question: str) -> str | None:
 
 
 CHECK_CHARS = 12  # feedback held back until its language can be told (English)
-_SENTENCE = re.compile(r".*?(?:[。！？!?；;]|\.(?=\s))", re.S)  # a finished sentence
+_SENTENCE = re.compile(r".*?(?:[。！？!?；;]|\.(?=\s))", re.DOTALL)  # a finished sentence
 
 
 def point_labels(rubric: Rubric) -> dict[str, str]:
@@ -176,15 +176,13 @@ class LLMCoach:
         quoted sentence for each point it earned, the wrong claims with theirs, and the
         point to focus on (the biggest gap) in the answer's language."""
         labels = {p.id: p.label for p in facts.points}
-        earned = [{"label": p.label, "verdict": "covered" if p.verdict == "covered"
-                   else "partly covered", "quote": _quote(p.evidence)}
-                  for p in facts.with_verdict("covered", "partial")]
+        covered = [{"label": p.label, "quote": _quote(p.evidence)} for p in facts.covered]
         wrong = [{"quote": _quote(w.quote) if w.quote else "(not quoted)", "claim": w.claim,
                   "corrects": labels.get(w.corrects or "")} for w in facts.wrong]
         return dict(
-            **context(item, rubric), language=LANGUAGE[facts.lang], covered=earned,
-            missing=[p.label for p in facts.with_verdict("missing", "contradicted")],
-            wrong=wrong, focus=labels[facts.focus] if facts.focus else None)
+            **context(item, rubric), language=LANGUAGE[facts.lang], covered=covered,
+            missing=[p.label for p in facts.missing], wrong=wrong,
+            focus=labels[facts.focus] if facts.focus else None)
 
     # -- feedback ------------------------------------------------------------------------
 
