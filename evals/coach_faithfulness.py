@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("--llm", choices=["fake", "local", "openai"], default="fake")
     parser.add_argument("--llm-base-url", default=None)
     parser.add_argument("--llm-model", default=None)
+    parser.add_argument("--llm-timeout", type=float, default=None, help="seconds per request")
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
     parser.add_argument("--cases", type=Path, default=None, help="default: the shipped cases")
     parser.add_argument("--out", type=Path, default=None, help="write the JSON report here")
@@ -41,7 +42,7 @@ def main() -> None:
     from interviewer.evals.coach_faithfulness import run
 
     settings = Settings(data_dir=args.data_dir, llm=args.llm, llm_base_url=args.llm_base_url,
-                        llm_model=args.llm_model)
+                        llm_model=args.llm_model, llm_timeout=args.llm_timeout)
     report = run(settings, args.cases)
     report = {"date": datetime.now(UTC).isoformat(timespec="seconds"),
               "machine": f"{platform.node()} {platform.machine()} {platform.processor()}".strip(),

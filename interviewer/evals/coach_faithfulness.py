@@ -281,6 +281,9 @@ def model_report(graded: list[Graded], llm: LLM) -> dict:
         start = len(rec.replies)
         feedback = _run_feedback(g, coach, notes)
         question = coach.follow_up(g.item, g.rubric, g.grade, g.case.answer, [], notes)
+        down = [n for n in notes if n.startswith("llm_unavailable")]
+        if down:  # a run the model did not answer measures nothing
+            raise RuntimeError(f"{g.case.id}: the model failed: {down[0]}")
         replies = rec.replies[start:]
         raw_fb = replies[0] if replies else ""
         raw_q = replies[1] if len(replies) > 1 else None
