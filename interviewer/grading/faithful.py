@@ -57,6 +57,8 @@ _PRAISE = re.compile(
     r"|statement|reasoning)\b[^.?!]*?\b(?:is|was|are)\s+(?:\w+\s+)?(?:correct|right|accurate"
     r"|spot on|good)\b"
     r"|\byou\s+(?:got|get|nailed|understood|understand|grasped?)\b|\bas you (?:correctly|rightly)\b"
+    r"|\b(?:good|great|nice|excellent|well done)(?: job| work)?,?\s+(?:on\s+|in\s+)?(?:explaining"
+    r"|describing|mentioning|noting|covering|identifying|defining|pointing out)\b"
     r"|你(?:说|讲|答|理解|解释|描述|回答|提到的|指出的)?(?:得|的)?(?:很|非常|完全|基本)?(?:对|正确|准确)"
     r"|你对.{0,40}?(?:是|很|非常|基本|完全)?(?:正确|对的|准确)"
     r"|你的(?:回答|解释|理解|描述|说法|答案|定义|观点)[^。！？]{0,40}?(?:正确|对的|准确|没错|很好|不错)"
@@ -101,7 +103,9 @@ _STOCK = (  # the coach's own words: what a sentence says about the candidate, n
     ("you your answer answers said say mentioned mention explained explain stated noted "
      "correct correctly right rightly good great nice well clear clearly also point points key "
      "missing missed miss add covered cover however but part partly important detail idea "
-     "explanation understanding question candidate true accurate accurately"),
+     "explanation understanding question candidate true accurate accurately identified "
+     "identify described describe understood understand recognized highlighted pointed job "
+     "start solid"),
     ("你说 你提到 提到 你对 解释 正确 准确 回答 理解 说法 描述 说得对 答到 指出 很好 不错 非常 基本 完全 "
      "是正确的 这一点 这点 还缺少 缺少 遗漏 补充 要点 关键 部分 另外 此外 需要 还要 补上 没有 你的 答案"),
 )
