@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from interviewer.corpus.lang import detect_lang
+from interviewer.grading.facts import coach_facts
+from interviewer.grading.follow_up import follow_up_term
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.llm import FakeLLM, LLMUnavailable
 from interviewer.llm.coach import LLMCoach, first_paragraph, key_term, phrase, point_labels
@@ -31,18 +33,23 @@ def dropout(built_store_dir, embedder):
 
 def test_feedback_streams_the_models_words_about_the_grade(dropout):
     item, rubric, grades = dropout
-    fake = FakeLLM(["你答到了训练时随机丢弃神经元。还缺少两点：它是一种正则化方法，能防止神经元共适应；推理时不丢弃神经元，而是按保留概率缩放输出。"])
+    words = "你答到了训练时随机丢弃神经元。还缺少测试时的处理：推理时不丢弃神经元，而是按保留概率缩放输出。"
+    fake = FakeLLM([words])
     coach = LLMCoach(fake)
     chunks = list(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
-    assert len(chunks) > 1 and "".join(chunks).startswith("你答到了训练时随机丢弃神经元。还缺少两点：它是一种正则化方法，能防止神经元共适应；推理时不丢弃神经元，而是按保留概率缩放输出。")
+    assert len(chunks) > 1 and "".join(chunks).startswith(words)
     assert not coach.llm_unavailable and coach.fallback_reason is None
     user = fake.prompts[0][1].content
     labels = point_labels(rubric)
     missing = [labels[p.point] for p in grades[PARTIAL_ZH].points if p.verdict != "covered"]
-    assert missing and f"missed {', '.join(missing)}." in user
+    assert missing and f"Missed (or only partly made): {', '.join(missing)}." in user
     focus = coach.gap(rubric, grades[PARTIAL_ZH], [])
     assert user.endswith(f"FEEDBACK in Chinese on {labels[focus.id]}.")
-    assert PARTIAL_ZH not in user  # the model words the grade; the answer is never sent
+    # of the answer, the model sees only the sentences quoted as a covered point's evidence
+    covered = [p for p in grades[PARTIAL_ZH].points if p.verdict == "covered"]
+    assert covered and all(f'{labels[p.point]} covered, the answer says: "{p.evidence}"' in user
+                           for p in covered)
+    assert user.count(PARTIAL_ZH) == len(covered)
 
 
 def test_prepare_sends_the_questions_context_ahead_without_the_answer(dropout):
@@ -86,12 +93,12 @@ def test_feedback_that_does_not_name_the_missing_point_gets_it_added(dropout):
     assert "".join(complete.feedback(item, rubric, nothing_missing, PARTIAL_EN)) == "Complete."
 
 
-def test_feedback_is_held_back_only_until_its_language_shows(dropout):
+def test_feedback_is_shown_a_checked_sentence_at_a_time(dropout):
     item, rubric, grades = dropout  # the scripted model streams 8 characters a chunk
     zh = LLMCoach(FakeLLM(["你答到了训练时随机丢弃神经元。还缺少测试时的缩放。"]))
-    assert next(iter(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))) == "你答到了训练时随"
-    en = LLMCoach(FakeLLM(["You are right that dropout drops units."]))
-    assert next(iter(en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))) == "You are right th"
+    assert next(iter(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))) == "你答到了训练时随机丢弃神经元。"
+    en = LLMCoach(FakeLLM(["You are right that dropout drops units. Test time is missing."]))
+    assert next(iter(en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))) == "You are right that dropout drops units."
     mixed = LLMCoach(FakeLLM(["Dropout 的作用是在训练时随机丢弃神经元。"]))  # an English word first
     assert "".join(mixed.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN)) == grades[PARTIAL_EN].feedback
     assert mixed.fallback_reason == "wrong_language"
@@ -132,16 +139,15 @@ def test_follow_up_asks_about_the_biggest_gap_in_the_answers_language(dropout):
     assert results[gap.id].verdict != "covered"
     assert all(gap.weight * (1 - results[gap.id].credit) >= r.weight * (1 - r.credit)
                for r in grade.points if r.verdict != "covered")
-    phrase = gap.en[0]
-    term = key_term(phrase, item.question)
-    assert term
+    term, named = follow_up_term(coach_facts(item, rubric, grade, PARTIAL_EN), gap.id, PARTIAL_EN)
+    assert term and not named  # a term of the point the answer does not name
     fake = FakeLLM([f'"Follow-up: How does {term} relate to overfitting?"'])
     coach = LLMCoach(fake)
     question = coach.follow_up(item, rubric, grade, PARTIAL_EN, [])
     assert question == f"How does {term} relate to overfitting?" and coach.fallback_reason is None
     user = fake.prompts[0][1].content
     assert f"FOLLOW-UP in English on {point_labels(rubric)[gap.id]}, with the term" in user
-    assert f'"{term}"' in user and PARTIAL_EN not in user
+    assert f'"{term}"' in user and f'"{PARTIAL_EN}"' in user  # quoted as evidence only
 
 
 def test_follow_up_skips_points_already_asked_and_ends_when_nothing_is_missing(dropout):
@@ -173,13 +179,14 @@ def test_follow_up_falls_back_to_a_template_question(dropout, reply, reason):
     coach = LLMCoach(FakeLLM([reply]))
     question = coach.follow_up(item, rubric, grades[PARTIAL_EN], PARTIAL_EN, [])
     gap = coach.gap(rubric, grades[PARTIAL_EN], [])
-    term = key_term(gap.en[0], item.question)
+    facts = coach_facts(item, rubric, grades[PARTIAL_EN], PARTIAL_EN)
+    term, _ = follow_up_term(facts, gap.id, PARTIAL_EN)
     assert coach.fallback_reason == reason and coach.llm_unavailable == reason.startswith("llm_unavailable")
-    assert question.startswith("Your answer did not cover") and term in question
+    assert question.startswith("Your answer did not mention") and term in question
 
 
 def test_chinese_follow_up_template(dropout):
     item, rubric, grades = dropout
     coach = LLMCoach(FakeLLM([LLMUnavailable("down")]))
     question = coach.follow_up(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH, [])
-    assert detect_lang(question) == "zh-Hans" and question.startswith("你的回答没有讲到")
+    assert detect_lang(question) == "zh-Hans" and question.startswith("你的回答没有提到")

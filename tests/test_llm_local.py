@@ -92,6 +92,8 @@ def graded(built_store_dir, embedder):
     ("Dropout 在训练时随机丢弃一部分神经元，用来减轻过拟合。", "zh-Hans"),
 ])
 def test_local_model_feedback_and_follow_up(local_coach, graded, answer, lang):
+    from interviewer.grading.facts import coach_facts
+    from interviewer.grading.follow_up import follow_up_term
     from interviewer.llm.coach import key_term, phrase
 
     coach, server = local_coach
@@ -112,5 +114,6 @@ def test_local_model_feedback_and_follow_up(local_coach, graded, answer, lang):
     print(f"feedback ({lang}, fallback={coach.fallback_reason}): {text}")
     question = coach.follow_up(item, rubric, grade, answer, [])
     assert not coach.llm_unavailable, coach.fallback_reason
-    assert detect_lang(question) == lang and term.casefold() in question.casefold(), question
+    asked, _ = follow_up_term(coach_facts(item, rubric, grade, answer), gap.id, answer)
+    assert detect_lang(question) == lang and asked.casefold() in question.casefold(), question
     print(f"follow-up ({lang}, fallback={coach.fallback_reason}): {question}")

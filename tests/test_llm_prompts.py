@@ -10,7 +10,8 @@ from interviewer.resources import prompts_dir
 
 CONTEXT = dict(question="What is dropout?",
                points=[{"label": "A", "text": "a regulariser / 正则化"}, {"label": "B", "text": "scaling"}])
-JUDGEMENT = dict(CONTEXT, language="English", covered=["A"], missing=["B"], wrong=[], focus="B")
+JUDGEMENT = dict(CONTEXT, language="English", covered=[{"label": "A", "quote": "it regularises"}],
+                 missing=["B"], wrong=[], focus="B")
 VARIABLES = {
     "coach_context": CONTEXT,
     "feedback": JUDGEMENT,
@@ -33,7 +34,8 @@ def test_renders_with_its_variables(name):
     if name == "point_judgement":
         assert "- p1: claim one" in messages[1].content and "<<A>>" in messages[0].content
     if name == "feedback":
-        assert "Verdict: covered A; missed B." in messages[1].content
+        assert 'A covered, the answer says: "it regularises"' in messages[1].content
+        assert "Missed (or only partly made): B." in messages[1].content
         assert messages[1].content.endswith("FEEDBACK in English on B.")
 
 

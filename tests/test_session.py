@@ -163,7 +163,7 @@ def test_an_unreachable_llm_leaves_the_grade_and_says_so(parts, tmp_path):
     turn = iv.turns()[-1]
     assert out[0] == turn.grade.feedback  # the rubric grade's own words, nothing made up
     assert iv.llm_unavailable == "llm_unavailable: connection refused"
-    assert iv.state["phase"] == "follow_up" and out[-1].startswith("Your answer did not cover")
+    assert iv.state["phase"] == "follow_up" and out[-1].startswith("Your answer did not mention")
     panel = score_panel(iv.turns(), iv.llm_unavailable)
     assert "`llm_unavailable`" in panel and "connection refused" in panel
     assert f"**Last answer: {turn.score}/10**" in panel

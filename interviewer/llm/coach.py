@@ -1,33 +1,41 @@
 """The coach: feedback and follow-up questions worded by the LLM, in the candidate's
 language, naming the concrete missing or wrong point the grade found.
 
-The grade decides what is right and wrong; the LLM only words it, and a follow-up asks
-about `grading.focus.biggest_missing`, the point the session engine then grades. When the
-LLM fails (or writes in the wrong language, or its follow-up leaves out the point's term),
-the coach returns the template text instead and says why: the reason is appended to the
-call's `notes` list (safe when sessions share the coach across threads) and kept in
-`llm_unavailable` / `fallback_reason` for the last call (for one-thread callers).
+The grade decides what is right and wrong; the LLM only words it, from the grader's facts
+(`grading.facts.CoachFacts`), and a follow-up asks about `grading.focus.biggest_missing`,
+the point the session engine then grades. Every sentence the model writes is checked
+against the same facts (`grading.faithful`) before the candidate sees it: a sentence that
+credits the candidate with something the grader did not find, or calls a covered point
+missing, is dropped ("llm_unfaithful: ..."). When the LLM fails (or writes in the wrong
+language, or everything it wrote was dropped, or its follow-up leaves out the point's term
+or breaks the rules), the coach returns the template text instead and says why: the
+reason is appended to the call's `notes` list (safe when sessions share the coach across
+threads) and kept in `llm_unavailable` / `fallback_reason` for the last call.
 
 Speed on a small local model comes from what the model reads: the prompts open with the
 question's context (prompts/coach_context.yaml), which `prepare` sends while the candidate
 is still typing, so the model has it cached; after the answer only the grade's few lines are
-new, and the follow-up shares everything with the feedback up to its last line. The answer
-itself is never sent: the grader has judged it, and nothing in it can steer the model.
+new, and the follow-up shares everything with the feedback up to its last line. Of the
+answer only the sentences the grader quoted as evidence are sent, neutralised and in
+quotes, so the model can credit what was said; nothing else in it reaches the model.
 """
 
 from __future__ import annotations
 
-import string
+import re
 import threading
 from collections.abc import Iterable, Iterator
 
 from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item, Lang
-from interviewer.corpus.lang import detect_lang, script_counts, to_simplified, to_traditional
+from interviewer.corpus.lang import detect_lang, script_counts, to_simplified
+from interviewer.grading.facts import LABELS, CoachFacts, coach_facts, in_script
+from interviewer.grading.faithful import check_follow_up, check_sentences
 from interviewer.grading.focus import biggest_missing, point_phrase
+from interviewer.grading.follow_up import follow_up_term, template_follow_up
 from interviewer.grading.models import Grade
 from interviewer.llm.client import LLM, LLMUnavailable
-from interviewer.llm.prompts import load_prompt
+from interviewer.llm.prompts import load_prompt, neutralise
 from interviewer.rubric.models import KeyPoint, Rubric
 
 LANGUAGE: dict[Lang, str] = {  # what the prompts ask for (the script is converted after)
@@ -39,16 +47,8 @@ _TO_ADD = {  # after the model's words when they do not name the point the grade
     "en": "\n\nTo add: {phrase}",
     "zh": "\n\n还要补上：{phrase}",
 }
-_TEMPLATE_QUESTION = {
-    "en": "Your answer did not cover {term}. Can you explain it: {phrase}?",
-    "zh": "你的回答没有讲到“{term}”。能具体说说吗：{phrase}？",
-}
-
-
-def _script(text: str, lang: Lang) -> str:
-    if lang == "zh-Hant":
-        return to_traditional(text)
-    return to_simplified(text) if lang == "zh-Hans" else text
+QUOTE_CHARS = 160  # an evidence sentence is cut to this many characters in the prompt
+_script = in_script
 
 
 def phrase(rubric: Rubric, point_id: str, lang: Lang) -> str:
@@ -67,7 +67,7 @@ def key_term(text: str, question: str) -> str | None:
 
 
 CHECK_CHARS = 12  # feedback held back until its language can be told (English)
-LABELS = string.ascii_uppercase  # a derived rubric has one point per reference claim
+_SENTENCE = re.compile(r".*?(?:[。！？!?；;]|\.(?=\s))", re.DOTALL)  # a finished sentence
 
 
 def point_labels(rubric: Rubric) -> dict[str, str]:
@@ -98,6 +98,21 @@ def _same_language(text: str, lang: Lang) -> bool:
 
 def _norm(text: str) -> str:
     return to_simplified(text).casefold()
+
+
+def _quote(text: str | None) -> str:
+    text = " ".join(neutralise(text or "").replace('"', "'").split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 3] + "..."
+
+
+def finished_sentences(text: str) -> tuple[list[str], str]:
+    """The finished sentences at the start of `text` (each with the spaces before it) and
+    what is left, still being written."""
+    done, pos = [], 0
+    for match in _SENTENCE.finditer(text):
+        done.append(match.group(0))
+        pos = match.end()
+    return done, text[pos:]
 
 
 def first_paragraph(chunks: Iterable[str]) -> Iterator[str]:
@@ -155,59 +170,78 @@ class LLMCoach:
         thread.start()
         return thread
 
-    def _judgement(self, item: Item, rubric: Rubric, grade: Grade, lang: Lang) -> dict:
-        """The grade as the task prompts take it: point labels, wrong claims as text, and
-        the point to focus on (the biggest gap) in the answer's language."""
-        labels = point_labels(rubric)
-        verdict = {r.point: r.verdict for r in grade.points}
-        wrong = ([phrase(rubric, pid, lang) for pid, v in verdict.items() if v == "contradicted"]
-                 + [_script(m, lang) for m in self._misconceptions(rubric, grade, lang)])
-        focus = biggest_missing(grade, rubric)
+    @staticmethod
+    def _judgement(item: Item, rubric: Rubric, facts: CoachFacts) -> dict:
+        """The grader's facts as the task prompts take them: point labels, the answer's
+        quoted sentence for each point it earned, the wrong claims with theirs, and the
+        point to focus on (the biggest gap) in the answer's language."""
+        labels = {p.id: p.label for p in facts.points}
+        covered = [{"label": p.label, "quote": _quote(p.evidence)} for p in facts.covered]
+        wrong = [{"quote": _quote(w.quote) if w.quote else "(not quoted)", "claim": w.claim,
+                  "corrects": labels.get(w.corrects or "")} for w in facts.wrong]
         return dict(
-            **context(item, rubric), language=LANGUAGE[lang],
-            covered=[labels[p] for p, v in verdict.items() if v == "covered"],
-            missing=[labels[p] for p, v in verdict.items() if v != "covered"],
-            wrong=wrong, focus=labels[focus.id] if focus else None)
+            **context(item, rubric), language=LANGUAGE[facts.lang], covered=covered,
+            missing=[p.label for p in facts.missing], wrong=wrong,
+            focus=labels[facts.focus] if facts.focus else None)
 
     # -- feedback ------------------------------------------------------------------------
 
     def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
                  notes: list[str] | None = None) -> Iterator[str]:
-        """The feedback, streamed in chunks; the grade's template feedback if the LLM fails.
-        The model gets the grade, not the answer (nothing the candidate wrote can steer it)."""
+        """The feedback, streamed a sentence at a time, each checked against the grader's
+        facts first; the grade's template feedback if the LLM fails or nothing it wrote
+        holds up."""
         self._reset()
-        lang = detect_lang(answer, item.lang)
-        messages = load_prompt("feedback").render(**self._judgement(item, rubric, grade, lang))
-        sent, held = False, ""  # the start is held back until its language can be told
-        said = ""  # what the model's words were, as sent
+        facts = coach_facts(item, rubric, grade, answer)
+        lang = facts.lang
+        messages = load_prompt("feedback").render(**self._judgement(item, rubric, facts))
+        told, held, said = False, "", ""  # held: text not yet shown (an unfinished sentence)
+        dropped: list[str] = []
+
+        def checked(sentences: list[str]) -> Iterator[str]:
+            nonlocal said
+            for sentence in sentences:
+                out = _script(sentence, lang)
+                problems = check_sentences(out, facts)
+                if problems:
+                    dropped.append(problems[0].note())
+                    if notes is not None:
+                        notes.append(problems[0].note())
+                    continue
+                said += out
+                yield out
+
         try:
             stream = self.llm.stream(messages, temperature=0.0, max_tokens=self.feedback_tokens)
             for chunk in first_paragraph(stream):
-                if sent:
-                    out = _script(chunk, lang)
-                    said += out
-                    yield out
-                    continue
                 held += chunk
-                if _language_told(held):
+                if not told:
+                    if not _language_told(held):
+                        continue
                     if not _same_language(held, lang):
                         self._fallback("wrong_language", False, notes)
                         yield grade.feedback
                         return
-                    sent, said = True, _script(held, lang)
-                    yield said
+                    told = True
+                done, held = finished_sentences(held)
+                yield from checked(done)
         except LLMUnavailable as exc:
             self._fallback(f"llm_unavailable: {exc}", True, notes)
-            yield ("\n\n" if sent else "") + grade.feedback
+            yield ("\n\n" if said else "") + grade.feedback
             return
-        if not sent and held.strip() and _same_language(held, lang):
-            sent, said = True, _script(held.strip(), lang)
-            yield said
-        if sent:
+        if held.strip() and (told or _same_language(held, lang)):
+            told = True
+            yield from checked([held.rstrip()])
+        if said.strip():
+            if dropped:
+                self.fallback_reason = dropped[0]
             yield from self._unnamed_focus(item, rubric, grade, lang, said)
+            return
+        if dropped:
+            self.fallback_reason = dropped[0]  # (already in notes)
         else:
             self._fallback("wrong_language" if held.strip() else "llm_empty", False, notes)
-            yield grade.feedback
+        yield grade.feedback
 
     @staticmethod
     def _unnamed_focus(item: Item, rubric: Rubric, grade: Grade, lang: Lang,
@@ -224,11 +258,6 @@ class LLMCoach:
             return
         yield _script(_TO_ADD["en" if lang == "en" else "zh"].format(phrase=text), lang)
 
-    @staticmethod
-    def _misconceptions(rubric: Rubric, grade: Grade, lang: Lang) -> list[str]:
-        return [(m.en[0] if lang == "en" else m.zh[0]) for m in rubric.misconceptions
-                if m.claim in grade.misconceptions]
-
     # -- follow-up -----------------------------------------------------------------------
 
     def gap(self, rubric: Rubric, grade: Grade, asked: list[str]) -> KeyPoint | None:
@@ -239,26 +268,28 @@ class LLMCoach:
     def follow_up(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
                   asked: list[str], notes: list[str] | None = None) -> str | None:
         """One question about the biggest missing or wrong point not among `asked` (point
-        ids), in the answer's language."""
+        ids), in the answer's language; checked against the grader's facts (never about a
+        covered point, never a copy of the answer or of the point's text)."""
         self._reset()
         target = self.gap(rubric, grade, asked)
         if target is None:
             return None
-        lang = detect_lang(answer, item.lang)
-        point_text = phrase(rubric, target.id, lang)
-        labels = point_labels(rubric)
-        term = key_term(point_text, item.question)
-        shown_term = _script(term, lang) if term else point_text
-        judgement = self._judgement(item, rubric, grade, lang)
-        judgement.update(focus=labels[target.id], term=shown_term,
-                         asked=[labels[pid] for pid in asked if pid in labels])
+        facts = coach_facts(item, rubric, grade, answer)
+        lang = facts.lang
+        found = follow_up_term(facts, target.id, answer)
+        term = found[0] if found else None
+        judgement = self._judgement(item, rubric, facts)
+        judgement.update(focus=facts.point(target.id).label, term=term,
+                         asked=[p.label for p in facts.points if p.id in asked])
         messages = load_prompt("follow_up").render(**judgement)
+        template = template_follow_up(facts, target.id, answer)
         try:
             reply = self.llm.chat(messages, temperature=0.0, max_tokens=self.question_tokens)
         except LLMUnavailable as exc:
             self._fallback(f"llm_unavailable: {exc}", True, notes)
-            return self._template(lang, shown_term, point_text)
+            return template
         question = _script(self._first_question(reply), lang)
+        problems = check_follow_up(question, facts, target.id, answer) if question else []
         if not question:
             self._fallback("llm_empty", False, notes)
         elif not question.endswith(("?", "？")):
@@ -267,9 +298,11 @@ class LLMCoach:
             self._fallback("wrong_language", False, notes)
         elif term and _norm(term) not in _norm(question):
             self._fallback("missing_term", False, notes)
+        elif problems:
+            self._fallback(problems[0].note(), False, notes)
         else:
             return question
-        return self._template(lang, shown_term, point_text)
+        return template
 
     @staticmethod
     def _first_question(reply: str) -> str:
@@ -282,9 +315,3 @@ class LLMCoach:
             if text.lower().startswith(prefix.lower()):
                 text = text[len(prefix):].strip()
         return text
-
-    @staticmethod
-    def _template(lang: Lang, term: str, point_text: str) -> str:
-        text = _TEMPLATE_QUESTION["en" if lang == "en" else "zh"].format(
-            term=term, phrase=point_text.rstrip("。.?？"))
-        return _script(text, lang)

@@ -1,6 +1,8 @@
 """The coach writes what the candidate reads after a grade: feedback and follow-up
 questions. `TemplateCoach` needs no LLM; `interviewer.llm.coach.LLMCoach` has the same
-two methods. Every coach asks about `biggest_missing`, the point the engine then grades."""
+two methods. Every coach asks about `biggest_missing`, the point the engine then grades,
+and words only what the grader established (`grading.facts`, checked by
+`grading.faithful`)."""
 
 from __future__ import annotations
 
@@ -8,9 +10,9 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from interviewer.corpus.items import Item
-from interviewer.corpus.lang import detect_lang, to_traditional
-from interviewer.corpus.glossary import default_glossary
+from interviewer.grading.facts import coach_facts
 from interviewer.grading.focus import biggest_missing
+from interviewer.grading.follow_up import template_follow_up
 from interviewer.grading.models import Grade
 from interviewer.rubric.models import Rubric
 
@@ -35,14 +37,6 @@ class Coach(Protocol):
         ...
 
 
-_FOLLOW_UP = {  # name the area of the missing point, never the point itself
-    "en": ("Follow-up: what role does {names} play here? Explain it in a sentence or two.",
-           "Follow-up: one key point is still missing. What else matters for this question?"),
-    "zh": ("追问：{names}在这里起什么作用？请用一两句话说明。",
-           "追问：还有一个关键点没有讲到。这个问题还有什么要点？"),
-}
-
-
 class TemplateCoach:
     """Feedback and follow-ups from the grade alone: deterministic, offline, instant."""
 
@@ -60,13 +54,4 @@ class TemplateCoach:
         point = biggest_missing(grade, rubric, asked)
         if point is None:
             return None
-        lang = detect_lang(answer, item.lang)
-        g = default_glossary()
-        known = set(g.concepts(item.question))
-        found = g.concepts(" ".join([point.claim, *point.en, *point.zh]))
-        names = [g.canonical[c][0 if lang == "en" else 1] or g.canonical[c][0]
-                 for c, _ in found.most_common() if c not in known][:2]
-        with_names, without = _FOLLOW_UP["en" if lang == "en" else "zh"]
-        sep = " and " if lang == "en" else "和"
-        text = with_names.format(names=sep.join(names)) if names else without
-        return to_traditional(text) if lang == "zh-Hant" else text
+        return template_follow_up(coach_facts(item, rubric, grade, answer), point.id, answer)
