@@ -206,10 +206,12 @@ class ItemStore:
         items: list[Item],
         report: NoteReport,
         on_embedded: Callable[[int], None] | None = None,
+        *,
+        keep_ids: bool = False,
     ) -> None:
         """Make the store hold exactly `items` for the note at `path`, now."""
         with self.writer(on_embedded) as w:
-            w.sync_note(path, items, report)
+            w.sync_note(path, items, report, keep_ids=keep_ids)
 
     def remove_note(self, path: str) -> int:
         """Remove every item of a note file; returns how many."""
