@@ -4,6 +4,7 @@ Gradio app and `interviewer practice` are thin shells over `Interview`."""
 from interviewer.session.coach import Coach, TemplateCoach
 from interviewer.session.engine import Interview, Library
 from interviewer.session.history import History
+from interviewer.session.lock import SessionBusy
 from interviewer.session.models import Chunk, SessionReport, SessionSettings, Turn
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "History",
     "Interview",
     "Library",
+    "SessionBusy",
     "SessionReport",
     "SessionSettings",
     "TemplateCoach",

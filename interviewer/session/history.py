@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from interviewer.session.lock import SessionLock
 from interviewer.session.models import SessionSettings, Turn
 
 SCHEMA = """
@@ -127,6 +128,10 @@ class History:
                 )
             db.execute("UPDATE sessions SET state=?, ended_at=COALESCE(ended_at, ?) WHERE id=?",
                        (json.dumps(state), now() if finished else None, session_id))
+
+    def session_lock(self, session_id: str) -> SessionLock:
+        """The lock a process holds while it answers `session_id` (not yet taken)."""
+        return SessionLock(self.path.parent / "locks", session_id)
 
     # -- reading ------------------------------------------------------------------------
 
