@@ -30,6 +30,23 @@ _held: dict[str, tuple[int, int]] = {}  # lock file -> (fd, users in this proces
 _guard = threading.Lock()
 
 
+def _forget_in_child() -> None:
+    """A forked child shares the parent's locks; it closes its copies (which leaves them
+    held by the parent) and holds none of its own."""
+    global _guard
+    for fd, _ in _held.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+    _guard = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_forget_in_child)
+
+
 class SessionLock:
     """Held from `acquire` until `release` (or until the process ends)."""
 
@@ -77,6 +94,8 @@ class SessionLock:
         self._held = False
         key = str(self.path)
         with _guard:
+            if key not in _held:  # a forked child's copy of a parent's lock
+                return
             fd, users = _held[key]
             if users > 1:
                 _held[key] = (fd, users - 1)
