@@ -119,7 +119,7 @@ def test_button_words_are_debris_only_in_the_byline():
            "Listen\n\nShare\n\n" + "An introduction long enough to end the byline zone. " * 2 + \
            "\n\n## How do you answer a reviewer?\n\nThank them.\n\nFollow\n\nListen\n\n" \
            "Share\n\nThen reply point by point.\n"
-    (q, a), = questions(text)
+    ((_, a),) = questions(text)
     assert a == "Thank them.\n\nFollow\n\nListen\n\nShare\n\nThen reply point by point."
     from interviewer.corpus.blocks import content_lines
 
