@@ -27,7 +27,7 @@ class SessionBusy(RuntimeError):
 
 
 _held: dict[str, tuple[int, int]] = {}  # lock file -> (fd, users in this process)
-_guard = threading.Lock()
+_guard = threading.RLock()  # re-entrant: a release may run from a finalizer mid-acquire
 
 
 def _forget_in_child() -> None:
@@ -40,7 +40,7 @@ def _forget_in_child() -> None:
         except OSError:
             pass
     _held.clear()
-    _guard = threading.Lock()
+    _guard = threading.RLock()
 
 
 if hasattr(os, "register_at_fork"):  # not on Windows
