@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from interviewer.corpus import NoteError, iter_note_files, load_note, parse_note
+from interviewer.resources import default_corpus_dir
 from interviewer.store import IngestReport, ItemStore, NoteReport
 
 
@@ -42,11 +43,15 @@ def ingest_paths(
     if on_total:
         on_total(sum(len(files) for _, files in found))
 
+    shipped = default_corpus_dir().resolve()
     with store.writer(on_embedded) as writer:
         for given, files in found:
             root = given if given.is_dir() else given.parent
+            keep_ids = root.resolve() == shipped  # its ids are what its rubrics key on
             for file in files:
-                note = NoteReport(path=str(file.resolve()), source=file.relative_to(root).as_posix())
+                # a broken symlink is named as itself, not as the file it points to
+                real = file.resolve() if file.exists() else file.absolute()
+                note = NoteReport(path=str(real), source=file.relative_to(root).as_posix())
                 report.notes.append(note)
                 try:
                     result = parse_note(load_note(file, max_bytes), note.source)
@@ -58,7 +63,7 @@ def ingest_paths(
                     note.image = note.items - note.text
                     note.langs = dict(Counter(it.lang for it in result.items))
                     note.skipped_questions = result.skipped
-                    writer.sync_note(note.path, result.items, note)
+                    writer.sync_note(note.path, result.items, note, keep_ids=keep_ids)
                 if on_note:
                     on_note(note)
             if given.is_dir():

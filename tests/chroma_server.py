@@ -15,6 +15,7 @@ from interviewer.store import ChromaServer
 from tests.serving import free_port
 
 CHROMA = Path(sys.executable).parent / "chroma"
+PROCESSES: dict[ChromaServer, subprocess.Popen] = {}  # running servers, for tests that stop one
 
 
 @contextmanager
@@ -42,7 +43,9 @@ def chroma_server(path: Path, timeout: float = 60):
                 if time.time() > deadline:
                     raise RuntimeError(f"chroma run did not answer in {timeout} s; see {log.name}")
                 time.sleep(0.2)
+        PROCESSES[server] = proc
         yield server
     finally:
+        PROCESSES.pop(server, None)
         stop_process(proc, timeout=20)
         log.close()

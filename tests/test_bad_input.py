@@ -68,3 +68,28 @@ def test_exit_code_is_non_zero_only_when_nothing_was_ingested(tmp_path, monkeypa
     missing = CliRunner().invoke(main, ["ingest", str(tmp_path / "nope")])
     assert missing.exit_code == 1
     assert "no such file or directory" in missing.stderr
+
+
+def test_broken_symlinks_and_fifos_get_an_error_line(tmp_path, monkeypatch):
+    """Issue 20 item 12: they used to vanish from the run without a word."""
+    import os
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "good.md").write_text(GOOD, encoding="utf-8")
+    (notes / "dangling.md").symlink_to(tmp_path / "gone.md")
+    os.mkfifo(notes / "pipe.md")
+    from interviewer.corpus import iter_note_files
+
+    assert [p.name for p in iter_note_files(notes)] == ["dangling.md", "good.md", "pipe.md"]
+    with pytest.raises(NoteError, match=r"broken symbolic link \(to .*gone\.md\)"):
+        load_note(notes / "dangling.md")
+    with pytest.raises(NoteError, match=r"not a regular file \(a FIFO\)"):
+        load_note(notes / "pipe.md")  # never opened: opening a FIFO would block
+
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "data"))
+    res = CliRunner().invoke(main, ["ingest", str(notes)])
+    assert res.exit_code == 0, res.output
+    assert f"error: {notes / 'dangling.md'}: broken symbolic link" in res.stderr
+    assert f"error: {notes / 'pipe.md'}: not a regular file (a FIFO); not read" in res.stderr
+    assert "1 files ingested, 2 failed" in res.stdout

@@ -127,3 +127,62 @@ def test_practice_in_the_terminal_survives_kill_9(data_env):
     data = json.loads(out.stdout)
     assert [t["kind"] for t in data["turns"]] == ["main", "skip"]
     assert data["session"]["ended_at"] is not None
+
+
+# -- issue 20, item 14: one process at a time answers a session -----------------------------
+
+_HOLD = """
+import sys, time
+from pathlib import Path
+from interviewer.session.history import History
+lock = History(Path(sys.argv[1])).session_lock(sys.argv[2]).acquire()
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_session_open_in_another_process_is_not_resumed(parts, tmp_path):
+    kit = make_kit(parts, tmp_path, only={DROPOUT})
+    iv = Interview.start(kit, "ann", SessionSettings(questions=1, follow_ups=0), seed=1)
+    iv.close()
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(kit.history.path), iv.id],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=REPO)
+    try:
+        assert holder.stdout.readline() == b"held\n"
+        from interviewer.session.lock import SessionBusy
+
+        with pytest.raises(SessionBusy) as busy:
+            Interview.resume(reopen(kit), iv.id, "ann")
+        assert str(busy.value) == (f"session {iv.id} is open in another process "
+                                   f"(pid {holder.pid}); finish or stop it there first")
+    finally:
+        holder.communicate(b"", timeout=30)
+    again = Interview.resume(reopen(kit), iv.id, "ann")  # the holder is gone: free again
+    replies(again, "skip")
+    assert again.finished and [t.kind for t in again.turns()] == ["skip"]
+
+
+def test_two_terminals_resuming_one_session_do_not_both_answer_it(data_env):
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    started = subprocess.run([*CLI, "practice", "-n", "2", "--follow-ups", "0", "--lang", "en"],
+                             input="", capture_output=True, text=True, env=env, timeout=600)
+    assert started.returncode == 0, started.stderr
+    sid = subprocess.run([*CLI, "history"], capture_output=True, text=True, env=env,
+                         check=True).stdout.split()[0]
+    first = subprocess.Popen([*CLI, "practice", "--resume", sid], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    try:
+        _read_until(first, "Question 1/2")
+        second = subprocess.run([*CLI, "practice", "--resume", sid], input="skip\nskip\n",
+                                capture_output=True, text=True, env=env, timeout=600)
+        assert second.returncode == 1
+        assert second.stderr.strip() == (f"Error: session {sid} is open in another process "
+                                         f"(pid {first.pid}); finish or stop it there first")
+        first.communicate(b"skip\nskip\n", timeout=600)
+        assert first.returncode == 0
+    finally:
+        if first.poll() is None:
+            first.kill()
+    out = subprocess.run([*CLI, "history", "--export", sid, "--format", "json"],
+                         capture_output=True, text=True, env=env, check=True)
+    assert [t["kind"] for t in json.loads(out.stdout)["turns"]] == ["skip", "skip"]

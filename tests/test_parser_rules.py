@@ -86,3 +86,43 @@ def test_language_detection():
 
 def test_a_note_with_no_questions_gives_no_items():
     assert parse_note("just some prose without any structure.\n", "n.md").items == []
+
+
+# -- issue 20, item 12: footers, fences and debris ----------------------------------------
+
+
+def test_a_link_to_the_top_or_learn_more_mid_note_does_not_end_it():
+    text = "## What is dropout?\n\nZeroes activations.\n\n[Back to top](#)\n\n" \
+           "## What is batch norm?\n\nNormalises activations.\n\nLearn more.\n\n" \
+           "## What is weight decay?\n\nAn L2 penalty.\n"
+    assert [q for q, _ in questions(text)] == [
+        "What is dropout?", "What is batch norm?", "What is weight decay?"]
+
+
+def test_a_real_footer_still_ends_the_note():
+    text = "## What is dropout?\n\nZeroes activations.\n\n[Deep Learning](#)\n\n[Theory](#)\n\n" \
+           "Learn more.\n\nMedium is an open platform.\n\nShare your thinking.\n"
+    assert questions(text) == [("What is dropout?", "Zeroes activations.")]
+
+
+def test_a_fence_closes_only_on_its_own_kind_and_length():
+    text = "## What does this print?\n\n````md\n```python\n# not a question\nprint(1)\n```\n" \
+           "# still code\n````\n\n## Why use tildes?\n\n~~~\n```\n# a comment?\n~~~\n\nDone.\n"
+    got = questions(text)
+    assert [q for q, _ in got] == ["What does this print?", "Why use tildes?"]
+    assert "# not a question" in got[0][1] and "# still code" in got[0][1]
+    assert "# a comment?" in got[1][1] and got[1][1].endswith("Done.")
+
+
+def test_button_words_are_debris_only_in_the_byline():
+    text = "Deep Learning Notes\n\nTseng\n\nFollow\n\nMar 1 · 8 min read\n\n" \
+           "Listen\n\nShare\n\n" + "An introduction long enough to end the byline zone. " * 2 + \
+           "\n\n## How do you answer a reviewer?\n\nThank them.\n\nFollow\n\nListen\n\n" \
+           "Share\n\nThen reply point by point.\n"
+    ((_, a),) = questions(text)
+    assert a == "Thank them.\n\nFollow\n\nListen\n\nShare\n\nThen reply point by point."
+    from interviewer.corpus.blocks import content_lines
+
+    head = [line for _, line in content_lines(text)][:12]
+    assert "Follow" not in head and "Share" not in head and "Listen" not in head
+    assert "Tseng" in head

@@ -184,3 +184,36 @@ def test_crash_mid_ingest_leaves_a_usable_store_and_resumes(store, new_store, co
     fresh = new_store("fresh", embedder)
     ingest_paths([corpus_copy], fresh, max_bytes=MAX)
     assert reopened.items() == fresh.items()  # resumed == built from scratch
+
+
+def test_notes_with_one_relative_path_in_two_folders_keep_their_own_items(
+        tmp_path, new_store, embedder):
+    """Issue 20 item 12: `ml/notes.md` and `dl/notes.md` made the same ids, so each
+    ingest took the other's items over."""
+    from interviewer.corpus.items import make_item_id
+
+    for folder, answer in (("ml", "Zeroes units at random."), ("dl", "Drops neurons.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "notes.md").write_text(
+            f"## What is dropout?\n\n{answer}\n\n## What is Adam?\n\nAdaptive moments.\n",
+            encoding="utf-8")
+    ml, dl = tmp_path / "ml", tmp_path / "dl"
+    store = new_store("store", embedder)
+
+    def answers():
+        return sorted((it.answer, p) for it, p in (
+            (store.get(i), md["path"]) for i, md in store._records()) if "dropout" in it.question)
+
+    ingest_paths([ml, dl], store, max_bytes=MAX)
+    assert store.count() == 3  # "What is Adam?" is the same item in both: one record
+    want = [("Drops neurons.", str((dl / "notes.md").resolve())),
+            ("Zeroes units at random.", str((ml / "notes.md").resolve()))]
+    assert answers() == want
+    # the first note keeps the ids it always had (the shipped rubrics key on them)
+    assert store.get(make_item_id("notes.md", "What is dropout?")).answer == \
+        "Zeroes units at random."
+    for paths in ([ml, dl], [dl], [ml], [dl, ml]):
+        again = ingest_paths(paths, store, max_bytes=MAX)
+        assert again.embedded == 0 and sum(n.removed for n in again.notes) == 0, paths
+        assert answers() == want
+    assert store.count() == 3

@@ -84,15 +84,90 @@ def _coach(settings: Settings):
         raise click.UsageError(str(exc)) from None
 
 
+def check_output_writable(path: Path) -> None:
+    """Fail now, in one line, when `path` cannot be written (a read-only folder, a file in
+    the way, a full disk), not after the long work whose results go there. The check
+    writes for real (4 KiB in a temporary file, synced, then removed), so it holds for
+    root too, whom permission bits do not stop."""
+    import os
+    import tempfile
+
+    def refuse(where: Path | str, reason: str) -> click.ClickException:
+        return click.ClickException(f"{where}: the output cannot be written ({reason}); "
+                                    "choose another path, or make the folder writable")
+
+    parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise refuse(parent, "not a folder")
+    if path.is_dir():
+        raise refuse(path, "a folder")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise refuse(exc.filename or parent, exc.strerror) from None
+    try:
+        if path.exists():
+            with path.open("ab"):  # opening to append changes nothing
+                pass
+    except OSError as exc:
+        raise refuse(path, exc.strerror) from None
+    try:
+        with tempfile.NamedTemporaryFile(dir=parent, prefix=f".{path.name}.",
+                                         suffix=".check") as probe:
+            probe.write(b"\0" * 4096)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        raise refuse(parent, exc.strerror) from None
+
+
+def one_line_error(exc: BaseException) -> str | None:
+    """The one-line message for an error about a file, a store or a session (what broke,
+    what happened, what to do), or None for any other error (a bug: its traceback helps)."""
+    import errno
+
+    from interviewer.session.history import HistoryError
+    from interviewer.session.lock import SessionBusy
+    from interviewer.store.chroma import StoreError
+
+    if isinstance(exc, (StoreError, HistoryError, SessionBusy)):
+        return str(exc)
+    advice = {
+        errno.ENOSPC: "free some space and run again",
+        errno.EDQUOT: "free some space and run again",
+        errno.EFBIG: "the file is over this system's size limit",
+        errno.EROFS: "the file system is read-only; use another --data-dir or output",
+        errno.EACCES: "check the permissions, or use another --data-dir or output",
+        errno.EPERM: "check the permissions, or use another --data-dir or output",
+        errno.EIO: "the disk failed to read or write; check it",
+    }
+    if isinstance(exc, OSError) and exc.errno in advice:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror}; {advice[exc.errno]}"
+    return None
+
+
 class _Main(click.Group):
     """The root command; keeps the arguments it was given (`interviewer bench` writes the
-    command line into its report)."""
+    command line into its report), and turns errors about files, the store and the
+    history into one line (`one_line_error`) instead of a traceback."""
 
     def make_context(self, info_name, args, parent=None, **extra):
         given = list(args)
         ctx = super().make_context(info_name, args, parent, **extra)
         ctx.meta["interviewer.argv"] = given
         return ctx
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException:
+            raise
+        except Exception as exc:  # noqa: BLE001 - re-raised unless it has a one-line form
+            message = one_line_error(exc)
+            if message is None:
+                raise
+            raise click.ClickException(message) from None
 
 
 def command_line() -> str:

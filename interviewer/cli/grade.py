@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from interviewer.cli import _ready_store, main
+from interviewer.cli import check_output_writable
 from interviewer.settings import Settings
 
 def make_grader(name: str, settings: Settings, pool=None, llm=None):
@@ -64,6 +65,7 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
     except InputError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    check_output_writable(output)  # now, not after the long work
     store = _ready_store(settings)
     grader = make_grader(grader_name, settings, pool=store.items())
     resolver = Resolver(store, default_rubrics())

@@ -54,9 +54,11 @@ def practice(settings: Settings, topics, lang, questions, difficulty, follow_ups
             if not open_:
                 raise click.ClickException(f"no unfinished session for user {user!r}")
             resume_id = open_[0].id
+        from interviewer.session.lock import SessionBusy
+
         try:
             iv = Interview.resume(kit, resume_id, user)
-        except LookupError as exc:
+        except (LookupError, SessionBusy) as exc:
             raise click.ClickException(str(exc)) from None
     else:
         iv = Interview.start(kit, user, SessionSettings(

@@ -20,6 +20,7 @@ from interviewer.rubric.loader import RubricBook
 from interviewer.rubric.models import Rubric
 from interviewer.session.coach import Coach
 from interviewer.session.history import History, Message, SessionRecord, now
+from interviewer.session.lock import SessionLock
 from interviewer.session.models import Chunk, Level, SessionReport, SessionSettings, Turn
 from interviewer.session.report import report_markdown, session_report
 from interviewer.session.selection import choose, item_stats, next_level, topic_means
@@ -105,12 +106,28 @@ class _Out:
 
 
 class Interview:
-    def __init__(self, kit: Kit, record: SessionRecord):
+    """One session being answered. It holds the session's lock (see `session.lock`) from
+    `start` / `resume` until `close()`, the end of a `with` block, or the end of the
+    object, so a second process cannot answer the same session meanwhile."""
+
+    def __init__(self, kit: Kit, record: SessionRecord, lock: SessionLock | None = None):
         self.kit = kit
         self.id = record.id
         self.user = record.user
         self.settings = record.settings
         self.state = record.state
+        self._lock = lock
+
+    def close(self) -> None:
+        """Let other processes answer this session."""
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> "Interview":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     # -- opening ------------------------------------------------------------------------
 
@@ -122,7 +139,7 @@ class Interview:
                  "follow_point": None, "follow_text": None, "recent": [],
                  "level": "medium" if settings.difficulty == "adaptive" else settings.difficulty}
         sid = kit.history.create_session(user, settings, state)
-        interview = cls(kit, kit.history.session(sid))
+        interview = cls(kit, kit.history.session(sid), kit.history.session_lock(sid).acquire())
         out = _Out()
         for _ in interview._next_question(out):
             pass
@@ -131,16 +148,24 @@ class Interview:
 
     @classmethod
     def resume(cls, kit: Kit, session_id: str, user: str) -> "Interview":
+        """The session as the history has it; `SessionBusy` when another process has it
+        open."""
         record = kit.history.session(session_id)
         if record is None or record.user != user:
             raise LookupError(f"no session {session_id!r} for user {user!r}")
-        interview = cls(kit, record)
-        if interview.state["phase"] == "graded":  # stopped between grade and next question
-            out = _Out()
-            turn = kit.history.turns(session_id=session_id)[-1]
-            for _ in interview._advance(out, turn.grade, turn.answer):
-                pass
-            interview._save(out)
+        lock = kit.history.session_lock(session_id).acquire()
+        try:
+            # read again under the lock: the last holder may have answered meanwhile
+            interview = cls(kit, kit.history.session(session_id), lock)
+            if interview.state["phase"] == "graded":  # stopped between grade and next question
+                out = _Out()
+                turn = kit.history.turns(session_id=session_id)[-1]
+                for _ in interview._advance(out, turn.grade, turn.answer):
+                    pass
+                interview._save(out)
+        except BaseException:
+            lock.release()
+            raise
         return interview
 
     @property

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from interviewer.session.lock import SessionLock
 from interviewer.session.models import SessionSettings, Turn
 
 SCHEMA = """
@@ -53,6 +54,33 @@ CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user, started_at);
 """
 
 
+class HistoryError(RuntimeError):
+    """The history file cannot be used; `str()` names it, says what happened and what to
+    do."""
+
+
+def history_error(path: Path, exc: sqlite3.Error) -> HistoryError | None:
+    """The `HistoryError` for an SQLite error that is about the file, not the query."""
+    msg = str(exc)
+    low = msg.lower()
+    if "not a database" in low or "malformed" in low:
+        return HistoryError(
+            f"{path}: the history database is damaged ({msg}); move it aside "
+            f"(mv {path} {path}.damaged) and a new, empty history is started"
+        )
+    if "full" in low:
+        return HistoryError(
+            f"{path}: cannot write the history: the disk is full ({msg}); free some space "
+            "and go on: what was saved before is intact"
+        )
+    if "readonly" in low or "read-only" in low or "unable to open" in low or "i/o" in low:
+        return HistoryError(
+            f"{path}: cannot write the history ({msg}); check that its folder is writable "
+            "and the disk has space"
+        )
+    return None
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -80,20 +108,33 @@ class Message:
 class History:
     def __init__(self, path: Path):
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HistoryError(f"{path.parent}: cannot create the history's folder "
+                               f"({exc.strerror})") from None
         with self._db() as db:
             db.executescript(SCHEMA)
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
         """One connection per call (safe across the UI's worker threads), one
-        transaction: committed whole or not at all."""
-        db = sqlite3.connect(self.path, timeout=30)
+        transaction: committed whole or not at all. A damaged file, a full disk or a
+        read-only folder is a `HistoryError` naming the file."""
+        try:
+            db = sqlite3.connect(self.path, timeout=30)
+        except sqlite3.Error as exc:
+            raise history_error(self.path, exc) or exc from None
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA foreign_keys=ON")
             with db:
                 yield db
+        except sqlite3.DatabaseError as exc:
+            err = history_error(self.path, exc)
+            if err is None:
+                raise
+            raise err from None
         finally:
             db.close()
 
@@ -127,6 +168,10 @@ class History:
                 )
             db.execute("UPDATE sessions SET state=?, ended_at=COALESCE(ended_at, ?) WHERE id=?",
                        (json.dumps(state), now() if finished else None, session_id))
+
+    def session_lock(self, session_id: str) -> SessionLock:
+        """The lock a process holds while it answers `session_id` (not yet taken)."""
+        return SessionLock(self.path.parent / "locks", session_id)
 
     # -- reading ------------------------------------------------------------------------
 

@@ -1,6 +1,12 @@
 """Items -> vectors in a Chroma store (a folder or a server); search."""
 
-from interviewer.store.chroma import ChromaServer, StoreError, StoreLocation, StoreUnavailable
+from interviewer.store.chroma import (
+    ChromaServer,
+    StoreDamaged,
+    StoreError,
+    StoreLocation,
+    StoreUnavailable,
+)
 from interviewer.store.embedders import Embedder, make_embedder
 from interviewer.store.records import IngestReport, NoteReport
 from interviewer.store.store import EmbedderMismatch, Hit, ItemStore
@@ -14,6 +20,7 @@ __all__ = [
     "IngestReport",
     "ItemStore",
     "NoteReport",
+    "StoreDamaged",
     "StoreError",
     "StoreLocation",
     "StoreUnavailable",

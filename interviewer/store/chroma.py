@@ -7,6 +7,7 @@ process) or a Chroma server (`chroma run`, shared by several processes over HTTP
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,100 @@ class StoreError(RuntimeError):
 
 class StoreUnavailable(StoreError):
     """The Chroma server cannot be reached."""
+
+
+class StoreDamaged(StoreError):
+    """The store's files are damaged; `interviewer ingest --rebuild` makes it again."""
+
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_SQLITE_FILES = ("chroma.sqlite3", "chroma.sqlite3-wal", "chroma.sqlite3-shm",
+                 "chroma.sqlite3-journal")
+
+
+def _short(exc: BaseException) -> str:
+    """The error's text on one line, cut before any binary garbage it quotes."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    for i, ch in enumerate(text):
+        if ch == "\ufffd" or not ch.isprintable():
+            text = text[:i].rstrip(" :") + " …"
+            break
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def store_failure(where: StoreLocation, collection: str, exc: BaseException) -> StoreError | None:
+    """The one-line `StoreError` for a failure of the store itself (a damaged file, a full
+    disk, a read-only folder, a server that stopped answering), or None for any other
+    error (which is then raised as it is)."""
+    import errno
+
+    text = _short(exc)
+    low = text.lower()
+    name = describe(where, collection)
+    if isinstance(where, ChromaServer):
+        import httpx
+
+        if isinstance(exc, (httpx.TransportError, ConnectionError)):
+            return StoreUnavailable(
+                f"the Chroma server at {where} stopped answering ({text}); restart it and run "
+                "the command again (an ingest goes on where it stopped)"
+            )
+    full = isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    if full or "disk is full" in low or "no space left" in low or "(code: 13)" in low:
+        return StoreError(
+            f"{name}: the disk is full ({text}); free some space and run again: every record "
+            "written so far is intact and an ingest goes on where it stopped"
+        )
+    if "i/o error" in low or (isinstance(exc, OSError) and exc.errno == errno.EIO):
+        return StoreError(
+            f"{name}: the store could not be written ({text}); the disk may be full or "
+            "failing: free some space or check it, and run again: every record written so far "
+            "is intact and an ingest goes on where it stopped"
+        )
+    if "readonly" in low or "read-only" in low or "permission denied" in low or "(code: 8)" in low:
+        return StoreError(
+            f"{name}: the store cannot be written ({text}); make the folder writable or use "
+            "another --data-dir"
+        )
+    rebuild = "run `interviewer ingest --rebuild` to make it again from the notes"
+    if "malformed" in low or "not a database" in low or "(code: 11)" in low or "(code: 26)" in low:
+        file = name if isinstance(where, ChromaServer) else str(where / "chroma.sqlite3")
+        return StoreDamaged(f"{file}: the store's database is damaged ({text}); {rebuild}")
+    if "hnsw" in low or "pickle" in low or "error finding id" in low:
+        file = name
+        if not isinstance(where, ChromaServer):
+            segments = [d for d in where.iterdir() if d.is_dir() and _UUID.match(d.name)]
+            file = str(segments[0]) if len(segments) == 1 else str(where)
+        return StoreDamaged(f"{file}: the store's vector index is damaged ({text}); {rebuild}")
+    return None
+
+
+def _forget_client(path: Path) -> None:
+    """Drop chromadb's cached client system for a store folder (a private cache of the
+    pinned chromadb: a system that failed to start stays in it and is handed out again,
+    half made, to the next client of that folder)."""
+    from chromadb.api.shared_system_client import SharedSystemClient as Shared
+
+    key = str(path)
+    system = Shared._identifier_to_system.pop(key, None)
+    Shared._identifier_to_refcount.pop(key, None)
+    if system is not None:
+        try:
+            system.stop()
+        except Exception:  # noqa: BLE001 - a system that never started cannot stop
+            pass
+
+
+def wipe_store_folder(path: Path) -> None:
+    """Remove Chroma's files from a store folder (its database and its index folders,
+    nothing else) and forget this process's client for it, so a damaged store can be made
+    again."""
+    _forget_client(path)
+    for name in _SQLITE_FILES:
+        (path / name).unlink(missing_ok=True)
+    for child in path.iterdir() if path.is_dir() else ():
+        if child.is_dir() and _UUID.match(child.name):
+            shutil.rmtree(child)
 
 
 @dataclass(frozen=True)
@@ -99,7 +194,39 @@ def open_client(where: StoreLocation):
                 "--chroma-url / INTERVIEWER_CHROMA_URL to keep the store in the data dir"
             ) from None
     where.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(where), settings=settings)
+    try:
+        return chromadb.PersistentClient(path=str(where), settings=settings)
+    except Exception:
+        _forget_client(where)  # else the next open in this process gets the broken one
+        raise
+
+
+class GuardedCollection:
+    """A Chroma collection whose calls raise `store_failure`'s one-line `StoreError`
+    instead of chromadb's, sqlite's or httpx's own exceptions."""
+
+    def __init__(self, coll, where: StoreLocation, collection: str):
+        self._coll = coll
+        self._where = where
+        self._name = collection
+
+    def __getattr__(self, name: str):
+        attr = getattr(self._coll, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args, **kwargs):
+            try:
+                return attr(*args, **kwargs)
+            except StoreError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - re-raised unless it is the store's
+                failure = store_failure(self._where, self._name, exc)
+                if failure is None:
+                    raise
+                raise failure from exc
+
+        return call
 
 
 class ChromaEmbedding:

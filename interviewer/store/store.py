@@ -10,7 +10,8 @@ store whose records are each intact, and the next sync finishes the job.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,11 +19,16 @@ from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item
 from interviewer.store.chroma import (
     ChromaEmbedding,
+    ChromaServer,
+    GuardedCollection,
+    StoreDamaged,
     StoreError,
     StoreLocation,
     check_collection_name,
     describe,
     open_client,
+    store_failure,
+    wipe_store_folder,
 )
 from interviewer.store.embedders import Embedder
 from interviewer.store.records import NoteReport, from_metadata
@@ -83,8 +89,23 @@ class ItemStore:
     @property
     def _client(self):
         if self._client_handle is None:
-            self._client_handle = open_client(self.where)
+            with self._guard():
+                self._client_handle = open_client(self.where)
         return self._client_handle
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Chroma's, sqlite's and httpx's errors about the store as one-line `StoreError`s
+        (see `store_failure`); every other error as it is."""
+        try:
+            yield
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - re-raised unless it is the store's
+            failure = store_failure(self.where, self.collection_name, exc)
+            if failure is None:
+                raise
+            raise failure from exc
 
     # -- collection -----------------------------------------------------------------
 
@@ -101,12 +122,14 @@ class ItemStore:
         hnsw: dict[str, Any] = {"space": "cosine"}
         if self.ef_search is not None:
             hnsw["ef_search"] = self.ef_search
-        coll = self._client.get_or_create_collection(
-            self.collection_name,
-            embedding_function=ChromaEmbedding(self.embedder),
-            configuration={"hnsw": hnsw},
-            metadata={"embedder": self.embedder.name},
-        )
+        with self._guard():
+            coll = self._client.get_or_create_collection(
+                self.collection_name,
+                embedding_function=ChromaEmbedding(self.embedder),
+                configuration={"hnsw": hnsw},
+                metadata={"embedder": self.embedder.name},
+            )
+        coll = GuardedCollection(coll, self.where, self.collection_name)
         # an existing collection keeps the configuration it was made with
         if self.ef_search is not None and self.ef_search != self.hnsw_ef_search(coll):
             coll.modify(configuration={"hnsw": {"ef_search": self.ef_search}})
@@ -123,21 +146,30 @@ class ItemStore:
         from chromadb.errors import NotFoundError
 
         try:
-            coll = self._client.get_collection(
-                self.collection_name, embedding_function=ChromaEmbedding(self.embedder)
-            )
+            with self._guard():
+                coll = self._client.get_collection(
+                    self.collection_name, embedding_function=ChromaEmbedding(self.embedder)
+                )
         except NotFoundError:
             return None
         return (coll.metadata or {}).get("embedder")
 
     def drop(self) -> None:
-        """Delete every item (for `--rebuild`)."""
+        """Delete every item (for `--rebuild`). A store folder too damaged to delete the
+        collection from loses Chroma's files instead (every collection in it), so that
+        `--rebuild` always makes a working store."""
         from chromadb.errors import NotFoundError
 
         try:
-            self._client.delete_collection(self.collection_name)
+            with self._guard():
+                self._client.delete_collection(self.collection_name)
         except NotFoundError:
             pass
+        except StoreDamaged:
+            if isinstance(self.where, ChromaServer):
+                raise
+            wipe_store_folder(self.where)
+            self._client_handle = None
         self._coll = None
 
     def count(self) -> int:
@@ -206,10 +238,12 @@ class ItemStore:
         items: list[Item],
         report: NoteReport,
         on_embedded: Callable[[int], None] | None = None,
+        *,
+        keep_ids: bool = False,
     ) -> None:
         """Make the store hold exactly `items` for the note at `path`, now."""
         with self.writer(on_embedded) as w:
-            w.sync_note(path, items, report)
+            w.sync_note(path, items, report, keep_ids=keep_ids)
 
     def remove_note(self, path: str) -> int:
         """Remove every item of a note file; returns how many."""

@@ -12,6 +12,8 @@ crash never leaves a note with fewer items than before.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -43,12 +45,23 @@ class StoreWriter:
         if exc_type is None:
             self.flush()
 
-    def sync_note(self, path: str, items: list[Item], report: NoteReport) -> None:
+    def sync_note(
+        self, path: str, items: list[Item], report: NoteReport, *, keep_ids: bool = False
+    ) -> None:
         """Make the store hold exactly `items` for the note at `path` (the new and changed
-        ones once their batch is written)."""
+        ones once their batch is written).
+
+        An item id comes from the note's relative path and question, so two notes with the
+        same relative path in two folders (`ml/notes.md`, `dl/notes.md`) make the same ids.
+        An id that another note file still holds with other content is that note's: this
+        note's item gets an id of its own (`twin_id`), the same on every run. `keep_ids`
+        (the default corpus, whose rubrics key on its ids) takes its ids over whoever
+        holds them, as a moved note does."""
         store = self._store
         coll = store._collection()
         old = {i: md["record_hash"] for i, md in store._records({"path": path})}
+        if not keep_ids:
+            items = self._own_ids(path, items, old)
         # items whose note moved or was renamed keep their vectors: same id, same content
         fresh = [it.id for it in items if it.id not in old]
         elsewhere = coll.get(ids=fresh, include=["metadatas"]) if fresh else None
@@ -83,6 +96,33 @@ class StoreWriter:
         while len(self._pending) >= store.batch_size:
             self._write(store.batch_size)
         self._delete_due()
+
+    def _own_ids(self, path: str, items: list[Item], old: dict[str, str]) -> list[Item]:
+        """`items`, with a `twin_id` for each id that another live note file holds with
+        other content. The same content under the same id is the same item (a copied
+        or moved note), which keeps its vector."""
+        fresh = [it.id for it in items if it.id not in old]
+        if not fresh:
+            return items
+        found = self._store._collection().get(ids=fresh, include=["metadatas"])
+        holders = {i: (md["path"], md["record_hash"])
+                   for i, md in zip(found["ids"], found["metadatas"])}
+        for i in fresh:
+            if i in self._pending:
+                item, held_by, text = self._pending[i]
+                holders[i] = (held_by, record_hash(item, text))
+        taken = {
+            it.id
+            for it in items
+            if it.id in holders
+            and holders[it.id][0] != path
+            and os.path.exists(holders[it.id][0])
+            and holders[it.id][1] != record_hash(it)
+        }
+        return [
+            it.model_copy(update={"id": twin_id(it.id, path)}) if it.id in taken else it
+            for it in items
+        ]
 
     def flush(self) -> None:
         """Embed and write every queued item, then delete what left the notes."""
@@ -119,3 +159,8 @@ class StoreWriter:
         self._written += len(ids)
         if self._on_embedded:
             self._on_embedded(len(ids))
+
+
+def twin_id(item_id: str, path: str) -> str:
+    """The id of an item whose own id another note holds: made unique by its note's path."""
+    return f"{item_id}-{hashlib.sha1(path.encode()).hexdigest()[:8]}"
