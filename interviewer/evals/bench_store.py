@@ -32,7 +32,8 @@ from pathlib import Path
 
 from interviewer.corpus import iter_note_files, load_note, parse_note
 from interviewer.corpus.items import Item
-from interviewer.evals.measure import Latency, Machine, in_fresh_process, peak_rss_mb, rss_mb
+from interviewer.evals.measure import (Latency, Machine, git_commit, in_fresh_process,
+                                      peak_rss_mb, rss_mb)
 
 K = 5
 EF_SWEEP = (100, 50, 20)  # hnsw ef_search values tried on our store (100 is Chroma's default)
@@ -94,6 +95,7 @@ class StoreBench:
     batch_size: int
     sizes: list[SizeResult]
     ef_search: int | None = None  # our store's for the search figures (None: Chroma's, 100)
+    commit: str | None = None  # the checkout's (measure.git_commit)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -374,6 +376,7 @@ def bench_store(work: Path, *, chunks: int, command: str, embedder_spec: str = "
         batch_size=batch,
         sizes=sizes,
         ef_search=ef_search,
+        commit=git_commit(),
     )
 
 

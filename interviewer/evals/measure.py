@@ -153,6 +153,12 @@ def _cpu_name() -> str:
     return platform.processor() or "cpu unknown"
 
 
+def git_commit() -> str | None:
+    """The checkout's commit, marked `-dirty` with uncommitted changes; None outside git."""
+    commit, dirty = _git_state()
+    return None if commit is None else commit + ("-dirty" if dirty else "")
+
+
 def _git_state() -> tuple[str | None, bool | None]:
     """The commit of the checkout the package runs from (an editable install), if any."""
     root = Path(__file__).resolve().parents[2]
