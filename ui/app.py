@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import gradio as gr
@@ -127,7 +128,7 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
                                                    encoding="utf-8")
         return md, [str(out / f"interview-{sid}.md"), str(out / f"interview-{sid}.json")]
 
-    def batch(path, progress_bar=gr.Progress()):
+    def batch(path, progress_bar=gr.Progress()):  # noqa: B008 (Gradio injects it so)
         if not path:
             raise gr.Error("Upload a .jsonl or .csv file first.")
         src = Path(path)
@@ -224,7 +225,7 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
 
 def launch(app: gr.Blocks, *, host: str = "127.0.0.1", port: int = 7860,
            users: UserBook | None = None, prevent_thread_lock: bool = False,
-           allowed: list[Path] = ()):
+           allowed: Sequence[Path] = ()):
     theme = gr.themes.Default(font=[gr.themes.LocalFont("Source Sans Pro"), "ui-sans-serif",
                                     "system-ui", "sans-serif"],
                               font_mono=["ui-monospace", "monospace"])

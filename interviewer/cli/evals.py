@@ -188,7 +188,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         "seconds_first_pass": round(seconds, 1),
         "workers": workers if pool else 1,
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cpus, {platform.python_version()}",
-        **{k: v for k, v in provenance().items() if k in ("commit", "command")},
+        **provenance(),  # date (UTC) and machine in full, commit, command
     }
     report = ev.write_report(out_dir, suite, values, failures, unmet, meta)
     click.echo(report.read_text(encoding="utf-8"))

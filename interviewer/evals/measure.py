@@ -140,7 +140,8 @@ def utc_now() -> str:
 
 
 def load_average() -> tuple[float, float, float]:
-    return tuple(round(x, 2) for x in os.getloadavg())
+    one, five, fifteen = os.getloadavg()
+    return round(one, 2), round(five, 2), round(fifteen, 2)
 
 
 def _cpu_name() -> str:
