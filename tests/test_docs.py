@@ -114,3 +114,18 @@ def test_mkdocs_builds_strict_with_nothing_from_the_web(tmp_path):
                 assert not remote.search(tag), f"{page.name} loads {tag}"
         elif page.suffix == ".css":
             assert not css_remote.search(text), f"{page.name} loads a remote url()"
+
+
+def test_notes_format_examples_parse_as_documented():
+    """Each example note on the notes-format page gives the items the page says it does."""
+    from interviewer.corpus.parser import parse_note
+
+    page = (DOCS / "notes-format.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```markdown\n(.*?)```", page, re.S)[:3]
+    questions = [[it.question for it in parse_note(text, "example.md").items]
+                 for text in examples]
+    assert questions == [
+        ["卷积层为什么要用 padding？", "What does a pooling layer do?"],
+        ["What is the vanishing gradient problem?", "Why use batch normalization?"],
+        ["What is dropout?", "Why does L2 regularization shrink weights?"],
+    ]
