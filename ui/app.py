@@ -139,7 +139,7 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path,
                                                    encoding="utf-8")
         return md, [str(out / f"interview-{sid}.md"), str(out / f"interview-{sid}.json")]
 
-    def batch(path, request: gr.Request, progress_bar=gr.Progress()):
+    def batch(path, request: gr.Request, progress_bar=gr.Progress()):  # noqa: B008 (Gradio injects it so)
         """Grade the caller's upload as `interviewer grade` does, yielding progress; a
         cancelled or abandoned run stops between two answers (the generator is closed)."""
         user = _user(request)

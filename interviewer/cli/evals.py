@@ -17,6 +17,17 @@ def eval_group() -> None:
     """Measure quality against the data in evals/."""
 
 
+def provenance() -> dict[str, str | None]:
+    """What a report records about its run: date (UTC), machine, commit, command line."""
+    import shlex
+    import sys
+
+    from interviewer.evals.measure import Machine, git_commit, utc_now
+
+    return {"date": utc_now(), "machine": Machine.here().describe(), "commit": git_commit(),
+            "command": shlex.join(["interviewer", *sys.argv[1:]])}
+
+
 @eval_group.command()
 @click.option(
     "--data",
@@ -25,8 +36,12 @@ def eval_group() -> None:
     help="Paraphrase file (JSONL); default: evals/data/paraphrases.jsonl.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the JSON report, with date, machine, commit and command, here "
+                   "(e.g. evals/reports/retrieval.json).")
 @click.pass_obj
-def retrieval(settings: Settings, data: Path | None, as_json: bool) -> None:
+def retrieval(settings: Settings, data: Path | None, as_json: bool,
+              out_path: Path | None) -> None:
     """Recall@1 and recall@5 of reworded questions against the items they aim at."""
     from interviewer.evals.retrieval import load_paraphrases, run_retrieval_eval
     from interviewer.resources import evals_data_dir
@@ -37,6 +52,11 @@ def retrieval(settings: Settings, data: Path | None, as_json: bool) -> None:
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     result = run_retrieval_eval(_ready_store(settings), cases)
+    if out_path is not None:
+        report = {**provenance(), "embedder": settings.embedder, **result.to_json()}
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        out_path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n",
+                            encoding="utf-8")
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
         return
@@ -170,6 +190,7 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         "seconds_first_pass": round(seconds, 1),
         "workers": workers if pool else 1,
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cpus, {platform.python_version()}",
+        **provenance(),  # date (UTC) and machine in full, commit, command
     }
     report = ev.write_report(out_dir, suite, values, failures, unmet, meta)
     click.echo(report.read_text(encoding="utf-8"))

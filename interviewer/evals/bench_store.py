@@ -32,7 +32,8 @@ from pathlib import Path
 
 from interviewer.corpus import iter_note_files, load_note, parse_note
 from interviewer.corpus.items import Item
-from interviewer.evals.measure import Latency, Machine, in_fresh_process, peak_rss_mb, rss_mb
+from interviewer.evals.measure import (Latency, Machine, git_commit, in_fresh_process,
+                                      peak_rss_mb, rss_mb)
 
 K = 5
 EF_SWEEP = (100, 50, 20)  # hnsw ef_search values tried on our store (100 is Chroma's default)
@@ -94,6 +95,7 @@ class StoreBench:
     batch_size: int
     sizes: list[SizeResult]
     ef_search: int | None = None  # our store's for the search figures (None: Chroma's, 100)
+    commit: str | None = None  # the checkout's (measure.git_commit)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -232,8 +234,11 @@ def run_ours(root: Path, where, collection: str, embedder_spec: str, batch: int,
     store.drop()
     first: list[float] = []
     start = time.perf_counter()
-    report = ingest_paths([root], store, max_bytes=10 * 2**20,
-                          on_embedded=lambda _: first or first.append(rss_mb()))
+    def on_embedded(_: int) -> None:
+        if not first:
+            first.append(rss_mb())
+
+    report = ingest_paths([root], store, max_bytes=10 * 2**20, on_embedded=on_embedded)
     seconds = time.perf_counter() - start
     peak, end = peak_rss_mb(), rss_mb()
     chunks = sum(n.items for n in report.ok)
@@ -248,7 +253,7 @@ def run_ours(root: Path, where, collection: str, embedder_spec: str, batch: int,
     sweep = []
     for ef in EF_SWEEP:  # the same collection, opened again with the setting
         swept = ItemStore(where, embedder, collection=collection, ef_search=ef)
-        times = _timed(lambda v: swept.search_vector(v, K), vectors)
+        times = _timed(lambda v, s=swept: s.search_vector(v, K), vectors)
         found = [{h.item.id for h in swept.search_vector(v, K)} for v in vectors]
         recall = statistics.mean(len(f & e) / len(e) for f, e in zip(found, exact))
         sweep.append(EfPoint(ef, Latency.of(times), round(recall, 4)))
@@ -277,7 +282,7 @@ def run_reference(root: Path, path: Path, batch: int, queries: list[str]) -> Pip
     )
     ef(["warm up"])
     client = chromadb.PersistentClient(str(path), settings=ChromaSettings(anonymized_telemetry=False))
-    coll = client.create_collection("reference", embedding_function=ef)
+    coll = client.create_collection("reference", embedding_function=ef)  # type: ignore[arg-type]
     first: list[float] = []
     ids: list[str] = []
     docs: list[str] = []
@@ -290,7 +295,8 @@ def run_reference(root: Path, path: Path, batch: int, queries: list[str]) -> Pip
             coll.add(ids=ids, documents=docs)
             chunks += len(ids)
             ids, docs = [], []
-            first or first.append(rss_mb())
+            if not first:
+                first.append(rss_mb())
     if ids:
         coll.add(ids=ids, documents=docs)
         chunks += len(ids)
@@ -369,11 +375,12 @@ def bench_store(work: Path, *, chunks: int, command: str, embedder_spec: str = "
         date=datetime.datetime.now().isoformat(timespec="seconds"),
         machine=f"{Machine.here().describe()}, Python {platform.python_version()}",
         command=command,
-        load_average_before=tuple(round(x, 2) for x in load),
+        load_average_before=(round(load[0], 2), round(load[1], 2), round(load[2], 2)),
         embedder=embedder,
         batch_size=batch,
         sizes=sizes,
         ef_search=ef_search,
+        commit=git_commit(),
     )
 
 

@@ -343,7 +343,7 @@ def load_semeval(
             members = _semeval_members(archive, prefix)
             if not members:
                 raise ValueError(f"{zip_path}: no XML files under {prefix}")
-            rows = []
+            rows: list[GoldAnswer] = []
             for member in members:
                 try:
                     rows.extend(_semeval_question(archive.read(member), corpus, split))

@@ -277,7 +277,8 @@ def realistic_checks(graded: list[Graded]) -> dict[str, float | None]:
 
 def check(values: dict[str, float | None], thresholds: dict[str, Bound]) -> tuple[list[str], list[str]]:
     """(failures of gating thresholds, targets not met that do not gate), one line each."""
-    failures, unmet = [], []
+    failures: list[str] = []
+    unmet: list[str] = []
     for name, bound in thresholds.items():
         value = values.get(name)
         problem = None

@@ -140,7 +140,8 @@ def utc_now() -> str:
 
 
 def load_average() -> tuple[float, float, float]:
-    return tuple(round(x, 2) for x in os.getloadavg())
+    one, five, fifteen = os.getloadavg()
+    return round(one, 2), round(five, 2), round(fifteen, 2)
 
 
 def _cpu_name() -> str:
@@ -151,6 +152,12 @@ def _cpu_name() -> str:
     except OSError:
         pass
     return platform.processor() or "cpu unknown"
+
+
+def git_commit() -> str | None:
+    """The checkout's commit, marked `-dirty` with uncommitted changes; None outside git."""
+    commit, dirty = _git_state()
+    return None if commit is None else commit + ("-dirty" if dirty else "")
 
 
 def _git_state() -> tuple[str | None, bool | None]:

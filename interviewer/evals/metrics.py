@@ -16,7 +16,8 @@ import numpy as np
 NAN = float("nan")
 
 
-def _pair(x: Sequence[float], y: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+def _pair(x: Sequence[float] | np.ndarray,
+          y: Sequence[float] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Both inputs as 1-D float arrays of the same length."""
     a = np.asarray(x, dtype=float).reshape(-1)
     b = np.asarray(y, dtype=float).reshape(-1)
@@ -35,7 +36,7 @@ def _constant(a: np.ndarray) -> bool:
     return bool(np.all(a == a[0]))
 
 
-def pearson(x: Sequence[float], y: Sequence[float]) -> float:
+def pearson(x: Sequence[float] | np.ndarray, y: Sequence[float] | np.ndarray) -> float:
     """Pearson's product-moment correlation r of x and y, in [-1, 1].
 
     nan for fewer than 2 items, or when either side is constant (zero variance).
@@ -48,7 +49,7 @@ def pearson(x: Sequence[float], y: Sequence[float]) -> float:
     return float(np.clip(r, -1.0, 1.0))
 
 
-def rank_average(values: Sequence[float]) -> np.ndarray:
+def rank_average(values: Sequence[float] | np.ndarray) -> np.ndarray:
     """1-based ranks of the values, tied values sharing the mean of their ranks.
 
     rank_average([10, 20, 20, 30]) is [1, 2.5, 2.5, 4].
@@ -98,7 +99,7 @@ def accuracy(x: Sequence[float], y: Sequence[float]) -> float:
     return float(np.mean(a == b))
 
 
-def round_half_up(values: Sequence[float]) -> np.ndarray:
+def round_half_up(values: Sequence[float] | np.ndarray) -> np.ndarray:
     """Values rounded to the nearest integer, halves upwards (2.5 -> 3, not numpy's 2)."""
     return np.floor(np.asarray(values, dtype=float) + 0.5)
 

@@ -102,5 +102,5 @@ def run_retrieval_eval(store: ItemStore, cases: list[Paraphrase]) -> RetrievalRe
             rank = min(ids.index(i) + 1 for i in good & set(ids)) if at5 else ">5"
             misses.append(f"{case.query!r} -> {case.target} (rank {rank}, got {ids[:1]})")
     return RetrievalResult(
-        len(cases), hits1, hits5, {g: tuple(v) for g, v in groups.items()}, misses
+        len(cases), hits1, hits5, {g: (v[0], v[1], v[2]) for g, v in groups.items()}, misses
     )

@@ -114,7 +114,8 @@ def synthetic_note(index: int, count: int, seed: int = 0) -> tuple[str, str]:
             return term[0]
         return f"{term[1]}({term[0]})" if rng.random() < 0.25 else term[1]
 
-    items, seen = [], set()
+    items: list[tuple[str, list[str]]] = []
+    seen: set[str] = set()
     while len(items) < count:
         a, b, c = rng.sample(terms, 3)
         question = rng.choice(_Q_ZH if zh else _Q_EN).format(a=name(a), b=name(b))
@@ -138,8 +139,8 @@ def synthetic_note(index: int, count: int, seed: int = 0) -> tuple[str, str]:
             chapter = (no - 1) // 10 + 1
             lines += [f"## 第{chapter}章 {topic}" if zh else f"## Chapter {chapter}: {topic}", ""]
         if style == "marked":
-            q, a = ("问题：", "答案：") if zh else ("Q: ", "A: ")
-            lines += [f"> {q}{question}", ">", f"> {a}{paragraphs[0]}"]
+            q_mark, a_mark = ("问题：", "答案：") if zh else ("Q: ", "A: ")
+            lines += [f"> {q_mark}{question}", ">", f"> {a_mark}{paragraphs[0]}"]
             for para in paragraphs[1:]:
                 lines += [">", *(f"> {line}" for line in para.splitlines())]
             lines.append("")

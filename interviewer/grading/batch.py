@@ -253,7 +253,8 @@ def _graded(rows: list[dict[str, Any]], grader: Grader, resolver: Resolver,
     if concurrency > 1:
         shared = _LockedResolver(resolver)
         with ThreadPoolExecutor(concurrency) as threads:
-            yield from threads.map(lambda row: grade_row(row, grader, shared), rows)
+            # duck-typed: _LockedResolver.resolve is Resolver.resolve under a lock
+            yield from threads.map(lambda row: grade_row(row, grader, shared), rows)  # type: ignore[arg-type]
         return
     if workers <= 1:
         for row in rows:

@@ -287,8 +287,10 @@ class RubricGrader:
         texts: list[str] = []
         for item, rubric in targets:
             texts += [item.question, self._reference_text(item)]
-            for p in [*rubric.points, *rubric.misconceptions]:
+            for p in rubric.points:
                 texts += [*p.en, *p.zh, p.claim]
+            for m in rubric.misconceptions:
+                texts += [*m.en, *m.zh, m.claim]
         if self._pool:
             for item in [*(it for it, _ in targets), *self._pool]:
                 texts += self._own_texts(item)

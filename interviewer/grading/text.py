@@ -78,7 +78,8 @@ def clean_answer(answer: str, max_chars: int = MAX_ANSWER_CHARS) -> CleanAnswer:
     """Cut to the length limit, then drop every sentence that talks to the grader."""
     too_long = len(answer) > max_chars
     text = answer[:max_chars]
-    kept, injected = [], []
+    kept: list[str] = []
+    injected: list[str] = []
     for sentence in split_sentences(text):
         (injected if _INJECTION.search(sentence) else kept).append(sentence)
     return CleanAnswer(" ".join(kept), kept, injected, too_long)

@@ -51,6 +51,7 @@ class Tokenizer:
         self._norm = norm
         self._unk_score = float(scores.min()) - 10.0
         self._max_len = max(len(p) for p in pieces)
+        self.encode = lru_cache(maxsize=65536)(self._encode)  # per tokenizer, not per class
 
     def _normalise(self, text: str) -> str:
         out = "".join(self._norm.get(ch, ch) for ch in text)
@@ -60,8 +61,7 @@ class Tokenizer:
             out = " " + out
         return out.replace(" ", _META)
 
-    @lru_cache(maxsize=65536)
-    def encode(self, text: str) -> tuple[int, ...]:
+    def _encode(self, text: str) -> tuple[int, ...]:
         """The content tokens of `text` (no <s> / </s>)."""
         chars = self._normalise(text)
         n = len(chars)

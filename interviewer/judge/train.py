@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--semeval", type=Path, help="semeval-3way.zip (read, never copied)")
     ap.add_argument("--semeval-max", type=int, default=4000)
     ap.add_argument("--rubrics-max", type=int, default=3000)
+    ap.add_argument("--triples-max", type=int, default=100_000)
     ap.add_argument("--layers", type=int, default=12)
     ap.add_argument("--freeze", type=int, default=6, help="bottom layers left as they are")
     ap.add_argument("--epochs", type=int, default=3)
@@ -94,7 +95,8 @@ def main(argv: list[str] | None = None) -> None:
     rng = random.Random(args.seed)
     started = time.time()
 
-    pairs = triple_pairs(sorted(args.triples.glob("*.jsonl")))
+    pairs = list(balanced(triple_pairs(sorted(args.triples.glob("*.jsonl"))),
+                          {"triples": args.triples_max}, args.seed))
     rubrics = rubric_pairs(RubricBook.from_dir(default_corpus_dir() / "rubrics"), args.seed)
     pairs += list(balanced(rubrics, {"rubrics": args.rubrics_max}, args.seed))
     if args.semeval:
@@ -169,12 +171,12 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"epoch {epoch} step {step}/{steps} loss {total / 50:.3f} "
                       f"{time.time() - started:.0f} s", flush=True)
                 total = 0.0
+        meta = {"layers": args.layers, "labels": list(LABELS), "seed": args.seed,
+                "train_pairs": len(train), "epochs": epoch + 1, "freeze": args.freeze}
+        save(model, args.out, meta)  # after every epoch: a stopped run keeps its last one
         print(f"epoch {epoch} dev {evaluate(model, tok, dev)}", flush=True)
 
     minutes = (time.time() - started) / 60
-    meta = {"layers": args.layers, "labels": list(LABELS), "seed": args.seed,
-            "train_pairs": len(train), "epochs": args.epochs, "freeze": args.freeze}
-    save(model, args.out, meta)
     report = {"date": time.strftime("%Y-%m-%d", time.gmtime()), "command": " ".join(
         ["python -m interviewer.judge.train", *(argv or [])]), "minutes": round(minutes, 1),
         "threads": args.threads, "meta": meta, "dev": evaluate(model, tok, dev)}

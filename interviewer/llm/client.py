@@ -10,7 +10,7 @@ the backend that needs them, and no constructor touches the network.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -32,7 +32,9 @@ class LLMUnavailable(Exception):
 
 
 class LLM(Protocol):
-    name: str  # names the model, for caches and reports ("openai:qwen2.5", "fake")
+    @property
+    def name(self) -> str:
+        """Names the model, for caches and reports ("openai:qwen2.5", "fake")."""
 
     def chat(self, messages: list[Message], *, temperature: float = 0.0,
              max_tokens: int | None = None) -> str: ...
@@ -169,7 +171,7 @@ class NoLLM:
     def chat(self, messages: list[Message], **_) -> str:
         raise LLMUnavailable("no LLM configured (llm = none)")
 
-    def stream(self, messages: list[Message], **_) -> Iterable[str]:
+    def stream(self, messages: list[Message], **_) -> Iterator[str]:
         raise LLMUnavailable("no LLM configured (llm = none)")
 
     def prime(self, messages: list[Message]) -> None:

@@ -46,7 +46,7 @@ class Prompt:
         self.name = name
         self.spec = spec
         self.base = base
-        self.variables = [*(base.variables if base else []), *spec.variables]
+        self.variables: list[str] = [*(base.variables if base else []), *spec.variables]
         self._system = _ENV.from_string(spec.system)
         self._user = _ENV.from_string(spec.user)
 

@@ -20,7 +20,7 @@ from interviewer.rubric.models import Rubric
 class Coach(Protocol):
     name: str
 
-    def prepare(self, item: Item, rubric: Rubric) -> None:
+    def prepare(self, item: Item, rubric: Rubric) -> object:
         """The question was just asked: get ready for its answer, without blocking (an
         LLM coach warms the model's cache)."""
 

@@ -19,7 +19,7 @@ from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.loader import RubricBook
 from interviewer.rubric.models import Rubric
 from interviewer.session.coach import Coach
-from interviewer.session.history import History, Message, SessionRecord, now
+from interviewer.session.history import History, Message, SessionRecord
 from interviewer.session.lock import SessionLock
 from interviewer.session.models import Chunk, Level, SessionReport, SessionSettings, Turn
 from interviewer.session.report import report_markdown, session_report

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -149,7 +149,7 @@ class History:
             )
         return sid
 
-    def record(self, session_id: str, state: dict, messages: list[Message] = (),
+    def record(self, session_id: str, state: dict, messages: Sequence[Message] = (),
                turn: Turn | None = None, finished: bool = False) -> None:
         """Everything one step changed, in one transaction."""
         with self._db() as db:

@@ -19,7 +19,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows: no flock; sessions are not locked there
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None
 
 
 class SessionBusy(RuntimeError):
