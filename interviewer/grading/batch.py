@@ -3,15 +3,15 @@
 Input rows (`.jsonl` or `.csv`) need `question` and `answer`; `id` and `reference` are
 optional. Without a reference the question is matched to a corpus item through the store;
 a weak match is flagged `no_reference_match` and graded against the derived rubric of the
-best match. Output (`.jsonl`) rows are the input fields plus the grade. Each row is
-written and flushed as soon as it is graded, so a re-run skips the rows already there.
+best match. Output (`.jsonl`) rows are the input fields plus the grade; a row that
+cannot be graded gets `score: null` and an `error`. Each row is written and flushed as
+soon as it is graded, so a re-run skips the rows already there.
 Rows can be graded on several processes (`workers`) or, for graders waiting on a remote
 model, several at a time on threads (`concurrency`); the output is the same.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import threading
@@ -27,6 +27,7 @@ from interviewer.grading.examples import GradedExample
 from interviewer.grading.models import Grade
 from interviewer.grading.parallel import pool_for
 from interviewer.grading.peers import PeerBank
+from interviewer.grading.rows import InputError, read_rows
 from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.loader import RubricBook
 from interviewer.rubric.models import Rubric
@@ -35,10 +36,9 @@ from interviewer.store.store import ItemStore
 # question-to-item similarity below which the match is not trusted; measured by
 # evals/match_threshold.py (README, Batch grading)
 MATCH_THRESHOLD = 0.88
-
-
-class InputError(Exception):
-    """The input file cannot be read at all (exit code 2)."""
+# a question is embedded whole to find its item, and the embedder's time grows faster than
+# the text (20,000 characters took 49 s here); the corpus's longest question has 240
+MAX_QUESTION_CHARS = 2000
 
 
 class Grader(Protocol):
@@ -58,34 +58,6 @@ class Target:
     flags: tuple[str, ...] = ()
 
 
-def read_rows(path: Path) -> list[dict[str, Any]]:
-    """The rows of a `.jsonl` or `.csv` file; InputError when the file is unusable."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte offset {exc.start})") from None
-    if suffix == ".jsonl":
-        rows = []
-        for no, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                row = {"_error": f"line {no}: not valid JSON ({exc.msg})"}
-            rows.append(row if isinstance(row, dict) else {"_error": f"line {no}: not a JSON object"})
-        return rows
-    if suffix == ".csv":
-        reader = csv.DictReader(text.splitlines())
-        if not reader.fieldnames:
-            raise InputError(f"{path}: empty CSV (no header row)")
-        return [dict(r) for r in reader]
-    raise InputError(f"{path}: unsupported input type {suffix or '(none)'}; use .jsonl or .csv")
-
-
 def _row_problem(row: dict[str, Any]) -> str | None:
     if "_error" in row:
         return row["_error"]
@@ -94,6 +66,9 @@ def _row_problem(row: dict[str, Any]) -> str | None:
             return f"missing or non-text field {key!r}"
     if not row["question"].strip():
         return "empty question"
+    if len(row["question"]) > MAX_QUESTION_CHARS:
+        return (f"question too long ({len(row['question']):,} characters; the limit is "
+                f"{MAX_QUESTION_CHARS:,})")
     return None
 
 

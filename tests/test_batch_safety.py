@@ -1,0 +1,129 @@
+"""Batch grading keeps its promise whatever the files: one output row per input row, in
+order, nothing lost. The output is never the input, never written by two runs at once,
+never resumed from another input's rows; every record of the input is one row, a bad
+one is an error row, and the same file gives the same grades (issue 20, items 5-10)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from interviewer.cli import main
+
+ROWS = [
+    {"id": "a", "question": "What is dropout?",
+     "answer": "Dropout randomly drops neurons during training to reduce overfitting."},
+    {"id": "b", "question": "什么是dropout？", "answer": "训练时以一定概率随机丢弃神经元，防止过拟合。"},
+    {"id": "c", "question": "What is batch normalization?",
+     "answer": "It normalizes each layer's inputs over the mini-batch, then scales and shifts."},
+]
+
+
+def write_jsonl(path: Path, rows, end: str = "\n") -> None:
+    text = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + end
+    path.write_text(text, encoding="utf-8")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """JSON Lines as the format defines them: records end at "\\n" only."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
+
+
+def grade(*args, expect=0):
+    result = CliRunner().invoke(main, ["grade", *map(str, args)])
+    assert result.exit_code == expect, result.output
+    return result
+
+
+# -- item 8: a record is a row, whatever characters its text holds ----------------------
+
+def test_line_separators_inside_json_strings_stay_text(tmp_path, data_env):
+    answer = "Dropout zeroes random units in training\u2028so the net cannot rely on one unit" \
+             "\x85and it is off at test time."
+    rows = [{"id": "a", "question": "What is dropout?", "answer": answer},
+            {"id": "b", "question": "What is dropout?\u2029", "answer": "x\x1cy\x1dz\x1e\x0b\x0c"}]
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)
+    assert "2 rows graded (0 with errors)" in grade(src, "-o", out).stdout
+    got = read_jsonl(out)
+    assert [g["answer"] for g in got] == [r["answer"] for r in rows]
+    assert got[0]["score"] > 0
+
+
+def test_quoted_newlines_in_csv_cells_are_kept(tmp_path, data_env):
+    answer = ("Dropout randomly zeroes units during training.\n\nAt test time it is off and "
+              "the weights are scaled,\r\nso that the expected activation stays the same.")
+    src, out = tmp_path / "in.csv", tmp_path / "out.jsonl"
+    with src.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "question", "answer"])
+        w.writerow(["a", "What is dropout?", answer])
+        w.writerow(["b", "What is dropout?", "zeroes units"])
+    grade(src, "-o", out)
+    same = tmp_path / "same.jsonl"
+    write_jsonl(same, [{"id": "a", "question": "What is dropout?", "answer": answer}])
+    grade(same, "-o", tmp_path / "same.out.jsonl")
+    from_csv, from_jsonl = read_jsonl(out)[0], read_jsonl(tmp_path / "same.out.jsonl")[0]
+    assert from_csv["answer"] == answer
+    assert [r["id"] for r in read_jsonl(out)] == ["a", "b"]
+    assert from_csv["score"] == from_jsonl["score"] and from_csv["points"] == from_jsonl["points"]
+
+
+# -- item 9: one bad row never ends a run -----------------------------------------------
+
+def bad_jsonl_lines() -> list[str]:
+    good = [json.dumps(r, ensure_ascii=False) for r in ROWS]
+    return [
+        good[0],
+        '{"id": "sur", "question": "What is dropout?", "answer": "emoji \\ud83d cut"}',
+        '{"id": "int", "question": "What is dropout?", "answer": "x", "n": ' + "7" * 5000 + "}",
+        good[1],
+        '{"id": "deep", "question": "q", "answer": "a", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        json.dumps({"id": "big", "question": "What is dropout?", "answer": "drop " * 30_000}),
+        good[2],
+    ]
+
+
+def test_bad_jsonl_rows_are_error_rows_and_a_resume_passes_them(tmp_path, data_env):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("\n".join(bad_jsonl_lines()) + "\n", encoding="utf-8")
+    assert "7 rows graded (4 with errors)" in grade(src, "-o", out).stdout
+    got = read_jsonl(out)
+    assert [g.get("id") for g in got] == ["a", "sur", "int", "b", None, "big", "c"]
+    assert [g["score"] is None for g in got] == [False, True, True, False, True, True, False]
+    assert "line 2: an unpaired surrogate" in got[1]["error"] and "'answer'" in got[1]["error"]
+    assert got[1]["answer"] == "emoji \ufffd cut"
+    assert got[2]["error"] == "line 3: a number of more than 4300 digits (kept as text)"
+    assert got[2]["n"] == "7" * 5000
+    assert got[4]["error"] == "line 5: not valid JSON (nested too deeply)"
+    assert got[5]["error"].startswith("line 6: row too long (150,")
+    assert "most of them in 'answer'; the limit is 65,536)" in got[5]["error"]
+    full = out.read_bytes()
+    for kept in (1, 2, 4):  # a crash just before each bad row, then a resume
+        out.write_bytes(b"".join(line + b"\n" for line in full.split(b"\n")[:kept]))
+        grade(src, "-o", out)
+        assert out.read_bytes() == full
+
+
+def test_bad_csv_records_are_error_rows(tmp_path, data_env):
+    src, out = tmp_path / "in.csv", tmp_path / "out.jsonl"
+    with src.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "question", "answer"])
+        w.writerow(["a", "What is dropout?", "zeroes units at random in training"])
+        w.writerow(["huge", "What is dropout?", "drop " * 30_000])  # a 150 KB cell
+        w.writerow(["extra", "What is dropout?", "zeroes units", "a cell too many"])
+        w.writerow(["short", "What is dropout?"])
+        w.writerow(["longq", "What is dropout? " * 150, "zeroes units"])
+        w.writerow(["c", "What is dropout?", "zeroes units at random in training"])
+    assert "6 rows graded (4 with errors)" in grade(src, "-o", out).stdout
+    got = read_jsonl(out)
+    assert [g["id"] for g in got] == ["a", "huge", "extra", "short", "longq", "c"]
+    assert got[4]["error"] == "question too long (2,550 characters; the limit is 2,000)"
+    assert got[1]["error"].startswith("line 3: row too long")
+    assert got[2]["error"] == "line 4: 4 cells but the header has 3"
+    assert got[3]["error"] == "missing or non-text field 'answer'"
+    assert got[0]["score"] == got[5]["score"] is not None
