@@ -38,6 +38,70 @@ def grade(*args, expect=0):
     return result
 
 
+# -- item 5: OUT is never the input; only our own torn row is cut ---------------------
+
+def test_output_may_not_be_the_input(tmp_path, data_env):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, ROWS, end="")  # the last line has no newline
+    before = src.read_bytes()
+    result = grade(src, "-o", src, expect=2)
+    assert result.stderr.strip() == f"error: {src} is the input file: the graded rows need " \
+                                    "a file of their own; choose another -o"
+    (tmp_path / "link.jsonl").symlink_to(src)
+    assert "is the input file" in grade(src, "-o", tmp_path / "link.jsonl", expect=2).stderr
+    assert src.read_bytes() == before
+
+
+def test_a_file_that_is_not_our_output_is_left_alone(tmp_path, data_env):
+    src, out = tmp_path / "in.jsonl", tmp_path / "notes.jsonl"
+    write_jsonl(src, ROWS)
+    out.write_text("my notes\nnot graded rows, no newline at the end", encoding="utf-8")
+    before = out.read_bytes()
+    result = grade(src, "-o", out, expect=2)
+    assert f"{out}: line 1 is not the graded row 1 of {src}" in result.stderr
+    out.write_text('{"id": "a", "score": 3}\n{"half a row', encoding="utf-8")
+    assert "is not the graded row 1" in grade(src, "-o", out, expect=2).stderr
+    # complete rows that are ours, then a tail that is not the start of the next one
+    grade(src, "-o", tmp_path / "full.jsonl")
+    lines = (tmp_path / "full.jsonl").read_bytes().split(b"\n")
+    out.write_bytes(lines[0] + b"\n" + b"{\"id\": \"zzz\", \"quest")
+    before = out.read_bytes()
+    assert "its last line (no newline) is not a row cut short" in grade(src, "-o", out,
+                                                                         expect=2).stderr
+    assert out.read_bytes() == before
+
+
+def test_a_first_row_cut_short_is_graded_again(tmp_path, data_env):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, ROWS)
+    grade(src, "-o", tmp_path / "full.jsonl")
+    full = (tmp_path / "full.jsonl").read_bytes()
+    for cut in (5, full.index(b"\n")):  # mid-row, and the whole row but its newline
+        out.write_bytes(full[:cut])
+        assert "3 rows graded" in grade(src, "-o", out).stdout
+        assert out.read_bytes() == full
+
+
+# -- item 7: a resume checks that the output is this input's ----------------------------
+
+def test_resuming_on_another_input_is_refused(tmp_path, data_env):
+    one, two, out = tmp_path / "one.jsonl", tmp_path / "two.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(one, ROWS[:2])
+    write_jsonl(two, [{**ROWS[2], "id": "a"}, ROWS[1], ROWS[0]])
+    grade(one, "-o", out)
+    before = out.read_bytes()
+    result = grade(two, "-o", out, expect=2)
+    assert result.stderr.strip() == (f"error: {out}: line 1 is not the graded row 1 of {two}: "
+                                     "is it the output of another input? Choose another -o")
+    assert out.read_bytes() == before
+    # the same rows with one answer changed are another input too
+    write_jsonl(two, [ROWS[0], {**ROWS[1], "answer": "不知道"}, ROWS[2]])
+    assert "line 2 is not the graded row 2" in grade(two, "-o", out, expect=2).stderr
+    # the same input with rows added at the end resumes
+    write_jsonl(two, ROWS)
+    assert "1 rows graded (0 with errors), 2 already in" in grade(two, "-o", out).stdout
+
+
 # -- item 8: a record is a row, whatever characters its text holds ----------------------
 
 def test_line_separators_inside_json_strings_stay_text(tmp_path, data_env):

@@ -5,7 +5,8 @@ optional. Without a reference the question is matched to a corpus item through t
 a weak match is flagged `no_reference_match` and graded against the derived rubric of the
 best match. Output (`.jsonl`) rows are the input fields plus the grade; a row that
 cannot be graded gets `score: null` and an `error`. Each row is written and flushed as
-soon as it is graded, so a re-run skips the rows already there.
+soon as it is graded, so a re-run skips the rows already there, once it has checked they
+are this input's (grading.output).
 Rows can be graded on several processes (`workers`) or, for graders waiting on a remote
 model, several at a time on threads (`concurrency`); the output is the same.
 """
@@ -25,6 +26,7 @@ from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.examples import GradedExample
 from interviewer.grading.models import Grade
+from interviewer.grading.output import check_paths, resume_point
 from interviewer.grading.parallel import pool_for
 from interviewer.grading.peers import PeerBank
 from interviewer.grading.rows import InputError, read_rows
@@ -210,17 +212,6 @@ def grade_row(row: dict[str, Any], grader: Grader, resolver: Resolver) -> dict[s
     return finish_row(prepare_row(row, resolver), grader)
 
 
-def _done_rows(output: Path) -> int:
-    """Complete rows already in OUTPUT; a torn last line (a crash mid-write) is cut off."""
-    if not output.exists():
-        return 0
-    data = output.read_bytes()
-    keep = data[: data.rfind(b"\n") + 1]
-    if len(keep) != len(data):
-        output.write_bytes(keep)
-    return keep.count(b"\n")
-
-
 def _graded(rows: list[dict[str, Any]], grader: Grader, resolver: Resolver,
             workers: int, concurrency: int) -> Iterator[dict[str, Any]]:
     """Output rows in input order, graded here, on `workers` processes, or `concurrency`
@@ -272,14 +263,12 @@ def grade_file(
     waiting on a remote LLM; the grader must be thread-safe). Rows are written in input
     order either way."""
     rows = read_rows(input_path)
-    done = _done_rows(output)
-    if done > len(rows):
-        raise InputError(f"{output} has {done} rows but {input_path} only {len(rows)}: "
-                         "is it the output of another input?")
+    check_paths(input_path, output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("a", encoding="utf-8") as fh:
+    done = resume_point(rows, output, input_path)
+    with output.open("ab") as fh:
         for result in _graded(rows[done:], grader, resolver, workers, concurrency):
-            fh.write(json.dumps(result, ensure_ascii=False) + "\n")
+            fh.write((json.dumps(result, ensure_ascii=False) + "\n").encode())
             fh.flush()
             if on_row:
                 on_row()
