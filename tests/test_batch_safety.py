@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from interviewer.cli import main
@@ -80,6 +82,53 @@ def test_a_first_row_cut_short_is_graded_again(tmp_path, data_env):
         out.write_bytes(full[:cut])
         assert "3 rows graded" in grade(src, "-o", out).stdout
         assert out.read_bytes() == full
+
+
+# -- item 6: one run at a time on one output; the app's outputs per user ---------------
+
+def test_a_second_run_on_the_same_output_stops(tmp_path, data_env, embedder):
+    from interviewer.grading.batch import InputError, Resolver, grade_file
+    from interviewer.grading.parallel import GraderSpec, build_grader
+    from interviewer.session.setup import default_rubrics
+    from interviewer.store import ItemStore
+
+    store = ItemStore(data_env / "store", embedder)
+    grader = build_grader(GraderSpec(pool=tuple(store.items())))
+    resolver = Resolver(store, default_rubrics())
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, ROWS)
+    first = grade_file(src, out, grader, resolver)
+    next(first)  # the first run has written a row and goes on
+    second = grade_file(src, out, grader, resolver)
+    with pytest.raises(InputError, match=f"{out} is being written by another run "
+                                         f"\\(pid {os.getpid()}\\)"):
+        next(second)
+    # and the CLI says so in one line, exit code 2
+    result = grade(src, "-o", out, expect=2)
+    assert result.stderr.strip().splitlines()[-1] == (f"error: {out} is being written by another run "
+                                     f"(pid {os.getpid()}); wait for it to finish, or choose "
+                                     "another -o")
+    assert len(list(first)) == 2
+    assert [r["id"] for r in read_jsonl(out)] == ["a", "b", "c"]
+    assert not out.with_name("out.jsonl.lock").exists()
+    assert "0 rows graded" in grade(src, "-o", out).stdout  # the lock is free again
+
+
+def test_the_app_writes_each_users_grades_apart(tmp_path):
+    from interviewer.grading.output import output_path
+
+    src = tmp_path / "answers.csv"
+    src.write_text("question,answer\nWhat is dropout?,zeroes units\n", encoding="utf-8")
+    folder = tmp_path / "batch"
+    ann, bob = output_path(folder, "ann", src), output_path(folder, "bob", src)
+    assert ann != bob and ann.name == bob.name and ann.parent.parent == folder
+    assert output_path(folder, "ann", src) == ann  # the same file again: resumed
+    src.write_text("question,answer\nWhat is dropout?,something else\n", encoding="utf-8")
+    assert output_path(folder, "ann", src) != ann
+    for user in ("../../etc", "a/b", "..", "", "名前"):
+        path = output_path(folder, user, src)
+        assert path.parent.parent == folder and path.parent.name not in ("", ".", "..")
+    assert output_path(folder, "a/b", src) != output_path(folder, "a_b", src)
 
 
 # -- item 7: a resume checks that the output is this input's ----------------------------

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from pathlib import Path
 
 import gradio as gr
 
 from interviewer.grading.batch import InputError, Resolver, grade_file, read_rows
+from interviewer.grading.output import output_path
 from interviewer.session import Interview, SessionSettings
 from interviewer.session.engine import Kit
 from interviewer.session.report import progress, transcript_json, transcript_markdown
@@ -127,7 +127,7 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
                                                    encoding="utf-8")
         return md, [str(out / f"interview-{sid}.md"), str(out / f"interview-{sid}.json")]
 
-    def batch(path, progress_bar=gr.Progress()):
+    def batch(path, request: gr.Request, progress_bar=gr.Progress()):
         if not path:
             raise gr.Error("Upload a .jsonl or .csv file first.")
         src = Path(path)
@@ -135,14 +135,16 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
             total = len(read_rows(src))
         except InputError as exc:
             raise gr.Error(str(exc)) from None
-        digest = hashlib.sha1(src.read_bytes()).hexdigest()[:10]
-        out = work_dir / "batch" / f"{src.stem}-{digest}.graded.jsonl"
+        out = output_path(work_dir / "batch", _user(request), src)
         progress_bar((0, total), desc="grading", unit="answer")
         done = failed = 0
-        for row in grade_file(src, out, _LockedGrader(kit), resolver):
-            done += 1
-            failed += row["error"] is not None
-            progress_bar((done, total), desc="grading", unit="answer")
+        try:  # e.g. this file is still being graded (Grade pressed twice)
+            for row in grade_file(src, out, _LockedGrader(kit), resolver):
+                done += 1
+                failed += row["error"] is not None
+                progress_bar((done, total), desc="grading", unit="answer")
+        except InputError as exc:
+            raise gr.Error(str(exc)) from None
         again = total - done
         note = f"{done} rows graded ({failed} with errors)" + (
             f", {again} already graded earlier" if again else "")

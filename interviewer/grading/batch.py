@@ -6,7 +6,7 @@ a weak match is flagged `no_reference_match` and graded against the derived rubr
 best match. Output (`.jsonl`) rows are the input fields plus the grade; a row that
 cannot be graded gets `score: null` and an `error`. Each row is written and flushed as
 soon as it is graded, so a re-run skips the rows already there, once it has checked they
-are this input's (grading.output).
+are this input's (grading.output, which also keeps a second run off the same output).
 Rows can be graded on several processes (`workers`) or, for graders waiting on a remote
 model, several at a time on threads (`concurrency`); the output is the same.
 """
@@ -26,7 +26,7 @@ from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.examples import GradedExample
 from interviewer.grading.models import Grade
-from interviewer.grading.output import check_paths, resume_point
+from interviewer.grading.output import check_paths, output_lock, resume_point
 from interviewer.grading.parallel import pool_for
 from interviewer.grading.peers import PeerBank
 from interviewer.grading.rows import InputError, read_rows
@@ -265,11 +265,12 @@ def grade_file(
     rows = read_rows(input_path)
     check_paths(input_path, output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    done = resume_point(rows, output, input_path)
-    with output.open("ab") as fh:
-        for result in _graded(rows[done:], grader, resolver, workers, concurrency):
-            fh.write((json.dumps(result, ensure_ascii=False) + "\n").encode())
-            fh.flush()
-            if on_row:
-                on_row()
-            yield result
+    with output_lock(output):
+        done = resume_point(rows, output, input_path)
+        with output.open("ab") as fh:
+            for result in _graded(rows[done:], grader, resolver, workers, concurrency):
+                fh.write((json.dumps(result, ensure_ascii=False) + "\n").encode())
+                fh.flush()
+                if on_row:
+                    on_row()
+                yield result
