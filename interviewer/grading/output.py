@@ -21,7 +21,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +90,8 @@ def output_lock(output: Path) -> Iterator[None]:
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
-        os.unlink(lock_path)  # still holding it: a run waiting on this inode retries
+        with suppress(FileNotFoundError):
+            os.unlink(lock_path)  # still holding it: a run that opened this inode retries
         os.close(fd)
 
 
