@@ -62,7 +62,8 @@ def test_csv_input_and_resume(tmp_path, data_env):
     grade(src, "-o", out)
     full = read_jsonl(out)
     # a crash after the first row, mid-way through writing the second
-    out.write_text(json.dumps(full[0], ensure_ascii=False) + "\n" + '{"id": "b", "sco', encoding="utf-8")
+    second = json.dumps(full[1], ensure_ascii=False)
+    out.write_text(json.dumps(full[0], ensure_ascii=False) + "\n" + second[:40], encoding="utf-8")
     result = grade(src, "-o", out)
     assert "2 rows graded (0 with errors), 1 already in" in result.stdout
     assert read_jsonl(out) == full

@@ -7,7 +7,6 @@ never served."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import threading
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import gradio as gr
 
 from interviewer.grading.batch import InputError, Resolver, read_rows
+from interviewer.grading.output import output_path
 from interviewer.session import Interview, SessionSettings
 from interviewer.session.engine import Kit
 from interviewer.session.report import progress, transcript_json, transcript_markdown
@@ -48,11 +48,6 @@ class _SessionLocks:
     def __call__(self, sid: str) -> threading.Lock:
         with self._guard:
             return self._locks.setdefault(sid, threading.Lock())
-
-
-def _user_folder(user: str) -> str:
-    """A user's folder name under work_dir: stable across restarts (resuming), no name."""
-    return hashlib.sha256(f"interviewer-user\x1f{user}".encode()).hexdigest()[:16]
 
 
 def _without_paths(message: str, paths: dict[str, str]) -> str:
@@ -154,8 +149,7 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path,
         except InputError as exc:
             raise gr.Error(_without_paths(str(exc), {str(src): name, str(path): name})) from None
         total = len(rows)
-        digest = hashlib.sha1(src.read_bytes()).hexdigest()[:10]
-        out = work_dir / "batch" / _user_folder(user) / f"{src.stem}-{digest}.graded.jsonl"
+        out = output_path(work_dir / "batch", user, src)
         job = BatchJob(kit, resolver, rows, src, out).start()
         try:
             while not job.wait(0.5):

@@ -57,11 +57,14 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
 
     from interviewer.grading.batch import (InputError, Resolver, add_peer_answers, grade_file,
                                            read_examples, read_rows)
+    from interviewer.grading.output import check_paths, resume_point
     from interviewer.session.setup import default_rubrics
 
     try:
         rows = read_rows(input_path)
         total = len(rows)
+        check_paths(input_path, output)  # before the slow part; grade_file checks again
+        resume_point(rows, output, input_path, cut=False)
     except InputError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)

@@ -3,15 +3,16 @@
 Input rows (`.jsonl` or `.csv`) need `question` and `answer`; `id` and `reference` are
 optional. Without a reference the question is matched to a corpus item through the store;
 a weak match is flagged `no_reference_match` and graded against the derived rubric of the
-best match. Output (`.jsonl`) rows are the input fields plus the grade. Each row is
-written and flushed as soon as it is graded, so a re-run skips the rows already there.
+best match. Output (`.jsonl`) rows are the input fields plus the grade; a row that
+cannot be graded gets `score: null` and an `error`. Each row is written and flushed as
+soon as it is graded, so a re-run skips the rows already there, once it has checked they
+are this input's (grading.output, which also keeps a second run off the same output).
 Rows can be graded on several processes (`workers`) or, for graders waiting on a remote
 model, several at a time on threads (`concurrency`); the output is the same.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import threading
@@ -25,8 +26,10 @@ from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.examples import GradedExample
 from interviewer.grading.models import Grade
+from interviewer.grading.output import check_paths, output_lock, resume_point
 from interviewer.grading.parallel import pool_for
 from interviewer.grading.peers import PeerBank
+from interviewer.grading.rows import InputError, read_rows
 from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.loader import RubricBook
 from interviewer.rubric.models import Rubric
@@ -35,10 +38,9 @@ from interviewer.store.store import ItemStore
 # question-to-item similarity below which the match is not trusted; measured by
 # evals/match_threshold.py (README, Batch grading)
 MATCH_THRESHOLD = 0.88
-
-
-class InputError(Exception):
-    """The input file cannot be read at all (exit code 2)."""
+# a question is embedded whole to find its item, and the embedder's time grows faster than
+# the text (20,000 characters took 49 s here); the corpus's longest question has 240
+MAX_QUESTION_CHARS = 2000
 
 
 class Grader(Protocol):
@@ -58,34 +60,6 @@ class Target:
     flags: tuple[str, ...] = ()
 
 
-def read_rows(path: Path) -> list[dict[str, Any]]:
-    """The rows of a `.jsonl` or `.csv` file; InputError when the file is unusable."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte offset {exc.start})") from None
-    if suffix == ".jsonl":
-        rows = []
-        for no, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                row = {"_error": f"line {no}: not valid JSON ({exc.msg})"}
-            rows.append(row if isinstance(row, dict) else {"_error": f"line {no}: not a JSON object"})
-        return rows
-    if suffix == ".csv":
-        reader = csv.DictReader(text.splitlines())
-        if not reader.fieldnames:
-            raise InputError(f"{path}: empty CSV (no header row)")
-        return [dict(r) for r in reader]
-    raise InputError(f"{path}: unsupported input type {suffix or '(none)'}; use .jsonl or .csv")
-
-
 def _row_problem(row: dict[str, Any]) -> str | None:
     if "_error" in row:
         return row["_error"]
@@ -94,6 +68,9 @@ def _row_problem(row: dict[str, Any]) -> str | None:
             return f"missing or non-text field {key!r}"
     if not row["question"].strip():
         return "empty question"
+    if len(row["question"]) > MAX_QUESTION_CHARS:
+        return (f"question too long ({len(row['question']):,} characters; the limit is "
+                f"{MAX_QUESTION_CHARS:,})")
     return None
 
 
@@ -235,17 +212,6 @@ def grade_row(row: dict[str, Any], grader: Grader, resolver: Resolver) -> dict[s
     return finish_row(prepare_row(row, resolver), grader)
 
 
-def _done_rows(output: Path) -> int:
-    """Complete rows already in OUTPUT; a torn last line (a crash mid-write) is cut off."""
-    if not output.exists():
-        return 0
-    data = output.read_bytes()
-    keep = data[: data.rfind(b"\n") + 1]
-    if len(keep) != len(data):
-        output.write_bytes(keep)
-    return keep.count(b"\n")
-
-
 def _graded(rows: list[dict[str, Any]], grader: Grader, resolver: Resolver,
             workers: int, concurrency: int) -> Iterator[dict[str, Any]]:
     """Output rows in input order, graded here, on `workers` processes, or `concurrency`
@@ -298,15 +264,14 @@ def grade_file(
     waiting on a remote LLM; the grader must be thread-safe). Rows are written in input
     order either way."""
     rows = read_rows(input_path)
-    done = _done_rows(output)
-    if done > len(rows):
-        raise InputError(f"{output} has {done} rows but {input_path} only {len(rows)}: "
-                         "is it the output of another input?")
+    check_paths(input_path, output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("a", encoding="utf-8") as fh:
-        for result in _graded(rows[done:], grader, resolver, workers, concurrency):
-            fh.write(json.dumps(result, ensure_ascii=False) + "\n")
-            fh.flush()
-            if on_row:
-                on_row()
-            yield result
+    with output_lock(output):
+        done = resume_point(rows, output, input_path)
+        with output.open("ab") as fh:
+            for result in _graded(rows[done:], grader, resolver, workers, concurrency):
+                fh.write((json.dumps(result, ensure_ascii=False) + "\n").encode())
+                fh.flush()
+                if on_row:
+                    on_row()
+                yield result

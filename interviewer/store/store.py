@@ -36,6 +36,10 @@ from interviewer.store.writer import StoreWriter
 
 COLLECTION = "items"
 _GET_PAGE = 5000
+# candidates fetched beyond the k asked for, so that items as close as the k-th (two notes
+# asking the same question have the same vector) are all seen, and the lower id wins:
+# the index returns equal neighbours in no fixed order, and a grade follows the item
+_TIE_MARGIN = 8
 
 
 class EmbedderMismatch(StoreError):
@@ -213,18 +217,21 @@ class ItemStore:
         return self.search_vector(self.query_vector(query), k)
 
     def search_vector(self, vector: list[float], k: int = 5) -> list[Hit]:
-        """The `k` items closest to a query vector from `query_vector`, best first."""
+        """The `k` items closest to a query vector from `query_vector`, best first; equal
+        scores (to 4 decimals) in id order."""
         if k < 1:
             return []
         # no count() first: a store with fewer than k items returns them all, and the
         # lookup saves a round trip to the store
         res = self._collection().query(
-            query_embeddings=[vector], n_results=k, include=["metadatas", "distances"]
+            query_embeddings=[vector], n_results=k + _TIE_MARGIN,
+            include=["metadatas", "distances"],
         )
-        return [
+        hits = [
             Hit(from_metadata(i, md), round(1.0 - float(d), 4))
             for i, md, d in zip(res["ids"][0], res["metadatas"][0], res["distances"][0])
         ]
+        return sorted(hits, key=lambda h: (-h.score, h.item.id))[:k]
 
     # -- writing --------------------------------------------------------------------
 
