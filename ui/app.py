@@ -15,7 +15,7 @@ import gradio as gr
 
 from interviewer.grading.batch import InputError, Resolver, read_rows
 from interviewer.grading.output import output_path
-from interviewer.session import Interview, SessionSettings
+from interviewer.session import Interview, SessionBusy, SessionSettings
 from interviewer.session.engine import Kit
 from interviewer.session.report import progress, transcript_json, transcript_markdown
 from ui.auth import LoginLimiter, UserBook
@@ -48,6 +48,14 @@ class _SessionLocks:
     def __call__(self, sid: str) -> threading.Lock:
         with self._guard:
             return self._locks.setdefault(sid, threading.Lock())
+
+
+def _resume(kit: Kit, sid: str, user: str) -> Interview:
+    """The session, or one line in the browser when another process is answering it."""
+    try:
+        return Interview.resume(kit, sid, user)
+    except SessionBusy as exc:
+        raise gr.Error(str(exc)) from None
 
 
 def _without_paths(message: str, paths: dict[str, str]) -> str:
@@ -89,7 +97,7 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path,
             yield iv.id, chat_messages(iv.transcript()), text, score_panel([])
             return
         with session_lock(sid):  # held across the stream: the next event waits for this one
-            iv = Interview.resume(kit, sid, user)
+            iv = _resume(kit, sid, user)
             chat = chat_messages(iv.transcript()) + [{"role": "user", "content": text}]
             base = len(chat)
             for chunk in iv.reply(text):
@@ -103,7 +111,7 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path,
     def resume(sid, request: gr.Request):
         if not sid:
             raise gr.Error("No unfinished session selected.")
-        iv = Interview.resume(kit, sid, _user(request))
+        iv = _resume(kit, sid, _user(request))
         return iv.id, chat_messages(iv.transcript()), score_panel(iv.turns(), iv.llm_unavailable)
 
     def history_view(request: gr.Request):
