@@ -154,3 +154,20 @@ def test_failed_and_unparsed_judgements_are_never_cached(rubric_rows, tmp_path):
         else:  # the endpoint works again: its judgement counts
             assert all(not {"llm_unavailable", "llm_unparsed"} & set(r["flags"]) for r in rows)
             assert rows[0]["score"] > rubric[0]["score"]
+
+
+def test_practice_says_what_the_llm_is_doing(data_env):
+    from tests.test_llm_client import closed_port_url
+
+    runner = CliRunner()
+    args = ["practice", "-n", "1", "--follow-ups", "0", "--lang", "en"]
+    with ChatServer(Script(default=(200, "Good: you named the regularisation effect."))) as url:
+        result = runner.invoke(main, ["--llm", "openai", "--llm-base-url", url,
+                                      "--llm-model", "m", *args], input="Dropout drops units.\n")
+    assert result.exit_code == 0, result.output
+    assert "LLM: starting openai:m" in result.stderr and "LLM: ready" in result.stderr
+    result = runner.invoke(main, ["--llm", "openai", "--llm-base-url", closed_port_url(),
+                                  "--llm-model", "m", *args], input="Dropout drops units.\n")
+    assert result.exit_code == 0, result.output
+    assert "LLM: unavailable" in result.stderr and "does not answer" in result.stderr
+    assert "llm_unavailable" in result.stderr  # and the reply says its text is the template's

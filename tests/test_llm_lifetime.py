@@ -109,3 +109,16 @@ def test_a_shared_server_that_went_away_is_replaced(tmp_path):
         assert llm.chat(HELLO) == "ok" and server.starts == 1
     finally:
         server.stop()
+
+
+def test_a_call_waits_for_a_starting_server_no_longer_than_its_deadline(tmp_path):
+    server = FakeLocalServer(tmp_path / "models")
+    llm = OpenAIChat(server.url, "m", timeout=0.5, server=server)
+    with server._lock:  # another thread is starting it
+        start = time.monotonic()
+        try:
+            llm.chat(HELLO)
+            raise AssertionError("no error")
+        except Exception as exc:  # noqa: BLE001
+            assert "still starting" in str(exc)
+        assert time.monotonic() - start < 1.0

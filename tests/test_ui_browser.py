@@ -1,10 +1,14 @@
 """The app in a real headless Chromium (Debian's), driven by Playwright: a mock interview
 end to end, history after a reload, batch grading upload and download, and not one
-request leaving the machine. A screenshot is kept in test-artifacts/."""
+request leaving the machine. A screenshot is kept in test-artifacts/. And the README's
+default (llm = local, the packaged model): LLM-worded feedback on the first answer and on
+one sent a minute after start."""
 
 from __future__ import annotations
 
 import json
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +124,60 @@ def test_batch_grading_upload_and_download(page, app_url, tmp_path):
     assert graded[2]["score"] is None and "answer" in graded[2]["error"]
     page.screenshot(path=str(ARTIFACTS / "ui-batch.png"), full_page=True)
     assert page.outside == []
+
+
+def _bot_texts(page) -> list[str]:
+    return page.locator("#chat [data-testid=bot]").all_inner_texts()
+
+
+def _feedback_is_llm_worded(page, answer: str) -> str:
+    """The feedback after `answer`: the LLM's words, not the rubric grader's template
+    (which opens with "Score N/10."), and no `llm_unavailable` warning."""
+    score = page.inner_text("#score")
+    assert "llm_unavailable" not in score, score
+    texts = page.locator("#chat [data-testid=user], #chat [data-testid=bot]").all_inner_texts()
+    after = texts[max(i for i, t in enumerate(texts) if answer[:30] in t) + 1]
+    assert not re.match(r"\s*(Score|得分) \d", after), f"template text: {after!r}"
+    assert len(after.strip()) > 20, after
+    return after
+
+
+@pytest.mark.slow
+def test_the_readme_default_words_feedback_with_the_local_model(browser, tmp_path_factory,
+                                                                  built_store_dir):
+    """`interviewer serve` with the default LLM (the local model), as a new user runs it:
+    the app says when the model is ready, and the first answer and one sent a minute after
+    start both get the model's words. (Before: the server was killed ~12 s after it
+    started, and every answer got template text and `llm_unavailable`.)"""
+    data = tmp_path_factory.mktemp("app-local-llm")
+    answers = [("It stops the model from overfitting: during training it adds noise or a "
+                "penalty, so the network has to generalise instead of memorising the data."),
+               ("I would compare the training loss with the validation loss; when they move "
+                "apart the model overfits, so I would add data or regularisation.")]
+    with served(data, built_store_dir, env={"INTERVIEWER_LLM": "local"}) as url:
+        started = time.monotonic()
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.fill("#n input[type=number]", "3")
+        page.press("#n input[type=number]", "Enter")
+        page.fill("#follow-ups input[type=number]", "0")
+        page.press("#follow-ups input[type=number]", "Enter")
+        page.click("#start")
+        _chat_has(page, "1/3", timeout=60_000)
+        # the app shows what the LLM is doing; a person reads the question meanwhile
+        page.wait_for_selector("#llm-status >> text=LLM ready", timeout=180_000)
+        worded = []
+        for n, answer in enumerate(answers):
+            if n == 1:  # a minute after start: the server must still be there
+                time.sleep(max(0.0, 60 - (time.monotonic() - started)))
+            page.fill("#answer textarea", answer)
+            page.click("#send")
+            _chat_has(page, f"{n + 2}/3", timeout=120_000)  # the reply is complete
+            worded.append(_feedback_is_llm_worded(page, answer))
+        assert time.monotonic() - started >= 60
+        assert "LLM ready" in page.inner_text("#llm-status")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "ui-local-llm.png"), full_page=True)
+        context.close()
+    print("feedback:", *worded, sep="\n")

@@ -97,6 +97,8 @@ def test_an_unreachable_llm_is_shown_and_the_rubric_grade_stands(tmp_path, built
         chat, score = _answer_once(url)
     assert "`llm_unavailable`" in score and "Last answer" in score
     assert "Score " in chat  # the rubric grade's own feedback, not a made-up one
+    log = (tmp_path / "data" / "serve.log").read_text()
+    assert "LLM: unavailable" in log and "does not answer" in log  # the terminal says why
 
 
 def test_a_hung_llm_endpoint_holds_no_one_up(tmp_path, built_store_dir):

@@ -185,7 +185,8 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path) -> gr.Blocks:
                         n = gr.Slider(1, 20, value=5, step=1, label="Questions", elem_id="n")
                         difficulty = gr.Radio(["adaptive", "easy", "medium", "hard"],
                                               value="adaptive", label="Difficulty")
-                        follow_ups = gr.Slider(0, 2, value=1, step=1, label="Follow-ups per question")
+                        follow_ups = gr.Slider(0, 2, value=1, step=1, label="Follow-ups per question",
+                                               elem_id="follow-ups")
                         start_btn = gr.Button("Start a new session", variant="primary",
                                               elem_id="start")
                     with gr.Accordion("Resume", open=False):

@@ -103,8 +103,13 @@ class OpenAIChat:
                 self._slots = threading.BoundedSemaphore(max(1, self.concurrency))
             return self._http
 
-    def _url(self) -> str:
-        url = self.base_url() if callable(self.base_url) else self.base_url
+    def _url(self, wait: float | None = None) -> str:
+        """The endpoint; a local server being started by another call is waited for at
+        most `wait` seconds."""
+        if self.server is not None:
+            url = self.server.url(wait=wait)
+        else:
+            url = self.base_url() if callable(self.base_url) else self.base_url
         return url.rstrip("/")
 
     def connect(self) -> None:
@@ -171,7 +176,7 @@ class OpenAIChat:
                 if time.monotonic() + wait >= deadline:
                     break
                 time.sleep(wait)
-            url = self._url()
+            url = self._url(deadline - time.monotonic())
             if not self._slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
                 raise LLMUnavailable(f"{self.name}: all {self.concurrency} request slots are "
                                      f"held by earlier calls (deadline {self.timeout:g} s)")

@@ -218,13 +218,20 @@ class LocalServer:
     def status(self) -> LLMStatus:
         return self._status
 
-    def url(self) -> str:
-        with self._lock:  # one start, however many threads ask at once
-            try:
-                return self._url_unlocked()
-            except LLMUnavailable as exc:
-                self._status = LLMStatus("unavailable", str(exc))
-                raise
+    def url(self, wait: float | None = None) -> str:
+        """The server's URL, starting it if needed. `wait`: give up (LLMUnavailable) after
+        this many seconds while another thread is starting it."""
+        # one start, however many threads ask at once
+        if not self._lock.acquire(timeout=-1 if wait is None else max(wait, 0.0)):
+            raise LLMUnavailable(f"the local model server is still starting "
+                                 f"({self._status.detail})")
+        try:
+            return self._url_unlocked()
+        except LLMUnavailable as exc:
+            self._status = LLMStatus("unavailable", str(exc))
+            raise
+        finally:
+            self._lock.release()
 
     def forget(self, url: str) -> None:
         """`url` stopped answering: the next `url()` looks again (and starts a server)."""
