@@ -7,6 +7,7 @@ one sent a minute after start."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from pathlib import Path
@@ -66,7 +67,8 @@ def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
     _chat_has(page, "1/2")
     page.fill("#answer textarea", ANSWER)
     page.click("#send")
-    page.wait_for_selector("#score >> text=Last answer", timeout=300_000)
+    page.wait_for_selector("#score >> text=Last answer", timeout=300_000)  # the grade first
+    _chat_has(page, "2/2|Follow-up|追问")  # then the rest of the reply
     chat = page.inner_text("#chat")
     assert ANSWER in chat
     assert "Score " in chat or "得分" in chat  # the feedback
@@ -130,14 +132,24 @@ def _bot_texts(page) -> list[str]:
     return page.locator("#chat [data-testid=bot]").all_inner_texts()
 
 
-def _feedback_is_llm_worded(page, answer: str) -> str:
+def _coach_notes(data: Path) -> str:
+    """Why the coach used template text, as the sessions' saved state says."""
+    import sqlite3
+
+    with sqlite3.connect(data / "history.sqlite3") as db:
+        rows = [" ".join(map(str, r)) for r in db.execute("SELECT * FROM sessions")]
+    return " | ".join(r[r.find("coach_notes"):][:300] for r in rows if "coach_notes" in r)
+
+
+def _feedback_is_llm_worded(page, answer: str, data: Path) -> str:
     """The feedback after `answer`: the LLM's words, not the rubric grader's template
     (which opens with "Score N/10."), and no `llm_unavailable` warning."""
     score = page.inner_text("#score")
     assert "llm_unavailable" not in score, score
     texts = page.locator("#chat [data-testid=user], #chat [data-testid=bot]").all_inner_texts()
     after = texts[max(i for i, t in enumerate(texts) if answer[:30] in t) + 1]
-    assert not re.match(r"\s*(Score|得分) \d", after), f"template text: {after!r}"
+    assert not re.match(r"\s*(Score|得分) \d", after), (
+        f"template text: {after[:200]!r}; coach notes: {_coach_notes(data)}")
     assert len(after.strip()) > 20, after
     return after
 
@@ -149,6 +161,10 @@ def test_the_readme_default_words_feedback_with_the_local_model(browser, tmp_pat
     the app says when the model is ready, and the first answer and one sent a minute after
     start both get the model's words. (Before: the server was killed ~12 s after it
     started, and every answer got template text and `llm_unavailable`.)"""
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    if load > 2 * cores:  # the model's speed is the CPU's: the deadlines assume it is free
+        pytest.skip(f"the machine is too busy for the real model (load {load:.1f} on "
+                    f"{cores} cores): this test needs a quiet machine, as CI has")
     data = tmp_path_factory.mktemp("app-local-llm")
     answers = [("It stops the model from overfitting: during training it adds noise or a "
                 "penalty, so the network has to generalise instead of memorising the data."),
@@ -174,7 +190,7 @@ def test_the_readme_default_words_feedback_with_the_local_model(browser, tmp_pat
             page.fill("#answer textarea", answer)
             page.click("#send")
             _chat_has(page, f"{n + 2}/3", timeout=120_000)  # the reply is complete
-            worded.append(_feedback_is_llm_worded(page, answer))
+            worded.append(_feedback_is_llm_worded(page, answer, data))
         assert time.monotonic() - started >= 60
         assert "LLM ready" in page.inner_text("#llm-status")
         ARTIFACTS.mkdir(exist_ok=True)
