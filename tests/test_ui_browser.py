@@ -56,6 +56,12 @@ def page(browser):
 def _chat_has(page, pattern: str, timeout: int = 300_000) -> None:
     page.wait_for_function("p => new RegExp(p).test(document.querySelector('#chat').innerText)",
                            arg=pattern, timeout=timeout)
+    # the reply streams: let it finish (Gradio drops a click on a button whose event is
+    # still running), i.e. the chat unchanged for a second
+    page.wait_for_function("""() => {
+        const t = document.querySelector('#chat').innerText, now = Date.now();
+        if (window._lastChat !== t) { window._lastChat = t; window._since = now; }
+        return now - window._since > 1000; }""", polling=200, timeout=timeout)
 
 
 def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
@@ -75,6 +81,7 @@ def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
     assert "Reference answer" in chat or "参考答案" in chat
     score = page.inner_text("#score")
     assert "/10" in score and "key point" in score
+    assert "LLM off" in page.inner_text("#llm-status")  # what the LLM is doing, shown
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "ui-interview.png"), full_page=True)
 

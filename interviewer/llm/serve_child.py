@@ -36,17 +36,23 @@ def watch_owner(fd: int = 0) -> threading.Thread:
     return thread
 
 
-def has_amx() -> bool:
-    """The CPU reports AMX. llama.cpp built for such a CPU runs the prompt's matrices on AMX
-    tiles, and in some sandboxes that report AMX the first tile instruction kills the
-    server (SIGILL) at the first chat request: measured 2026-12-06 on this project's 2-core
-    build machine, also after arch_prctl(ARCH_REQ_XCOMP_PERM), which succeeds there. A short
-    AMX probe passes there, so no probe tells; AMX CPUs get the portable path instead."""
+def amx_built_and_reported() -> bool:
+    """llama.cpp was built with AMX (a -march=native build on an AMX CPU) and the CPU
+    reports AMX. Such a build runs the prompt's matrices on AMX tiles, and in a VM that
+    reports AMX without supporting it the first tile instruction kills the server (SIGILL,
+    `tilezero`) at the first chat request: seen 2026-12-06 on this project's 2-core build
+    machine, also after arch_prctl(ARCH_REQ_XCOMP_PERM), which succeeds there; a short AMX
+    probe passes there, so no probe tells. Such builds get the portable path instead (a
+    build without AMX, as .ci/run makes, keeps llama.cpp's repacked weights)."""
     try:
         with open("/proc/cpuinfo") as fh:
-            return "amx_tile" in fh.read()
+            if "amx_tile" not in fh.read():
+                return False
     except OSError:
         return False
+    import llama_cpp.llama_cpp as lib
+
+    return b"AMX_INT8 = 1" in lib.llama_print_system_info()
 
 
 def without_extra_buffers() -> None:
@@ -65,9 +71,9 @@ def without_extra_buffers() -> None:
 
 def main() -> None:
     watch_owner(sys.stdin.fileno())
-    if sys.argv[1:2] == ["llama_cpp.server"] and has_amx():
-        print("serve_child: the CPU reports AMX: llama.cpp's extra CPU buffer types (AMX, "
-              "repacked weights) are off", file=sys.stderr, flush=True)
+    if sys.argv[1:2] == ["llama_cpp.server"] and amx_built_and_reported():
+        print("serve_child: llama.cpp was built with AMX and the CPU reports it: its extra "
+              "CPU buffer types (AMX, repacked weights) are off", file=sys.stderr, flush=True)
         without_extra_buffers()
     module, *args = sys.argv[1:]
     sys.argv = [module, *args]
