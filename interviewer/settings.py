@@ -23,6 +23,10 @@ def default_data_dir() -> Path:
     return platformdirs.user_data_path("interviewer", appauthor=False)
 
 
+def default_model_cache_dir() -> Path:
+    return platformdirs.user_cache_path("interviewer", appauthor=False) / "models"
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -53,10 +57,21 @@ class Settings(BaseModel):
     llm_base_url: str | None = None  # openai: e.g. http://localhost:11434/v1 (Ollama)
     llm_api_key: str | None = None  # openai: sent as the bearer token
     llm_model: str | None = None  # openai: the model name the endpoint knows
-    llm_timeout: float | None = None  # seconds per request; default 60 remote, 600 local
-    # (the local model shares the CPU: a long answer on a busy machine takes minutes)
-    llm_retries: int = 2  # retries on connection errors, timeouts, 429 and 5xx (with backoff)
-    llm_concurrency: int = 4  # requests in flight at once in batch runs
+    # the overall deadline of one LLM call in seconds: connecting, waiting, the whole reply,
+    # retries included. Default 60 remote, 300 local (the local model shares the CPU, and
+    # a batch's requests queue at its one server)
+    llm_timeout: float | None = Field(None, gt=0)
+    # the same for the interview coach's calls (a candidate is waiting for the words; a
+    # smaller llm_timeout applies to them too)
+    llm_coach_timeout: float = Field(60.0, gt=0)
+    llm_retries: int = Field(2, ge=0)  # retries on connection errors, timeouts, 429, 5xx
+    llm_concurrency: int = Field(4, ge=1)  # requests in flight at once (batch runs; serve)
+    # the circuit breaker: after this many failed calls in a row, skip the LLM (flagged
+    # llm_circuit_open) for llm_breaker_cooldown seconds, then try once more
+    llm_breaker_failures: int = Field(3, ge=1)
+    llm_breaker_cooldown: float = Field(60.0, ge=0)
+    # the local model file, shared by every data dir (assembled once per machine)
+    model_cache_dir: Path = Field(default_factory=default_model_cache_dir)
     llm_threads: int | None = None  # local model server threads; default one per core
 
     @property
@@ -86,6 +101,8 @@ class Settings(BaseModel):
 
     @property
     def models_dir(self) -> Path:
+        """This data dir's local-server files (server.json, server.log; the model file
+        itself is in model_cache_dir, but one assembled here before is still used)."""
         return self.data_dir / "models"
 
     @property

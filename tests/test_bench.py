@@ -130,7 +130,9 @@ def test_the_report_shows_the_local_models_timings(tmp_path):
     """The llm section's result is measure_feedback's dict (here scripted): both passes
     reach the summary, the samples stay out of the markdown."""
     timings = {"first_chunk_s": {"p50": 4.2, "p95": 6.0}, "feedback_s": {"p50": 9.5, "p95": 12.0},
-               "follow_up_s": {"p50": 3.0, "p95": 4.0}, "fallbacks": 0}
+               "follow_up_s": {"p50": 3.0, "p95": 4.0}, "fallbacks": 0,
+               "send_first_text_s": {"p50": 4.5, "p95": 6.4},
+               "send_reply_s": {"p50": 12.9, "p95": 16.5}}
     result = {"model": "local:qwen", "answers": 2, "server_start_s": 5.7, "threads": None,
               "primed": timings, "cold": {**timings, "first_chunk_s": {"p50": 20.0, "p95": 30.0}},
               "samples": [{"question": "What is dropout?", "feedback": "SAMPLE-TEXT"}]}
@@ -146,6 +148,8 @@ def test_the_report_shows_the_local_models_timings(tmp_path):
     assert "| local LLM, first feedback text p50 / p95 (primed) | 4.2 / 6.0 s |" in text
     assert "| local LLM, first feedback text p50 / p95 (cold) | 20.0 / 30.0 s |" in text
     assert "| local LLM, whole feedback p50 / p95 (primed) | 9.5 / 12.0 s |" in text
+    assert ("| local LLM, send to whole reply (feedback + follow-up) p50 / p95 (primed) "
+            "| 12.9 / 16.5 s | target p50 <= 8 s |") in text
     assert "| llm | 80 s | 300 | 2900 | the model server" in text
     assert "SAMPLE-TEXT" not in text
     assert json.loads(js.read_text())["sections"][2]["result"]["samples"][0]["feedback"] == "SAMPLE-TEXT"

@@ -53,7 +53,7 @@ def test_429_and_5xx_are_retried_then_succeed():
 
 def test_retries_are_bounded_then_unavailable():
     script = Script(default=(503, "overloaded"))
-    with ChatServer(script) as url, pytest.raises(LLMUnavailable, match="503|InternalServerError"):
+    with ChatServer(script) as url, pytest.raises(LLMUnavailable, match="HTTP 503"):
         OpenAIChat(url, "m", retries=1).chat(HELLO)
     assert len(script.requests) == 2
     with ChatServer(Script(default=(400, "bad request"))) as url, pytest.raises(LLMUnavailable):
@@ -61,9 +61,9 @@ def test_retries_are_bounded_then_unavailable():
 
 
 def test_timeout_and_a_down_endpoint_are_unavailable():
-    with ChatServer(Script(delay=2.0)) as url, pytest.raises(LLMUnavailable, match="Timeout"):
+    with ChatServer(Script(delay=2.0)) as url, pytest.raises(LLMUnavailable, match="deadline"):
         OpenAIChat(url, "m", timeout=0.3, retries=0).chat(HELLO)
-    with pytest.raises(LLMUnavailable, match="Connection"):
+    with pytest.raises(LLMUnavailable, match="cannot connect"):
         OpenAIChat(closed_port_url(), "m", retries=1).chat(HELLO)
     with pytest.raises(LLMUnavailable):
         list(OpenAIChat(closed_port_url(), "m", retries=0).stream(HELLO))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.grading.rubric_grader import RubricGrader
-from interviewer.llm import FakeLLM, LLMUnavailable
+from interviewer.llm import FakeLLM, LLMCircuitOpen, LLMUnavailable
 from interviewer.llm.cache import ResultCache
 from interviewer.llm.graders import EnsembleGrader, LLMGrader
 from interviewer.llm.judge import Judge, check_evidence, parse_judgement, quote_ok
@@ -161,6 +161,27 @@ def test_an_unavailable_model_keeps_the_rubric_grade_visibly(setup, tmp_path):
     assert got.flags == ["llm_unavailable"]
     fake.enqueue(ALL_COVERED)  # not cached: the next grade asks again
     assert "llm_unavailable" not in ensemble.grade(item, rubric, PARTIAL).flags
+
+
+def test_a_skipped_llm_is_flagged_and_failures_are_not_cached(setup, tmp_path):
+    fake = FakeLLM([LLMCircuitOpen("llm_circuit_open: 3 calls in a row failed"), "not json",
+                    "still not json"])
+    base, ensemble, _, item, rubric = graders(setup, tmp_path, fake)
+    got = ensemble.grade(item, rubric, PARTIAL)
+    assert got.score == base.grade(item, rubric, PARTIAL).score
+    assert got.flags == ["llm_unavailable", "llm_circuit_open"]
+    assert ensemble.grade(item, rubric, PARTIAL).flags == ["llm_unparsed"]
+    fake.enqueue(ALL_COVERED)  # the unparsed reply was not cached: asked again
+    assert not {"llm_unparsed", "llm_unavailable"} & set(ensemble.grade(item, rubric, PARTIAL).flags)
+    # a cache file from before this rule (an unparsed reply kept) is asked again too
+    judge = ensemble.judge
+    key = next(p for p in (tmp_path / "cache").rglob("*.json") if p.name != "secret")
+    key.write_text(json.dumps({"judgement": None, "replies": ["x"], "error": "old"}))
+    fake.enqueue(ALL_COVERED)
+    before = len(fake.prompts)
+    only = ensemble.ask_about(base.grade(item, rubric, PARTIAL))
+    assert judge.judge(item, rubric, PARTIAL, only).status == "ok"
+    assert len(fake.prompts) == before + 1
 
 
 def test_results_are_cached_on_disk_so_regrading_is_identical(setup, tmp_path):

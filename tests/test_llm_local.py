@@ -41,6 +41,7 @@ def test_assembles_verifies_and_repairs(tmp_path):
     assert ensure_model(models, source, SHA, "m.gguf") == path and len(calls) == 1  # kept
     data = bytearray(path.read_bytes())
     data[100] ^= 0xFF
+    path.chmod(0o644)  # it is read-only
     path.write_bytes(bytes(data))  # corrupt
     assert ensure_model(models, source, SHA, "m.gguf").read_bytes() == b"".join(BLOBS)
     assert len(calls) == 2
@@ -117,3 +118,51 @@ def test_local_model_feedback_and_follow_up(local_coach, graded, answer, lang):
     asked, _ = follow_up_term(coach_facts(item, rubric, grade, answer), gap.id, answer)
     assert detect_lang(question) == lang and asked.casefold() in question.casefold(), question
     print(f"follow-up ({lang}, fallback={coach.fallback_reason}): {question}")
+
+
+def test_one_model_file_per_machine(tmp_path):
+    """Assembled once into the shared cache and used read-only by every data dir; a file an
+    earlier version assembled into a data dir is still used."""
+    from interviewer.llm.local import LocalServer, find_model
+    from interviewer.settings import Settings
+
+    parts = _parts(tmp_path, BLOBS)
+    cache = tmp_path / "cache"
+    first = ensure_model(cache, lambda: parts, SHA, "m.gguf")
+    assert not os.access(first, os.W_OK) or os.geteuid() == 0
+    assert first.stat().st_mode & 0o222 == 0  # read-only
+    assert ensure_model(cache, list, SHA, "m.gguf") == first  # not assembled again
+    # two data dirs, one file: the server of each points at the cache
+    a, b = (Settings(data_dir=tmp_path / d, model_cache_dir=cache) for d in "ab")
+    assert a.model_cache_dir == b.model_cache_dir == cache
+    assert Settings(data_dir=tmp_path).model_cache_dir.name == "models"
+    assert LocalServer(a.models_dir, model_cache_dir=cache).model_cache_dir == cache
+    # an earlier version's file in <data dir>/models, verified there, is kept and used
+    from interviewer.llm import local
+
+    legacy = tmp_path / "data" / "models"
+    legacy.mkdir(parents=True)
+    (legacy / local.MODEL_FILE).write_bytes(b"old")
+    (legacy / f"{local.MODEL_FILE}.verified").write_text(
+        f"{local.MODEL_SHA256} {local._stamp(legacy / local.MODEL_FILE)}")
+    assert find_model(tmp_path / "empty-cache", legacy) == legacy / local.MODEL_FILE
+    assert not (tmp_path / "empty-cache").exists()
+
+
+def test_assembling_at_once_writes_the_file_once(tmp_path):
+    import threading
+
+    parts = _parts(tmp_path, BLOBS)
+    calls = []
+
+    def source():
+        calls.append(1)
+        return parts
+
+    threads = [threading.Thread(target=ensure_model, args=(tmp_path / "c", source, SHA, "m.gguf"))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1

@@ -1,10 +1,14 @@
 """The app in a real headless Chromium (Debian's), driven by Playwright: a mock interview
 end to end, history after a reload, batch grading upload and download, and not one
-request leaving the machine. A screenshot is kept in test-artifacts/."""
+request leaving the machine. A screenshot is kept in test-artifacts/. And the README's
+default (llm = local, the packaged model): LLM-worded feedback on the first answer and on
+one sent a minute after start."""
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import time
 from pathlib import Path
 
@@ -57,6 +61,12 @@ def page(browser):
 def _chat_has(page, pattern: str, timeout: int = 300_000) -> None:
     page.wait_for_function("p => new RegExp(p).test(document.querySelector('#chat').innerText)",
                            arg=pattern, timeout=timeout)
+    # the reply streams: let it finish (Gradio drops a click on a button whose event is
+    # still running), i.e. the chat unchanged for a second
+    page.wait_for_function("""() => {
+        const t = document.querySelector('#chat').innerText, now = Date.now();
+        if (window._lastChat !== t) { window._lastChat = t; window._since = now; }
+        return now - window._since > 1000; }""", polling=200, timeout=timeout)
 
 
 def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
@@ -68,13 +78,15 @@ def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
     _chat_has(page, "1/2")
     page.fill("#answer textarea", ANSWER)
     page.click("#send")
-    page.wait_for_selector("#score >> text=Last answer", timeout=300_000)
+    page.wait_for_selector("#score >> text=Last answer", timeout=300_000)  # the grade first
+    _chat_has(page, "2/2|Follow-up|追问")  # then the rest of the reply
     chat = page.inner_text("#chat")
     assert ANSWER in chat
     assert "Score " in chat or "得分" in chat  # the feedback
     assert "Reference answer" in chat or "参考答案" in chat
     score = page.inner_text("#score")
     assert "/10" in score and "key point" in score
+    assert "LLM off" in page.inner_text("#llm-status")  # what the LLM is doing, shown
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "ui-interview.png"), full_page=True)
 
@@ -153,3 +165,74 @@ def test_stop_ends_a_batch_run(page, app_url, app_dir, tmp_path):
     time.sleep(5)
     assert _graded_lines(app_dir, "stop-me") - first <= 1 and first < len(rows)
     assert page.outside == []
+
+
+def _bot_texts(page) -> list[str]:
+    return page.locator("#chat [data-testid=bot]").all_inner_texts()
+
+
+def _coach_notes(data: Path) -> str:
+    """Why the coach used template text, as the sessions' saved state says."""
+    import sqlite3
+
+    with sqlite3.connect(data / "history.sqlite3") as db:
+        rows = [" ".join(map(str, r)) for r in db.execute("SELECT * FROM sessions")]
+    return " | ".join(r[r.find("coach_notes"):][:300] for r in rows if "coach_notes" in r)
+
+
+def _feedback_is_llm_worded(page, answer: str, data: Path) -> str:
+    """The feedback after `answer`: the LLM's words, not the rubric grader's template
+    (which opens with "Score N/10."), and no `llm_unavailable` warning."""
+    score = page.inner_text("#score")
+    assert "llm_unavailable" not in score, score
+    texts = page.locator("#chat [data-testid=user], #chat [data-testid=bot]").all_inner_texts()
+    after = texts[max(i for i, t in enumerate(texts) if answer[:30] in t) + 1]
+    assert not re.match(r"\s*(Score|得分) \d", after), (
+        f"template text: {after[:200]!r}; coach notes: {_coach_notes(data)}")
+    assert len(after.strip()) > 20, after
+    return after
+
+
+@pytest.mark.slow
+def test_the_readme_default_words_feedback_with_the_local_model(browser, tmp_path_factory,
+                                                                  built_store_dir):
+    """`interviewer serve` with the default LLM (the local model), as a new user runs it:
+    the app says when the model is ready, and the first answer and one sent a minute after
+    start both get the model's words. (Before: the server was killed ~12 s after it
+    started, and every answer got template text and `llm_unavailable`.)"""
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    if load > 2 * cores:  # the model's speed is the CPU's: the deadlines assume it is free
+        pytest.skip(f"the machine is too busy for the real model (load {load:.1f} on "
+                    f"{cores} cores): this test needs a quiet machine, as CI has")
+    data = tmp_path_factory.mktemp("app-local-llm")
+    answers = [("It stops the model from overfitting: during training it adds noise or a "
+                "penalty, so the network has to generalise instead of memorising the data."),
+               ("I would compare the training loss with the validation loss; when they move "
+                "apart the model overfits, so I would add data or regularisation.")]
+    with served(data, built_store_dir, env={"INTERVIEWER_LLM": "local"}) as url:
+        started = time.monotonic()
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.fill("#n input[type=number]", "3")
+        page.press("#n input[type=number]", "Enter")
+        page.fill("#follow-ups input[type=number]", "0")
+        page.press("#follow-ups input[type=number]", "Enter")
+        page.click("#start")
+        _chat_has(page, "1/3", timeout=60_000)
+        # the app shows what the LLM is doing; a person reads the question meanwhile
+        page.wait_for_selector("#llm-status >> text=LLM ready", timeout=180_000)
+        worded = []
+        for n, answer in enumerate(answers):
+            if n == 1:  # a minute after start: the server must still be there
+                time.sleep(max(0.0, 60 - (time.monotonic() - started)))
+            page.fill("#answer textarea", answer)
+            page.click("#send")
+            _chat_has(page, f"{n + 2}/3", timeout=120_000)  # the reply is complete
+            worded.append(_feedback_is_llm_worded(page, answer, data))
+        assert time.monotonic() - started >= 60
+        assert "LLM ready" in page.inner_text("#llm-status")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "ui-local-llm.png"), full_page=True)
+        context.close()
+    print("feedback:", *worded, sep="\n")

@@ -97,6 +97,42 @@ def test_an_unreachable_llm_is_shown_and_the_rubric_grade_stands(tmp_path, built
         chat, score = _answer_once(url)
     assert "`llm_unavailable`" in score and "Last answer" in score
     assert "Score " in chat  # the rubric grade's own feedback, not a made-up one
+    log = (tmp_path / "data" / "serve.log").read_text()
+    assert "LLM: unavailable" in log and "does not answer" in log  # the terminal says why
+
+
+def test_a_hung_llm_endpoint_holds_no_one_up(tmp_path, built_store_dir):
+    """The endpoint accepts every request and never answers. Six answers at once each get
+    their grade and the template text within the deadline, a new user starts meanwhile
+    without waiting, and after three failures in a row the LLM is skipped (circuit open)."""
+    import time
+
+    from gradio_client import Client
+
+    script = Script(mode="hang")
+    with ChatServer(script) as llm_url:
+        env = {"INTERVIEWER_LLM": "openai", "INTERVIEWER_LLM_BASE_URL": llm_url,
+               "INTERVIEWER_LLM_MODEL": "m", "INTERVIEWER_LLM_TIMEOUT": "4"}
+        with served(tmp_path / "data", built_store_dir, env=env) as url:
+            with ThreadPoolExecutor(6) as pool:
+                start = time.monotonic()
+                jobs = [pool.submit(_answer_once, url) for _ in range(6)]
+                time.sleep(2.0)
+                then = time.monotonic()
+                chat, _score, _resume = Client(url, verbose=False).predict(
+                    [], "en", 1, "adaptive", 0, api_name="/start")
+                started_in = time.monotonic() - then
+                results = [job.result() for job in jobs]
+            took = time.monotonic() - start
+    print(f"6 answers in {took:.1f} s, a start meanwhile in {started_in:.1f} s, "
+          f"{len(script.requests)} LLM requests")
+    assert "Question 1/1" in _chat_text(chat) and started_in < 10, started_in
+    for chat, score in results:
+        assert "`llm_unavailable`" in score and "Last answer" in score
+        assert "Score " in chat  # the rubric grade's template feedback
+    # six feedback calls and six follow-ups, four requests at a time, 4 s each at most
+    assert took < 4 * 4 + 30, took
+    assert len(script.requests) < 12, len(script.requests)  # the open circuit skipped some
 
 
 def test_a_hint_and_an_answer_sent_at_once_both_stay_in_the_session(tmp_path, built_store_dir):

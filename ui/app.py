@@ -15,19 +15,22 @@ import gradio as gr
 
 from interviewer.grading.batch import InputError, Resolver, read_rows
 from interviewer.grading.output import output_path
+from interviewer.llm.client import llm_status
 from interviewer.session import Interview, SessionBusy, SessionSettings
 from interviewer.session.engine import Kit
 from interviewer.session.report import progress, transcript_json, transcript_markdown
 from ui.auth import LoginLimiter, UserBook
 from ui.batch_job import BatchJob
 from ui.files import FileGuard, NotYours, UserFiles
-from ui.views import chat_messages, score_panel, sessions_rows
+from ui.views import chat_messages, llm_status_line, score_panel, sessions_rows
 
 WELCOME = ("Choose the settings on the right and press **Start** (or press **Send**: a "
            "session with the current settings starts). Answer in English or Chinese; "
            "commands: `skip`, `hint`, `repeat`, `end`.")
 CSS = "#score table { font-size: 0.85em; } footer { display: none !important; }"
 MAX_UPLOAD_MB = 20  # the largest upload, in MB (10^6 bytes)
+STATUS_EVERY = 3.0  # seconds between refreshes of the LLM's status line
+REPLY_CONCURRENCY = 16
 
 
 def _user(request: gr.Request | None) -> str:
@@ -74,6 +77,10 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path,
     history = kit.history
     session_lock = _SessionLocks()
 
+    def llm_line() -> str:
+        llm = getattr(kit.coach, "llm", None)
+        return llm_status_line(llm_status(llm) if llm is not None else None)
+
     def settings_of(topics, lang, n, difficulty, follow_ups) -> SessionSettings:
         return SessionSettings(topics=topics or [], lang=lang, questions=int(n),
                                difficulty=difficulty, follow_ups=int(follow_ups))
@@ -99,12 +106,17 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path,
         with session_lock(sid):  # held across the stream: the next event waits for this one
             iv = _resume(kit, sid, user)
             chat = chat_messages(iv.transcript()) + [{"role": "user", "content": text}]
-            base = len(chat)
+            base, graded = len(chat), len(iv.turns())
             for chunk in iv.reply(text):
                 while len(chat) <= base + chunk.message:
                     chat.append({"role": "assistant", "content": ""})
                 chat[base + chunk.message]["content"] += chunk.text
-                yield iv.id, chat, "", gr.skip()
+                turns = iv.turns() if graded is not None else []
+                if graded is not None and len(turns) > graded:
+                    graded = None  # the grade is saved: shown before the coach's words
+                    yield iv.id, chat, "", score_panel(turns)
+                else:
+                    yield iv.id, chat, "", gr.skip()
             yield (iv.id, chat_messages(iv.transcript()), "",
                    score_panel(iv.turns(), iv.llm_unavailable))
 
@@ -209,13 +221,17 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path,
                         n = gr.Slider(1, 20, value=5, step=1, label="Questions", elem_id="n")
                         difficulty = gr.Radio(["adaptive", "easy", "medium", "hard"],
                                               value="adaptive", label="Difficulty")
-                        follow_ups = gr.Slider(0, 2, value=1, step=1, label="Follow-ups per question")
+                        follow_ups = gr.Slider(0, 2, value=1, step=1, label="Follow-ups per question",
+                                               elem_id="follow-ups")
                         start_btn = gr.Button("Start a new session", variant="primary",
                                               elem_id="start")
                     with gr.Accordion("Resume", open=False):
                         resume_dd = gr.Dropdown([], label="Unfinished sessions", elem_id="resume-list")
                         resume_btn = gr.Button("Resume", elem_id="resume")
                     score = gr.Markdown(score_panel([]), elem_id="score")
+                    llm_md = gr.Markdown(llm_line(), elem_id="llm-status")
+                    gr.Timer(STATUS_EVERY).tick(llm_line, None, llm_md, api_name="llm_status",
+                                                api_visibility="private", queue=False)
         with gr.Tab("History", elem_id="history-tab") as history_tab:
             refresh_btn = gr.Button("Refresh", elem_id="refresh")
             plot = gr.LinePlot(x="date", y="mean", color="topic", y_lim=[0, 10],
@@ -241,13 +257,18 @@ def create_app(kit: Kit, resolver: Resolver, work_dir: Path,
         settings_inputs = [topics, lang, n, difficulty, follow_ups]
         start_btn.click(start, settings_inputs, [sid, chat, score, resume_dd], api_name="start")
         send_outputs = [sid, chat, answer, score]
+        # every reply event shares one limit, above the default: the grading is serialised
+        # by the kit's lock and the LLM's requests are bounded by its client, so a slow LLM
+        # endpoint holds these handlers a bounded time without queueing everyone else
+        replies = {"concurrency_id": "reply", "concurrency_limit": REPLY_CONCURRENCY}
         answer.submit(send, [answer, sid, *settings_inputs], send_outputs,
-                      api_name="send_enter", api_visibility="private")
-        send_btn.click(send, [answer, sid, *settings_inputs], send_outputs, api_name="send")
+                      api_name="send_enter", api_visibility="private", **replies)
+        send_btn.click(send, [answer, sid, *settings_inputs], send_outputs, api_name="send",
+                       **replies)
         for btn, word in ((hint_btn, "hint"), (skip_btn, "skip"), (repeat_btn, "repeat"),
                           (end_btn, "end")):
             btn.click(send, [gr.State(word), sid, *settings_inputs], send_outputs,
-                      api_name=f"command_{word}")
+                      api_name=f"command_{word}", **replies)
         resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume")
         history_outputs = [plot, table, pick, resume_dd]
         refresh_btn.click(history_view, None, history_outputs, api_name="history")

@@ -52,3 +52,15 @@ def sessions_rows(records, turns_by_session: dict[str, list[Turn]]) -> list[list
         rows.append([r.id, r.started_at.replace("T", " ")[:16], "finished" if r.finished else "unfinished",
                      len(turns), mean, ", ".join(r.settings.topics) or "all"])
     return rows
+
+
+_STATE_MARK = {"off": "○", "starting": "◐", "ready": "●", "unavailable": "⚠"}
+
+
+def llm_status_line(status) -> str:
+    """The LLM's status line under the score panel (`LLMStatus`; None: no LLM)."""
+    if status is None:
+        return "○ **LLM off**: feedback is template text"
+    detail = status.detail[:300].replace("\n", " ")
+    return f"{_STATE_MARK.get(status.state, '')} **LLM {status.state}**" + (
+        f": {detail}" if detail else "")

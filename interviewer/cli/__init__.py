@@ -232,10 +232,20 @@ def command_line() -> str:
               default=None, show_default="one per core",
               help="local backend: threads of the model server (on a CPU shared with other "
                    "work, 1 can be faster). Env: INTERVIEWER_LLM_THREADS.")
+@click.option("--llm-timeout", envvar="INTERVIEWER_LLM_TIMEOUT", type=click.FloatRange(min=1),
+              default=None, show_default="60 s remote, 300 s local",
+              help="Overall deadline of one LLM call in batch grading, in seconds (connect, "
+                   "the whole reply and retries). Env: INTERVIEWER_LLM_TIMEOUT.")
+@click.option("--model-cache-dir", envvar="INTERVIEWER_MODEL_CACHE_DIR",
+              type=click.Path(file_okay=False, path_type=Path), default=None,
+              show_default="<user cache dir>/models",
+              help="local backend: where the model file is assembled once and shared by every "
+                   "data dir. Env: INTERVIEWER_MODEL_CACHE_DIR.")
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, ef_search: int | None,
          embedder: str, llm: str, llm_base_url: str | None, llm_api_key: str | None,
-         llm_model: str | None, llm_concurrency: int, llm_threads: int | None) -> None:
+         llm_model: str | None, llm_concurrency: int, llm_threads: int | None,
+         llm_timeout: float | None, model_cache_dir: Path | None) -> None:
     """Mock interviews for deep-learning / ML jobs, offline."""
     offline_environment()
     if chroma_url:
@@ -248,7 +258,9 @@ def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, ef_search: 
     ctx.obj = Settings(data_dir=data_dir, chroma_url=chroma_url, ef_search=ef_search,
                        embedder=embedder, llm=llm,
                        llm_base_url=llm_base_url, llm_api_key=llm_api_key, llm_model=llm_model,
-                       llm_concurrency=llm_concurrency, llm_threads=llm_threads)
+                       llm_concurrency=llm_concurrency, llm_threads=llm_threads,
+                       llm_timeout=llm_timeout,
+                       **({"model_cache_dir": model_cache_dir} if model_cache_dir else {}))
 
 
 # commands register themselves on `main`

@@ -21,11 +21,13 @@ def serve(settings: Settings, port: int | None) -> None:
 
     Other `interviewer` processes with the same data dir (the UI, batch runs) find it
     through <data dir>/models/server.json and share it instead of starting their own.
+    The server ends with this command, however it ends.
     """
     from interviewer.llm import LLMUnavailable
     from interviewer.llm.local import LocalServer
 
-    server = LocalServer(settings.models_dir, settings.llm_threads)
+    server = LocalServer(settings.models_dir, settings.llm_threads,
+                         model_cache_dir=settings.model_cache_dir)
     try:
         url = server.start(port)
     except LLMUnavailable as exc:

@@ -72,6 +72,13 @@ def _llm_rows(result: dict) -> list[tuple[str, str, str]]:
         label = f" ({kind})" if kind else ""
         rows.append((f"local LLM, first feedback text p50 / p95{label}", _s(first), ""))
         rows.append((f"local LLM, whole feedback p50 / p95{label}", _s(whole), ""))
+        timed = result.get(kind) if kind else result
+        for key, what in (("send_first_text_s", "send to first feedback text"),
+                          ("send_reply_s", "send to whole reply (feedback + follow-up)")):
+            if isinstance(timed, dict) and timed.get(key):
+                rows.append((f"local LLM, {what} p50 / p95{label}", _s(timed[key]),
+                             "target p50 <= 2 s" if key == "send_first_text_s"
+                             else "target p50 <= 8 s"))
     if "server_start_s" in result:
         rows.append(("local LLM server start", f"{result['server_start_s']:.1f} s", ""))
     return rows

@@ -22,6 +22,7 @@ Flag = Literal[
     "peer_answers",  # part of the score is the answer's likeness to the batch's other answers
     "llm_unavailable",  # the LLM could not be reached: the rubric grade stands
     "llm_unparsed",  # the LLM's reply was not a valid judgement twice: the rubric grade stands
+    "llm_circuit_open",  # the LLM was skipped after failing several times in a row
     "needs_review",  # the LLM and the rubric grader disagree (> 3 points, or a contradiction)
 ]
 

@@ -9,12 +9,17 @@ the backend that needs them, and no constructor touches the network.
 
 from __future__ import annotations
 
+import queue
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
+
+from interviewer.llm.breaker import CircuitBreaker
+from interviewer.llm.errors import LLMUnavailable
 
 if TYPE_CHECKING:
     from interviewer.settings import Settings
@@ -25,10 +30,6 @@ class Message(BaseModel):
 
     role: Literal["system", "user", "assistant"]
     content: str
-
-
-class LLMUnavailable(Exception):
-    """The model could not answer: endpoint down, timeout, retries used up, bad config."""
 
 
 class LLM(Protocol):
@@ -47,13 +48,32 @@ class LLM(Protocol):
         warm-up; a no-op where that gains nothing)."""
 
 
+@dataclass(frozen=True)
+class LLMStatus:
+    """What the LLM is doing, for people: shown by `serve`, `practice` and the app."""
+
+    state: Literal["off", "starting", "ready", "unavailable"]
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"LLM {self.state}" + (f": {self.detail}" if self.detail else "")
+
+
 @dataclass
 class OpenAIChat:
     """Any OpenAI-compatible chat-completions endpoint (OpenAI, vLLM, Ollama, llama.cpp).
 
-    Retries (connection errors, timeouts, 408/409/429/5xx, with exponential backoff and
-    Retry-After) are the `openai` client's own; when they are used up, LLMUnavailable.
-    `base_url` may be a callable, so the local backend can start its server on first use.
+    Every call is bounded: `timeout` is its overall deadline (connecting, waiting, the
+    whole reply, retries and their back-off included), after which LLMUnavailable is
+    raised, whatever the endpoint does. Connection errors, timeouts and 408/409/429/5xx
+    are retried `retries` times (exponential back-off, Retry-After honoured) while the
+    deadline allows and nothing has been streamed yet. Requests run on their own threads,
+    at most `concurrency` at once (abandoned ones count until they end), so a hanging
+    endpoint holds a bounded number of threads. After `breaker.failures` failed calls in
+    a row the client refuses calls at once (LLMCircuitOpen) for a cool-down.
+
+    `base_url` may be a callable, so the local backend can start its server on first use;
+    `server` (the local server) is told when its URL stops answering and reports status.
     """
 
     base_url: str | Callable[[], str]
@@ -63,65 +83,154 @@ class OpenAIChat:
     retries: int = 2
     label: str | None = None  # the name reports and caches use (default: openai:<model>)
     prime_cache: bool = False  # `prime` sends a prompt's opening ahead (a local server)
-    _client: object | None = field(default=None, init=False, repr=False)
+    concurrency: int = 4  # requests in flight at once
+    breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
+    server: object | None = None  # LocalServer: `forget(url)`, `status()`
+    _http: object | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _slots: threading.Semaphore | None = field(default=None, init=False, repr=False)
+    _used: bool = field(default=False, init=False, repr=False)
 
     @property
     def name(self) -> str:
         return self.label or f"openai:{self.model}"
 
-    def _openai(self):
-        with self._lock:  # sessions on several threads: one client, one local server
-            if self._client is None:
-                import openai  # lazily: only this backend needs the SDK
+    def _client(self):
+        with self._lock:
+            if self._http is None:
+                import httpx  # lazily: only this backend needs it
 
-                url = self.base_url() if callable(self.base_url) else self.base_url
-                self._client = openai.OpenAI(
-                    base_url=url, api_key=self.api_key or "not-needed", timeout=self.timeout,
-                    max_retries=self.retries)
-            return self._client
+                self._http = httpx.Client(timeout=httpx.Timeout(
+                    self.timeout, connect=min(self.timeout, 10.0)))
+                self._slots = threading.BoundedSemaphore(max(1, self.concurrency))
+            return self._http
+
+    def _url(self, wait: float | None = None) -> str:
+        """The endpoint; a local server being started by another call is waited for at
+        most `wait` seconds."""
+        if self.server is not None:
+            url = self.server.url(wait=wait)
+        else:
+            url = self.base_url() if callable(self.base_url) else self.base_url
+        return url.rstrip("/")
 
     def connect(self) -> None:
-        """Resolve the endpoint now (the local backend starts its server); LLMUnavailable
-        if that fails. Requests call this themselves; it only moves the wait earlier."""
-        self._openai()
+        """Resolve the endpoint now (the local backend starts its server) and check that
+        it answers; LLMUnavailable if not. Only moves the first call's wait earlier."""
+        import httpx
 
-    def _create(self, messages: list[Message], temperature: float, max_tokens: int | None,
-                stream: bool):
-        import openai
-
+        url = self._url()
         try:
-            return self._openai().chat.completions.create(
-                model=self.model, messages=[m.model_dump() for m in messages],
-                temperature=temperature, max_tokens=max_tokens, stream=stream)
-        except openai.OpenAIError as exc:
-            raise LLMUnavailable(f"{self.name}: {type(exc).__name__}: {exc}") from exc
+            self._client().get(f"{url}/models", headers=self._headers(),
+                               timeout=min(self.timeout, 10.0))
+        except httpx.HTTPError as exc:  # any HTTP answer means something listens
+            raise LLMUnavailable(f"{self.name}: {url} does not answer: {exc}") from exc
+
+    def status(self) -> LLMStatus:
+        if self.breaker.open:
+            return LLMStatus("unavailable", f"{self.breaker.last_error}; skipped for "
+                                            f"{self.breaker.seconds_left():.0f} s more")
+        if self.breaker.last_error:
+            return LLMStatus("unavailable", self.breaker.last_error)
+        if self.server is not None:
+            return self.server.status()
+        return LLMStatus("ready", f"{self.name} at {self.base_url}" if self._used
+                         or not callable(self.base_url) else self.name)
+
+    def _headers(self) -> dict:
+        return {"Authorization": f"Bearer {self.api_key or 'not-needed'}"}
+
+    def _payload(self, messages: list[Message], temperature: float, max_tokens: int | None,
+                 stream: bool) -> dict:
+        payload = {"model": self.model, "messages": [m.model_dump() for m in messages],
+                   "temperature": temperature, "stream": stream}
+        if max_tokens is not None:
+            payload["max_tokens"] = max_tokens
+        return payload
+
+    def _call(self, payload: dict) -> Iterator[str]:
+        """The reply's text, in chunks, within the deadline; the breaker sees the outcome."""
+        self.breaker.before_call()
+        outcome = None
+        try:
+            yield from self._attempts(payload, time.monotonic() + self.timeout)
+            outcome = "ok"
+        except LLMUnavailable as exc:
+            outcome = "failed"
+            self.breaker.failed(str(exc).removeprefix(f"{self.name}: "))
+            raise
+        finally:
+            self._used = True
+            if outcome == "ok":
+                self.breaker.succeeded()
+            elif outcome is None:  # the caller stopped reading
+                self.breaker.abandoned()
+
+    def _attempts(self, payload: dict, deadline: float) -> Iterator[str]:
+        from interviewer.llm.exchange import exchange
+
+        client, failure = self._client(), None
+        for attempt in range(self.retries + 1):
+            if attempt:
+                wait = min(8.0, 0.5 * 2 ** (attempt - 1))
+                if failure.retry_after is not None:
+                    wait = min(failure.retry_after, 30.0)
+                if time.monotonic() + wait >= deadline:
+                    break
+                time.sleep(wait)
+            url = self._url(deadline - time.monotonic())
+            if not self._slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
+                raise LLMUnavailable(f"{self.name}: all {self.concurrency} request slots are "
+                                     f"held by earlier calls (deadline {self.timeout:g} s)")
+            events: queue.Queue = queue.Queue()
+            cancel = threading.Event()
+            threading.Thread(target=exchange, name="llm-request", daemon=True, args=(
+                client, f"{url}/chat/completions", payload, self._headers(),
+                payload["stream"], events, cancel, self._slots)).start()
+            sent = False
+            try:
+                while True:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise LLMUnavailable(f"{self.name}: no complete reply within the "
+                                             f"{self.timeout:g} s deadline")
+                    try:
+                        event = events.get(timeout=left)
+                    except queue.Empty:
+                        continue
+                    if event.kind == "text":
+                        sent = True
+                        yield event.text
+                    elif event.kind == "done":
+                        return
+                    else:
+                        failure = event.failure
+                        if failure.refused and self.server is not None:
+                            self.server.forget(url)
+                        if not failure.retryable or sent:
+                            raise LLMUnavailable(f"{self.name}: {failure.message}")
+                        break
+            finally:
+                cancel.set()  # a request still running ends at its next byte
+        raise LLMUnavailable(f"{self.name}: {failure.message if failure else 'no attempt'} "
+                             f"(after {attempt + 1} attempts)")
 
     def chat(self, messages: list[Message], *, temperature: float = 0.0,
              max_tokens: int | None = None) -> str:
-        reply = self._create(messages, temperature, max_tokens, stream=False)
-        if not reply.choices:
-            raise LLMUnavailable(f"{self.name}: a reply without choices")
-        return reply.choices[0].message.content or ""
+        return "".join(self._call(self._payload(messages, temperature, max_tokens, False)))
 
     def prime(self, messages: list[Message]) -> None:
         """Have the server read `messages` now (one token generated), so a later prompt
         that opens with them reuses its cache (llama.cpp's prefix match). A no-op unless
         `prime_cache`: a remote endpoint bills the tokens and caches prefixes itself."""
         if self.prime_cache:
-            self._create(messages, 0.0, 1, stream=False)
+            self.chat(messages, temperature=0.0, max_tokens=1)
 
     def stream(self, messages: list[Message], *, temperature: float = 0.0,
                max_tokens: int | None = None) -> Iterator[str]:
-        chunks = self._create(messages, temperature, max_tokens, stream=True)
-        try:
-            for chunk in chunks:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
-        except Exception as exc:  # the SDK's and its HTTP library's errors alike
-            raise LLMUnavailable(f"{self.name}: the stream broke: {exc}") from exc
-        finally:
-            chunks.close()  # a caller that stops reading stops the generation too
+        """The reply in chunks; a caller that stops reading (closes the generator) stops
+        the request, and a local server's generation with it."""
+        return self._call(self._payload(messages, temperature, max_tokens, True))
 
 
 @dataclass
@@ -177,9 +286,24 @@ class NoLLM:
     def prime(self, messages: list[Message]) -> None:
         pass
 
+    def status(self) -> LLMStatus:
+        return LLMStatus("off", "no LLM configured (llm = none): feedback is template text")
 
-def make_llm(settings: Settings) -> LLM:
-    """The backend `settings.llm` names. Nothing is started or contacted here."""
+
+def llm_status(llm: object) -> LLMStatus:
+    """`llm.status()` where the backend has one (scripted fakes are always ready)."""
+    status = getattr(llm, "status", None)
+    return status() if callable(status) else LLMStatus("ready", getattr(llm, "name", ""))
+
+
+def _breaker(settings: Settings) -> CircuitBreaker:
+    return CircuitBreaker(settings.llm_breaker_failures, settings.llm_breaker_cooldown)
+
+
+def make_llm(settings: Settings, timeout: float | None = None) -> LLM:
+    """The backend `settings.llm` names. Nothing is started or contacted here. `timeout`:
+    the overall deadline of each call (default `settings.llm_timeout`, else 60 s remote,
+    300 s local)."""
     if settings.llm == "none":
         return NoLLM()
     if settings.llm == "fake":
@@ -190,7 +314,8 @@ def make_llm(settings: Settings) -> LLM:
                              "(--llm-base-url / INTERVIEWER_LLM_BASE_URL, "
                              "--llm-model / INTERVIEWER_LLM_MODEL)")
         return OpenAIChat(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
-                          settings.llm_timeout or 60.0, settings.llm_retries)
+                          timeout or settings.llm_timeout or 60.0, settings.llm_retries,
+                          concurrency=settings.llm_concurrency, breaker=_breaker(settings))
     from interviewer.llm.local import local_llm
 
-    return local_llm(settings)
+    return local_llm(settings, timeout)

@@ -20,7 +20,8 @@ move a point only where the rubric grader's evidence allows it:
 So the ensemble is never below the rubric grade of the same answer, and an injected
 answer (rubric grade, its injected sentences dropped) is never above its clean twin
 unless the rubric grader already put it there. Judge failures keep the rubric grade and
-say so: `llm_unavailable`, `llm_unparsed`.
+say so: `llm_unavailable`, `llm_unparsed`, and `llm_circuit_open` beside
+`llm_unavailable` when the client skipped the LLM after several failures in a row.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ from interviewer.rubric.models import Rubric
 KEEP_RUBRIC: frozenset[str] = frozenset(
     {"empty", "dont_know", "off_topic", "injection_suspected", "misconception"})
 REVIEW_GAP = 3.0  # judge-only score this far from the rubric score: needs_review
+FAILURE_FLAGS: dict[str, list[Flag]] = {
+    "unavailable": ["llm_unavailable"],
+    "circuit_open": ["llm_unavailable", "llm_circuit_open"],
+    "unparsed": ["llm_unparsed"],
+}
 CREDIT = {"covered": 1.0, "partial": 0.5, "missing": 0.0, "contradicted": 0.0}
 
 
@@ -81,9 +87,8 @@ class _JudgedGrader(ABC):
             return anchor.model_copy(update={"grader": self.name})
         outcome = self.judge.judge(item, rubric, answer, only)
         if outcome.status != "ok":
-            flag: Flag = "llm_unavailable" if outcome.status == "unavailable" else "llm_unparsed"
-            return anchor.model_copy(update={"grader": self.name,
-                                             "flags": [*anchor.flags, flag]})
+            return anchor.model_copy(update={"grader": self.name, "flags": [
+                *anchor.flags, *FAILURE_FLAGS[outcome.status]]})
         return self.combine(item, rubric, answer, anchor, outcome)
 
     def ask_about(self, anchor: Grade) -> frozenset[str] | None:

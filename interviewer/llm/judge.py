@@ -3,7 +3,8 @@
 The answer enters the prompt neutralised and between markers holding a nonce (a keyed
 hash of the answer, so a candidate cannot guess it and re-grading renders the same
 prompt). The reply must be JSON matching `Judgement`; a reply that is not is asked for
-once more, then the judgement is `unparsed`. A verdict other than `missing` needs a quote
+once more, then the judgement is `unparsed`. Only parsed judgements are cached: a failed or
+unparsed call is asked again next time (the endpoint may have been fixed). A verdict other than `missing` needs a quote
 of at least three words that occurs in the answer after the grader's guards removed the
 sentences addressed to the grader; a quote that does not occur earns nothing.
 """
@@ -22,7 +23,8 @@ from interviewer.corpus.items import Item
 from interviewer.grading.models import Verdict
 from interviewer.grading.text import clean_answer, word_count
 from interviewer.llm.cache import ResultCache
-from interviewer.llm.client import LLM, LLMUnavailable, Message
+from interviewer.llm.client import LLM, Message
+from interviewer.llm.errors import LLMCircuitOpen, LLMUnavailable
 from interviewer.llm.prompts import load_prompt, neutralise, wrap_answer
 from interviewer.rubric.models import Rubric
 
@@ -56,7 +58,7 @@ class Checked:
 
 @dataclass(frozen=True)
 class JudgeOutcome:
-    status: Literal["ok", "unparsed", "unavailable"]
+    status: Literal["ok", "unparsed", "unavailable", "circuit_open"]
     points: dict[str, Checked]  # by key point id; empty unless ok
     error: str | None = None
 
@@ -130,15 +132,20 @@ class Judge:
         key = ResultCache.key(model=self.llm.name, prompt=[m.model_dump() for m in messages],
                               rubric=rubric.version, temperature=0)
         cached = self.cache.get(key)
-        if cached is None:
+        if cached is None or cached.get("judgement") is None:  # failures are never kept
             try:
                 cached = self._ask(messages)
+            except LLMCircuitOpen as exc:
+                return JudgeOutcome("circuit_open", {}, str(exc))
             except LLMUnavailable as exc:
                 return JudgeOutcome("unavailable", {}, str(exc))
+            if cached["judgement"] is None:
+                return JudgeOutcome("unparsed", {}, cached["error"])
             self.cache.put(key, cached)
-        if cached["judgement"] is None:
-            return JudgeOutcome("unparsed", {}, cached["error"])
-        judgement = Judgement.model_validate(cached["judgement"])
+        try:
+            judgement = Judgement.model_validate(cached["judgement"])
+        except ValidationError as exc:  # a cache file edited or from another version
+            return JudgeOutcome("unparsed", {}, str(exc).splitlines()[0])
         checked = check_evidence(judgement, rubric, answer)
         return JudgeOutcome("ok", {k: v for k, v in checked.items() if only is None or k in only})
 

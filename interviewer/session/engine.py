@@ -96,6 +96,9 @@ class _Out:
 
     def stream(self, pieces: Iterator[str]) -> Iterator[Chunk]:
         self.messages.append("")
+        # an empty chunk first: the grade is saved, and a UI can show it before the
+        # coach's words (which may wait for the LLM) come
+        yield Chunk(message=len(self.messages) - 1, text="")
         for piece in pieces:
             self.messages[-1] += piece
             yield Chunk(message=len(self.messages) - 1, text=piece)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,23 +45,33 @@ def coach_for(settings: Settings) -> Coach:
     from interviewer.llm import make_llm
     from interviewer.llm.coach import LLMCoach
 
-    return LLMCoach(make_llm(settings))
+    # a candidate is waiting: the coach's calls have their own, shorter deadline
+    timeout = min(settings.llm_timeout or settings.llm_coach_timeout, settings.llm_coach_timeout)
+    return LLMCoach(make_llm(settings, timeout=timeout))
 
 
-def connect_coach(coach: Coach) -> None:
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def connect_coach(coach: Coach, report: Callable[[str], None] = _stderr) -> None:
     """Start the coach's LLM now (the local model server takes seconds to start), so the
-    first feedback does not wait for it; a failure is reported and the coach falls back
-    to template text per reply."""
+    first feedback does not wait for it, and `report` what it is doing: starting, ready,
+    or unavailable and why (the coach then falls back to template text per reply)."""
     llm = getattr(coach, "llm", None)
     if llm is None or not hasattr(llm, "connect"):
+        report(f"LLM: off ({getattr(llm, 'name', 'llm = none')}): feedback is template text")
         return
-    from interviewer.llm import LLMUnavailable
+    from interviewer.llm import LLMUnavailable, llm_status
 
+    report(f"LLM: starting {llm.name} ...")
+    started = time.perf_counter()
     try:
         llm.connect()
     except LLMUnavailable as exc:
-        print(f"warning: the LLM is unavailable ({exc}); feedback will be template text "
-              "until it answers", file=sys.stderr)
+        report(f"LLM: unavailable ({exc}); feedback is template text until it answers")
+        return
+    report(f"LLM: ready in {time.perf_counter() - started:.0f} s ({llm_status(llm).detail})")
 
 
 def build_kit(store: ItemStore, history_path: Path, *, grader: Grader | None = None,
