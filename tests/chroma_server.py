@@ -28,7 +28,8 @@ def chroma_server(path: Path, timeout: float = 60):
     log = (path.parent / f"{path.name}.log").open("w")
     proc = subprocess.Popen(
         [str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     server = ChromaServer("127.0.0.1", port)
     deadline = time.time() + timeout

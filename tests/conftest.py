@@ -80,8 +80,12 @@ def new_store(backend, request, tmp_path):
 def copy_records(source, dest) -> None:
     """Every record of one store into another, vectors included (no embedding)."""
     got = source._collection().get(include=["embeddings", "documents", "metadatas"])
-    dest._collection().upsert(ids=got["ids"], embeddings=got["embeddings"],
-                              documents=got["documents"], metadatas=got["metadatas"])
+    dest._collection().upsert(
+        ids=got["ids"],
+        embeddings=got["embeddings"],
+        documents=got["documents"],
+        metadatas=got["metadatas"],
+    )
 
 
 @pytest.fixture

@@ -35,8 +35,13 @@ MODES = ("hang", "trickle", "keepalive", "html", "schema", "truncated", "500")
 
 def _chunk(content: str | None, finish: str | None = None) -> dict:
     delta = {"content": content} if content is not None else {}
-    return {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": "m",
-            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+    return {
+        "id": "c1",
+        "object": "chat.completion.chunk",
+        "created": 0,
+        "model": "m",
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+    }
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -70,9 +75,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(500, {"error": {"message": "boom", "type": "server_error"}})
             return
         if mode in ("html", "schema", "truncated"):
-            data = {"html": b"<html><body><h1>502 Bad Gateway</h1></body></html>",
-                    "schema": json.dumps({"result": {"text": "hello"}}).encode(),
-                    "truncated": json.dumps(completion("cut short")).encode()}[mode]
+            data = {
+                "html": b"<html><body><h1>502 Bad Gateway</h1></body></html>",
+                "schema": json.dumps({"result": {"text": "hello"}}).encode(),
+                "truncated": json.dumps(completion("cut short")).encode(),
+            }[mode]
             self.send_response(200)
             self.send_header("Content-Type", "text/html" if mode == "html" else "application/json")
             self.send_header("Content-Length", str(len(data)))
@@ -84,13 +91,14 @@ class _Handler(BaseHTTPRequestHandler):
             return
         # trickle: a JSON body one byte at a time; keepalive: SSE comments, never an event
         self.send_response(200)
-        self.send_header("Content-Type", "application/json" if mode == "trickle"
-                         else "text/event-stream")
+        self.send_header(
+            "Content-Type", "application/json" if mode == "trickle" else "text/event-stream"
+        )
         self.end_headers()
         data = json.dumps(completion("x" * 10_000)).encode()
         i = 0
         while not stop.wait(0.1):
-            piece = data[i:i + 1] if mode == "trickle" else b": keep-alive\n\n"
+            piece = data[i : i + 1] if mode == "trickle" else b": keep-alive\n\n"
             i += 1
             try:
                 self.wfile.write(piece)
@@ -117,7 +125,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
-        pieces = [content[i:i + 5] for i in range(0, len(content), 5)]
+        pieces = [content[i : i + 5] for i in range(0, len(content), 5)]
         for event in [_chunk(p) for p in pieces] + [_chunk(None, "stop")]:
             self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
             self.wfile.flush()
@@ -154,8 +162,7 @@ class FakeLocalServer(LocalServer):
         return None
 
     def command(self, model, port: int) -> list[str]:
-        return [sys.executable, "-m", "interviewer.llm.serve_child", "tests.llm_server",
-                str(port)]
+        return [sys.executable, "-m", "interviewer.llm.serve_child", "tests.llm_server", str(port)]
 
 
 if __name__ == "__main__":  # python -m tests.llm_server PORT

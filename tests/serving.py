@@ -25,8 +25,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(data_dir: Path, built_store: Path, *args: str, timeout: float = 180,
-           env: dict[str, str] | None = None):
+def served(
+    data_dir: Path,
+    built_store: Path,
+    *args: str,
+    timeout: float = 180,
+    env: dict[str, str] | None = None,
+):
     """The app serving a copy of the built store; yields its URL. `env`: extra variables
     (the LLM is `none` unless they say otherwise). Gradio keeps its files (uploads,
     downloads) in DATA_DIR/gradio."""
@@ -34,13 +39,18 @@ def served(data_dir: Path, built_store: Path, *args: str, timeout: float = 180,
         shutil.copytree(built_store, data_dir / "store")
     port = free_port()
     log = (data_dir / "serve.log").open("w")
-    env = {**os.environ, "INTERVIEWER_LLM": "none", **(env or {}),
-           "INTERVIEWER_DATA_DIR": str(data_dir),
-           "GRADIO_TEMP_DIR": str(data_dir / "gradio")}  # uploads and downloads: the test's
+    env = {
+        **os.environ,
+        "INTERVIEWER_LLM": "none",
+        **(env or {}),
+        "INTERVIEWER_DATA_DIR": str(data_dir),
+        "GRADIO_TEMP_DIR": str(data_dir / "gradio"),
+    }  # uploads and downloads: the test's
     env.pop("INTERVIEWER_USERS", None)
     env.pop("INTERVIEWER_AUTH_FILE", None)
-    proc = subprocess.Popen([CLI, "serve", "--port", str(port), *args], stdout=log,
-                            stderr=subprocess.STDOUT, env=env)
+    proc = subprocess.Popen(
+        [CLI, "serve", "--port", str(port), *args], stdout=log, stderr=subprocess.STDOUT, env=env
+    )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.time() + timeout
     try:
@@ -54,8 +64,9 @@ def served(data_dir: Path, built_store: Path, *args: str, timeout: float = 180,
                 break
             except OSError:
                 if time.time() > deadline:
-                    raise RuntimeError("serve never answered:\n"
-                                       + (data_dir / "serve.log").read_text()) from None
+                    raise RuntimeError(
+                        "serve never answered:\n" + (data_dir / "serve.log").read_text()
+                    ) from None
                 time.sleep(0.5)
         yield url
     finally:

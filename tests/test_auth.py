@@ -28,11 +28,14 @@ def test_users_file_round_trip_and_replacing_a_password(tmp_path):
     assert not book.check("carol", "x")
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("ann:plain", "entry 1 is not"),
-    ("", "no users"),
-    ("# only a comment\n", "no users"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("ann:plain", "entry 1 is not"),
+        ("", "no users"),
+        ("# only a comment\n", "no users"),
+    ],
+)
 def test_bad_users_are_named(text, problem):
     with pytest.raises(ValueError, match=problem):
         UserBook.parse(text, "users.txt")
@@ -41,20 +44,22 @@ def test_bad_users_are_named(text, problem):
 def test_cli_user_add_and_serve_refuses_a_bad_users_file(tmp_path):
     runner = CliRunner()
     path = tmp_path / "users.txt"
-    res = runner.invoke(main, ["user", "add", "ann", "--auth-file", str(path)],
-                        input="pw\npw\n")
+    res = runner.invoke(main, ["user", "add", "ann", "--auth-file", str(path)], input="pw\npw\n")
     assert res.exit_code == 0, res.output
     assert UserBook.from_file(path).check("ann", "pw")
     bad = tmp_path / "bad.txt"
     bad.write_text("ann:nothash\n")
     res = runner.invoke(main, ["--data-dir", str(tmp_path / "d"), "serve", "--auth-file", str(bad)])
     assert res.exit_code == 1 and "bad.txt: entry 1 is not" in res.output
-    res = runner.invoke(main, ["--data-dir", str(tmp_path / "d"), "serve", "--auth-file",
-                               str(tmp_path / "missing.txt")])
+    res = runner.invoke(
+        main,
+        ["--data-dir", str(tmp_path / "d"), "serve", "--auth-file", str(tmp_path / "missing.txt")],
+    )
     assert res.exit_code == 1 and "missing.txt" in res.output
 
 
 # -- issue 20, item 3: login timing, failed attempts, empty passwords, file mode --------
+
 
 def _count_hashing(monkeypatch) -> list[int]:
     """The iteration counts of every PBKDF2 call from now on."""
@@ -143,6 +148,7 @@ def test_serve_refuses_other_machines_without_a_login(tmp_path, monkeypatch):
     assert "WARNING" in res.output and "stopped before the store" in res.output
     res = runner.invoke(main, [*base, "--host", "127.0.0.1"])  # this machine only: fine
     assert "stopped before the store" in res.output and "WARNING" not in res.output
-    res = runner.invoke(main, [*base, "--host", "0.0.0.0", "--users",
-                               f"ann:{hash_password('pw')}"])  # with a login: fine
+    res = runner.invoke(
+        main, [*base, "--host", "0.0.0.0", "--users", f"ann:{hash_password('pw')}"]
+    )  # with a login: fine
     assert "stopped before the store" in res.output and "WARNING" not in res.output

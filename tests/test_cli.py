@@ -36,8 +36,10 @@ def test_questions_json_contract(data_env):
     for row in rows:
         counts[row["source"]] = counts.get(row["source"], 0) + 1
     assert counts == {
-        "000_878265eba84cecfe.txt": 23, "001_eeafe7a87820c1f0.txt": 42,
-        "002_5915a4a6d0caa1a9.txt": 21, "003_bb0194e72dcdb2ab.txt": 12,
+        "000_878265eba84cecfe.txt": 23,
+        "001_eeafe7a87820c1f0.txt": 42,
+        "002_5915a4a6d0caa1a9.txt": 21,
+        "003_bb0194e72dcdb2ab.txt": 12,
         "004_097d155c1b2f4d21.txt": 9,
     }
 
@@ -91,10 +93,22 @@ def test_unknown_embedder_is_a_clear_error(tmp_path, monkeypatch):
 
 def test_installed_console_script_runs_offline(tmp_path):
     exe = Path(sys.executable).parent / "interviewer"
-    env = {**os.environ, "INTERVIEWER_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1",
-           "no_proxy": "*", "https_proxy": "http://127.0.0.1:9", "http_proxy": "http://127.0.0.1:9"}
-    out = subprocess.run([str(exe), "search", "What is an autoencoder?", "--k", "1", "--json"],
-                         env=env, capture_output=True, text=True, timeout=300, check=True)
+    env = {
+        **os.environ,
+        "INTERVIEWER_DATA_DIR": str(tmp_path / "data"),
+        "HF_HUB_OFFLINE": "1",
+        "no_proxy": "*",
+        "https_proxy": "http://127.0.0.1:9",
+        "http_proxy": "http://127.0.0.1:9",
+    }
+    out = subprocess.run(
+        [str(exe), "search", "What is an autoencoder?", "--k", "1", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     assert json.loads(out.stdout)[0]["question"] == "What is autoencoder?"
     assert shutil.which("interviewer", path=str(exe.parent))
 
@@ -106,16 +120,23 @@ def test_two_processes_share_one_store_on_a_chroma_server(tmp_path, monkeypatch,
     monkeypatch.setenv("INTERVIEWER_CHROMA_URL", url)
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / "shared.md").write_text("## What is dropout?\n\nZeroing units at random.\n",
-                                     encoding="utf-8")
+    (notes / "shared.md").write_text(
+        "## What is dropout?\n\nZeroing units at random.\n", encoding="utf-8"
+    )
     out = run("ingest", str(notes)).stdout
     assert f"1 items, 1 embedded -> {url} (collection 'items')" in out
     assert not (tmp_path / "one" / "store").exists()  # nothing stored in the data dir
     exe = Path(sys.executable).parent / "interviewer"
     env = {**os.environ, "INTERVIEWER_DATA_DIR": str(tmp_path / "two")}
     env.pop("INTERVIEWER_CHROMA_URL")
-    found = subprocess.run([str(exe), "--chroma-url", url, "search", "dropout", "--json"],
-                           env=env, capture_output=True, text=True, timeout=300, check=True)
+    found = subprocess.run(
+        [str(exe), "--chroma-url", url, "search", "dropout", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     assert [r["question"] for r in json.loads(found.stdout)] == ["What is dropout?"]
     assert "1 items, 0 embedded" in run("ingest", str(notes)).stdout
     assert "1 items, 1 embedded" in run("ingest", "--rebuild", str(notes)).stdout

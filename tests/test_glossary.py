@@ -11,7 +11,9 @@ def test_the_longest_form_wins_in_either_language():
     assert _concepts("Batch normalization helps") == ["batch_norm"]
     assert _concepts("批归一化可以加速训练") == ["batch_norm"]
     assert _concepts("mini-batch gradient descent, then the batch size") == [
-        "mini_batch_gradient_descent", "batch_size"]
+        "mini_batch_gradient_descent",
+        "batch_size",
+    ]
 
 
 def test_english_forms_are_whole_words_with_their_endings():
@@ -58,7 +60,11 @@ def test_the_same_matches_as_one_alternation_of_every_form():
         parts.append(escaped)
     glossary = default_glossary()
     old = Glossary(glossary.forms, glossary.canonical, re.compile("|".join(parts)))
-    lines = [line for note in sorted(default_corpus_dir().glob("*.txt"))
-             for line in note.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [
+        line
+        for note in sorted(default_corpus_dir().glob("*.txt"))
+        for line in note.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     assert len(lines) > 500
     assert [glossary.surfaces(x) for x in lines] == [old.surfaces(x) for x in lines]

@@ -19,8 +19,9 @@ CODE = ["interviewer", "ui"]
 def _run(module: str, *args: str) -> subprocess.CompletedProcess:
     if importlib.util.find_spec(module) is None:
         pytest.skip(f"{module} is not installed (pip install -e '.[test]')")
-    return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_ruff_check():
@@ -31,7 +32,8 @@ def test_ruff_check():
 def test_ruff_format():
     done = _run("ruff", "format", "--check", "--no-cache", *CODE)
     assert done.returncode == 0, (
-        "run `.venv/bin/ruff format interviewer ui tests`:\n" + done.stdout + done.stderr)
+        "run `.venv/bin/ruff format interviewer ui tests`:\n" + done.stdout + done.stderr
+    )
 
 
 def test_mypy():

@@ -103,9 +103,13 @@ def _read_until(proc, needle: str, timeout: float = 300) -> str:
 
 def test_practice_in_the_terminal_survives_kill_9(data_env):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([*CLI, "practice", "-n", "2", "--follow-ups", "0", "--lang", "en"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(
+        [*CLI, "practice", "-n", "2", "--follow-ups", "0", "--lang", "en"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     _read_until(proc, "Question 1/2")
     proc.stdin.write(b"Some answer about weights and gradients and training.\n")
     proc.stdin.flush()
@@ -118,12 +122,23 @@ def test_practice_in_the_terminal_survives_kill_9(data_env):
     sid = line.split()[0]
     assert "unfinished" in line and "1 questions" in line
 
-    done = subprocess.run([*CLI, "practice", "--resume"], input="skip\n", capture_output=True,
-                          text=True, env=env, timeout=600)
+    done = subprocess.run(
+        [*CLI, "practice", "--resume"],
+        input="skip\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     assert "Session report" in done.stdout and "Answered 1, skipped 1" in done.stdout
-    out = subprocess.run([*CLI, "history", "--export", sid, "--format", "json"],
-                         capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [*CLI, "history", "--export", sid, "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     data = json.loads(out.stdout)
     assert [t["kind"] for t in data["turns"]] == ["main", "skip"]
     assert data["session"]["ended_at"] is not None
@@ -145,16 +160,22 @@ def test_a_session_open_in_another_process_is_not_resumed(parts, tmp_path):
     kit = make_kit(parts, tmp_path, only={DROPOUT})
     iv = Interview.start(kit, "ann", SessionSettings(questions=1, follow_ups=0), seed=1)
     iv.close()
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(kit.history.path), iv.id],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=REPO)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(kit.history.path), iv.id],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        cwd=REPO,
+    )
     try:
         assert holder.stdout.readline() == b"held\n"
         from interviewer.session.lock import SessionBusy
 
         with pytest.raises(SessionBusy) as busy:
             Interview.resume(reopen(kit), iv.id, "ann")
-        assert str(busy.value) == (f"session {iv.id} is open in another process "
-                                   f"(pid {holder.pid}); finish or stop it there first")
+        assert str(busy.value) == (
+            f"session {iv.id} is open in another process "
+            f"(pid {holder.pid}); finish or stop it there first"
+        )
     finally:
         holder.communicate(b"", timeout=30)
     again = Interview.resume(reopen(kit), iv.id, "ann")  # the holder is gone: free again
@@ -164,25 +185,50 @@ def test_a_session_open_in_another_process_is_not_resumed(parts, tmp_path):
 
 def test_two_terminals_resuming_one_session_do_not_both_answer_it(data_env):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    started = subprocess.run([*CLI, "practice", "-n", "2", "--follow-ups", "0", "--lang", "en"],
-                             input="", capture_output=True, text=True, env=env, timeout=600)
+    started = subprocess.run(
+        [*CLI, "practice", "-n", "2", "--follow-ups", "0", "--lang", "en"],
+        input="",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert started.returncode == 0, started.stderr
-    sid = subprocess.run([*CLI, "history"], capture_output=True, text=True, env=env,
-                         check=True).stdout.split()[0]
-    first = subprocess.Popen([*CLI, "practice", "--resume", sid], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    sid = subprocess.run(
+        [*CLI, "history"], capture_output=True, text=True, env=env, check=True
+    ).stdout.split()[0]
+    first = subprocess.Popen(
+        [*CLI, "practice", "--resume", sid],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     try:
         _read_until(first, "Question 1/2")
-        second = subprocess.run([*CLI, "practice", "--resume", sid], input="skip\nskip\n",
-                                capture_output=True, text=True, env=env, timeout=600)
+        second = subprocess.run(
+            [*CLI, "practice", "--resume", sid],
+            input="skip\nskip\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
         assert second.returncode == 1
-        assert second.stderr.strip() == (f"Error: session {sid} is open in another process "
-                                         f"(pid {first.pid}); finish or stop it there first")
+        assert second.stderr.strip() == (
+            f"Error: session {sid} is open in another process "
+            f"(pid {first.pid}); finish or stop it there first"
+        )
         first.communicate(b"skip\nskip\n", timeout=600)
         assert first.returncode == 0
     finally:
         if first.poll() is None:
             first.kill()
-    out = subprocess.run([*CLI, "history", "--export", sid, "--format", "json"],
-                         capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [*CLI, "history", "--export", sid, "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     assert [t["kind"] for t in json.loads(out.stdout)["turns"]] == ["skip", "skip"]

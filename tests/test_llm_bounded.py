@@ -28,17 +28,22 @@ SLACK = 0.7  # thread hand-over and a loaded CI machine
 @pytest.mark.parametrize("mode", MODES)
 def test_each_misbehaviour_ends_within_the_deadline(mode):
     with ChatServer(Script(mode=mode)) as url:
-        llm = OpenAIChat(url, "m", timeout=DEADLINE, retries=2,
-                         breaker=CircuitBreaker(failures=10))
+        llm = OpenAIChat(url, "m", timeout=DEADLINE, retries=2, breaker=CircuitBreaker(failures=10))
         for call in (lambda: llm.chat(HELLO), lambda: "".join(llm.stream(HELLO))):
             start = time.monotonic()
             with pytest.raises(LLMUnavailable) as info:
                 call()
             took = time.monotonic() - start
             assert took < DEADLINE + SLACK, (mode, took, info.value)
-    expected = {"hang": "deadline|timed out", "trickle": "deadline", "keepalive": "deadline",
-                "html": "not JSON", "schema": "not a chat completion",
-                "truncated": "broke|not JSON", "500": "HTTP 500"}[mode]
+    expected = {
+        "hang": "deadline|timed out",
+        "trickle": "deadline",
+        "keepalive": "deadline",
+        "html": "not JSON",
+        "schema": "not a chat completion",
+        "truncated": "broke|not JSON",
+        "500": "HTTP 500",
+    }[mode]
     assert re.search(expected, str(info.value)), str(info.value)
 
 
@@ -46,11 +51,13 @@ def test_a_hung_endpoint_holds_a_bounded_number_of_threads():
     import threading
 
     with ChatServer(Script(mode="hang")) as url:
-        llm = OpenAIChat(url, "m", timeout=0.5, retries=0, concurrency=2,
-                         breaker=CircuitBreaker(failures=100))
+        llm = OpenAIChat(
+            url, "m", timeout=0.5, retries=0, concurrency=2, breaker=CircuitBreaker(failures=100)
+        )
         with ThreadPoolExecutor(8) as pool:
-            errors = list(pool.map(lambda _: pytest.raises(LLMUnavailable, llm.chat, HELLO),
-                                   range(8)))
+            errors = list(
+                pool.map(lambda _: pytest.raises(LLMUnavailable, llm.chat, HELLO), range(8))
+            )
         assert len(errors) == 8
         # the requests still running are at most the client's concurrency
         running = [t for t in threading.enumerate() if t.name == "llm-request"]
@@ -88,8 +95,9 @@ def test_a_stream_the_caller_stops_reading_is_not_a_failure():
 
 
 def _rows(path, rows):
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
 
 
 PARTIAL = "Dropout randomly drops neurons during training to reduce overfitting."
@@ -104,10 +112,17 @@ def rubric_rows(tmp_path_factory, built_store_dir):
     tmp = tmp_path_factory.mktemp("rows")
     shutil.copytree(built_store_dir, tmp / "data" / "store")
     answers = tmp / "in.jsonl"
-    _rows(answers, [{"id": f"r{i}", "question": "What is dropout?",
-                     "answer": PARTIAL + " " * i} for i in range(6)])
-    result = CliRunner().invoke(main, ["--data-dir", str(tmp / "data"), "grade", str(answers),
-                                       "-o", str(tmp / "rubric.jsonl")])
+    _rows(
+        answers,
+        [
+            {"id": f"r{i}", "question": "What is dropout?", "answer": PARTIAL + " " * i}
+            for i in range(6)
+        ],
+    )
+    result = CliRunner().invoke(
+        main,
+        ["--data-dir", str(tmp / "data"), "grade", str(answers), "-o", str(tmp / "rubric.jsonl")],
+    )
     assert result.exit_code == 0, result.output
     return tmp, answers, [json.loads(x) for x in (tmp / "rubric.jsonl").read_text().splitlines()]
 
@@ -118,10 +133,29 @@ def test_ensemble_grading_keeps_every_row_whatever_the_endpoint_does(mode, rubri
     out = tmp_path / "ens.jsonl"
     with ChatServer(Script(mode=mode)) as url:
         start = time.monotonic()
-        result = CliRunner().invoke(main, [
-            "--data-dir", str(data / "data"), "--llm", "openai", "--llm-base-url", url,
-            "--llm-model", "m", "--llm-timeout", "2", "--llm-concurrency", "2",
-            "grade", str(answers), "-o", str(out), "--grader", "ensemble"])
+        result = CliRunner().invoke(
+            main,
+            [
+                "--data-dir",
+                str(data / "data"),
+                "--llm",
+                "openai",
+                "--llm-base-url",
+                url,
+                "--llm-model",
+                "m",
+                "--llm-timeout",
+                "2",
+                "--llm-concurrency",
+                "2",
+                "grade",
+                str(answers),
+                "-o",
+                str(out),
+                "--grader",
+                "ensemble",
+            ],
+        )
         took = time.monotonic() - start
     assert result.exit_code == 0, result.output
     rows = [json.loads(x) for x in out.read_text().splitlines()]
@@ -136,16 +170,33 @@ def test_ensemble_grading_keeps_every_row_whatever_the_endpoint_does(mode, rubri
 
 def test_failed_and_unparsed_judgements_are_never_cached(rubric_rows, tmp_path):
     data, answers, rubric = rubric_rows
-    args = ["--data-dir", str(data / "data"), "--llm", "openai", "--llm-model", "m",
-            "--llm-timeout", "5", "grade", str(answers), "--grader", "ensemble"]
+    args = [
+        "--data-dir",
+        str(data / "data"),
+        "--llm",
+        "openai",
+        "--llm-model",
+        "m",
+        "--llm-timeout",
+        "5",
+        "grade",
+        str(answers),
+        "--grader",
+        "ensemble",
+    ]
     judged = {"points": [{"id": "regularization", "verdict": "covered", "quote": PARTIAL}]}
-    for n, (script, flag) in enumerate([(Script(mode="html"), "llm_unavailable"),
-                                        (Script(default=(200, "no JSON here")), "llm_unparsed"),
-                                        (Script(default=(200, json.dumps(judged))), None)]):
+    for n, (script, flag) in enumerate(
+        [
+            (Script(mode="html"), "llm_unavailable"),
+            (Script(default=(200, "no JSON here")), "llm_unparsed"),
+            (Script(default=(200, json.dumps(judged))), None),
+        ]
+    ):
         out = tmp_path / f"out{n}.jsonl"
         with ChatServer(script) as url:
-            result = CliRunner().invoke(main, [*args[:2], "--llm-base-url", url, *args[2:],
-                                               "-o", str(out)])
+            result = CliRunner().invoke(
+                main, [*args[:2], "--llm-base-url", url, *args[2:], "-o", str(out)]
+            )
         assert result.exit_code == 0, result.output
         rows = [json.loads(x) for x in out.read_text().splitlines()]
         assert script.requests, "the judge was not asked again"
@@ -162,12 +213,18 @@ def test_practice_says_what_the_llm_is_doing(data_env):
     runner = CliRunner()
     args = ["practice", "-n", "1", "--follow-ups", "0", "--lang", "en"]
     with ChatServer(Script(default=(200, "Good: you named the regularisation effect."))) as url:
-        result = runner.invoke(main, ["--llm", "openai", "--llm-base-url", url,
-                                      "--llm-model", "m", *args], input="Dropout drops units.\n")
+        result = runner.invoke(
+            main,
+            ["--llm", "openai", "--llm-base-url", url, "--llm-model", "m", *args],
+            input="Dropout drops units.\n",
+        )
     assert result.exit_code == 0, result.output
     assert "LLM: starting openai:m" in result.stderr and "LLM: ready" in result.stderr
-    result = runner.invoke(main, ["--llm", "openai", "--llm-base-url", closed_port_url(),
-                                  "--llm-model", "m", *args], input="Dropout drops units.\n")
+    result = runner.invoke(
+        main,
+        ["--llm", "openai", "--llm-base-url", closed_port_url(), "--llm-model", "m", *args],
+        input="Dropout drops units.\n",
+    )
     assert result.exit_code == 0, result.output
     assert "LLM: unavailable" in result.stderr and "does not answer" in result.stderr
     assert "llm_unavailable" in result.stderr  # and the reply says its text is the template's

@@ -47,8 +47,9 @@ def test_feedback_streams_the_models_words_about_the_grade(dropout):
     assert user.endswith(f"FEEDBACK in Chinese on {labels[focus.id]}.")
     # of the answer, the model sees only the sentences quoted as a covered point's evidence
     covered = [p for p in grades[PARTIAL_ZH].points if p.verdict == "covered"]
-    assert covered and all(f'{labels[p.point]} covered, the answer says: "{p.evidence}"' in user
-                           for p in covered)
+    assert covered and all(
+        f'{labels[p.point]} covered, the answer says: "{p.evidence}"' in user for p in covered
+    )
     assert user.count(PARTIAL_ZH) == len(covered)
 
 
@@ -84,11 +85,19 @@ def test_feedback_that_does_not_name_the_missing_point_gets_it_added(dropout):
     term = key_term(point, item.question)
     assert term
     vague = LLMCoach(FakeLLM(["Good answer about training."]))
-    assert "".join(vague.feedback(item, rubric, grade, PARTIAL_EN)) == f"Good answer about training.\n\nTo add: {point}"
+    assert (
+        "".join(vague.feedback(item, rubric, grade, PARTIAL_EN))
+        == f"Good answer about training.\n\nTo add: {point}"
+    )
     named = f"Good, but you left out {term.upper()}."  # the term in any case
     assert "".join(LLMCoach(FakeLLM([named])).feedback(item, rubric, grade, PARTIAL_EN)) == named
-    nothing_missing = grade.model_copy(update={"points": [
-        p.model_copy(update={"verdict": "covered", "credit": 1.0}) for p in grade.points]})
+    nothing_missing = grade.model_copy(
+        update={
+            "points": [
+                p.model_copy(update={"verdict": "covered", "credit": 1.0}) for p in grade.points
+            ]
+        }
+    )
     complete = LLMCoach(FakeLLM(["Complete."]))
     assert "".join(complete.feedback(item, rubric, nothing_missing, PARTIAL_EN)) == "Complete."
 
@@ -96,11 +105,20 @@ def test_feedback_that_does_not_name_the_missing_point_gets_it_added(dropout):
 def test_feedback_is_shown_a_checked_sentence_at_a_time(dropout):
     item, rubric, grades = dropout  # the scripted model streams 8 characters a chunk
     zh = LLMCoach(FakeLLM(["你答到了训练时随机丢弃神经元。还缺少测试时的缩放。"]))
-    assert next(iter(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))) == "你答到了训练时随机丢弃神经元。"
+    assert (
+        next(iter(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)))
+        == "你答到了训练时随机丢弃神经元。"
+    )
     en = LLMCoach(FakeLLM(["You are right that dropout drops units. Test time is missing."]))
-    assert next(iter(en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))) == "You are right that dropout drops units."
+    assert (
+        next(iter(en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN)))
+        == "You are right that dropout drops units."
+    )
     mixed = LLMCoach(FakeLLM(["Dropout 的作用是在训练时随机丢弃神经元。"]))  # an English word first
-    assert "".join(mixed.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN)) == grades[PARTIAL_EN].feedback
+    assert (
+        "".join(mixed.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+        == grades[PARTIAL_EN].feedback
+    )
     assert mixed.fallback_reason == "wrong_language"
 
 
@@ -122,12 +140,16 @@ def test_feedback_falls_back_to_the_template_and_says_so(dropout):
 
 def test_feedback_in_the_wrong_language_is_replaced(dropout):
     item, rubric, grades = dropout
-    coach = LLMCoach(FakeLLM(["1. **Right**: The answer correctly states that dropout is a regularizer."]))
+    coach = LLMCoach(
+        FakeLLM(["1. **Right**: The answer correctly states that dropout is a regularizer."])
+    )
     text = "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
     assert text == grades[PARTIAL_ZH].feedback and coach.fallback_reason == "wrong_language"
     assert not coach.llm_unavailable
     coach = LLMCoach(FakeLLM(["很好。"]))  # short, but in the right language
-    assert "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)).startswith("很好。\n\n还要补上：")
+    assert "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)).startswith(
+        "很好。\n\n还要补上："
+    )
 
 
 def test_follow_up_asks_about_the_biggest_gap_in_the_answers_language(dropout):
@@ -137,8 +159,11 @@ def test_follow_up_asks_about_the_biggest_gap_in_the_answers_language(dropout):
     gap = coach.gap(rubric, grade, [])
     results = {r.point: r for r in grade.points}
     assert results[gap.id].verdict != "covered"
-    assert all(gap.weight * (1 - results[gap.id].credit) >= r.weight * (1 - r.credit)
-               for r in grade.points if r.verdict != "covered")
+    assert all(
+        gap.weight * (1 - results[gap.id].credit) >= r.weight * (1 - r.credit)
+        for r in grade.points
+        if r.verdict != "covered"
+    )
     term, named = follow_up_term(coach_facts(item, rubric, grade, PARTIAL_EN), gap.id, PARTIAL_EN)
     assert term and not named  # a term of the point the answer does not name
     fake = FakeLLM([f'"Follow-up: How does {term} relate to overfitting?"'])
@@ -159,21 +184,32 @@ def test_follow_up_skips_points_already_asked_and_ends_when_nothing_is_missing(d
     assert second is not None and second.id != first.id
     fake = FakeLLM(["Why does it matter?"])
     LLMCoach(fake).follow_up(item, rubric, grade, PARTIAL_EN, [first.id])
-    assert f"Asked before, do not ask again: {point_labels(rubric)[first.id]}." in fake.prompts[0][1].content
-    covered = grade.model_copy(update={"points": [p.model_copy(update={"verdict": "covered", "credit": 1.0})
-                                                  for p in grade.points]})
+    assert (
+        f"Asked before, do not ask again: {point_labels(rubric)[first.id]}."
+        in fake.prompts[0][1].content
+    )
+    covered = grade.model_copy(
+        update={
+            "points": [
+                p.model_copy(update={"verdict": "covered", "credit": 1.0}) for p in grade.points
+            ]
+        }
+    )
     fake = FakeLLM(["unused"])
     assert coach.follow_up(item, rubric, covered, PARTIAL_EN, []) is None
     assert fake.prompts == []
 
 
-@pytest.mark.parametrize("reply,reason", [
-    ("这个点你能再解释一下吗？", "wrong_language"),
-    ("Weight scaling at test time uses the keep probability.", "not_a_question"),
-    ("Can you tell me more about it?", "missing_term"),
-    ("", "llm_empty"),
-    (LLMUnavailable("timeout"), "llm_unavailable: timeout"),
-])
+@pytest.mark.parametrize(
+    "reply,reason",
+    [
+        ("这个点你能再解释一下吗？", "wrong_language"),
+        ("Weight scaling at test time uses the keep probability.", "not_a_question"),
+        ("Can you tell me more about it?", "missing_term"),
+        ("", "llm_empty"),
+        (LLMUnavailable("timeout"), "llm_unavailable: timeout"),
+    ],
+)
 def test_follow_up_falls_back_to_a_template_question(dropout, reply, reason):
     item, rubric, grades = dropout
     coach = LLMCoach(FakeLLM([reply]))
@@ -181,7 +217,9 @@ def test_follow_up_falls_back_to_a_template_question(dropout, reply, reason):
     gap = coach.gap(rubric, grades[PARTIAL_EN], [])
     facts = coach_facts(item, rubric, grades[PARTIAL_EN], PARTIAL_EN)
     term, _ = follow_up_term(facts, gap.id, PARTIAL_EN)
-    assert coach.fallback_reason == reason and coach.llm_unavailable == reason.startswith("llm_unavailable")
+    assert coach.fallback_reason == reason and coach.llm_unavailable == reason.startswith(
+        "llm_unavailable"
+    )
     assert question.startswith("Your answer did not mention") and term in question
 
 

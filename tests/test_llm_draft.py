@@ -12,11 +12,19 @@ from interviewer.rubric import RubricBook
 from interviewer.rubric.loader import load_rubric_file
 from tests.llm_server import ChatServer, Script
 
-DRAFT = {"points": [
-    {"id": "Random Drop", "claim": "Units are dropped at random in training.", "weight": 2,
-     "en": ["randomly drops units during training"], "zh": ["训练时随机丢弃神经元"]},
-    {"id": "scaling", "claim": "Activations are rescaled at test time.", "weight": 9},
-], "misconceptions": [{"claim": "Dropout is used at test time.", "en": ["dropout at test time"]}]}
+DRAFT = {
+    "points": [
+        {
+            "id": "Random Drop",
+            "claim": "Units are dropped at random in training.",
+            "weight": 2,
+            "en": ["randomly drops units during training"],
+            "zh": ["训练时随机丢弃神经元"],
+        },
+        {"id": "scaling", "claim": "Activations are rescaled at test time.", "weight": 9},
+    ],
+    "misconceptions": [{"claim": "Dropout is used at test time.", "en": ["dropout at test time"]}],
+}
 
 
 def test_drafts_are_written_for_review_and_refused_as_rubrics(data_env, tmp_path):
@@ -27,8 +35,22 @@ def test_drafts_are_written_for_review_and_refused_as_rubrics(data_env, tmp_path
     script = Script(replies=[(200, "Here it is: " + json.dumps(DRAFT, ensure_ascii=False))])
     out = tmp_path / "drafts"
     with ChatServer(script) as url:
-        result = CliRunner().invoke(main, ["--llm", "openai", "--llm-base-url", url, "--llm-model", "m",
-                                           "rubric", "draft", item.id, "--out", str(out)])
+        result = CliRunner().invoke(
+            main,
+            [
+                "--llm",
+                "openai",
+                "--llm-base-url",
+                url,
+                "--llm-model",
+                "m",
+                "rubric",
+                "draft",
+                item.id,
+                "--out",
+                str(out),
+            ],
+        )
     assert result.exit_code == 0, result.output
     assert item.answer[:200] in script.requests[0]["messages"][1]["content"]
     files = list(out.glob("*.yaml"))

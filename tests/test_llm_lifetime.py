@@ -54,8 +54,13 @@ def wait_until(check, timeout: float) -> bool:
 
 def test_the_server_outlives_the_thread_that_started_it_and_dies_with_its_owner(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    owner = subprocess.Popen([sys.executable, "-c", OWNER, str(tmp_path / "models")],
-                             stdout=subprocess.PIPE, text=True, cwd=REPO, env=env)
+    owner = subprocess.Popen(
+        [sys.executable, "-c", OWNER, str(tmp_path / "models")],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env=env,
+    )
     try:
         pid, url = owner.stdout.readline().split()
         pid = int(pid)
@@ -72,9 +77,15 @@ def test_the_server_outlives_the_thread_that_started_it_and_dies_with_its_owner(
 
 def test_the_server_stops_when_its_owner_exits(tmp_path):
     code = OWNER.replace("time.sleep(600)", "")  # exits normally (atexit) right away
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "models")],
-                         capture_output=True, text=True, cwd=REPO, timeout=60, check=True,
-                         env={**os.environ, "PYTHONPATH": str(REPO)})
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "models")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     pid = int(out.stdout.split()[0])
     assert wait_until(lambda: gone(pid), 10)
 

@@ -88,10 +88,13 @@ def graded(built_store_dir, embedder):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("answer,lang", [
-    ("Dropout randomly drops neurons during training to reduce overfitting.", "en"),
-    ("Dropout 在训练时随机丢弃一部分神经元，用来减轻过拟合。", "zh-Hans"),
-])
+@pytest.mark.parametrize(
+    "answer,lang",
+    [
+        ("Dropout randomly drops neurons during training to reduce overfitting.", "en"),
+        ("Dropout 在训练时随机丢弃一部分神经元，用来减轻过拟合。", "zh-Hans"),
+    ],
+)
 def test_local_model_feedback_and_follow_up(local_coach, graded, answer, lang):
     from interviewer.grading.facts import coach_facts
     from interviewer.grading.follow_up import follow_up_term
@@ -144,7 +147,8 @@ def test_one_model_file_per_machine(tmp_path):
     legacy.mkdir(parents=True)
     (legacy / local.MODEL_FILE).write_bytes(b"old")
     (legacy / f"{local.MODEL_FILE}.verified").write_text(
-        f"{local.MODEL_SHA256} {local._stamp(legacy / local.MODEL_FILE)}")
+        f"{local.MODEL_SHA256} {local._stamp(legacy / local.MODEL_FILE)}"
+    )
     assert find_model(tmp_path / "empty-cache", legacy) == legacy / local.MODEL_FILE
     assert not (tmp_path / "empty-cache").exists()
 
@@ -159,8 +163,10 @@ def test_assembling_at_once_writes_the_file_once(tmp_path):
         calls.append(1)
         return parts
 
-    threads = [threading.Thread(target=ensure_model, args=(tmp_path / "c", source, SHA, "m.gguf"))
-               for _ in range(4)]
+    threads = [
+        threading.Thread(target=ensure_model, args=(tmp_path / "c", source, SHA, "m.gguf"))
+        for _ in range(4)
+    ]
     for t in threads:
         t.start()
     for t in threads:

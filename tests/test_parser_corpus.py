@@ -63,19 +63,35 @@ def test_every_item_is_well_formed(name):
     "name, question, section",
     [
         ("000_878265eba84cecfe.txt", "什么是“odds of success”?", "Chapter 2—Logistic Regression"),
-        ("000_878265eba84cecfe.txt", "写出香农著名的关于不确定性的公式。", "Chapter 4—Information Theory"),
-        ("000_878265eba84cecfe.txt", "列举几个在深度学习中常用的Ensembling方法。",
-         "Chapter 6—Deep Learning: NN Ensembles"),
-        ("001_eeafe7a87820c1f0.txt", "为什么要使用非线性激活函数？",
-         "机器学习模型评估 / 介绍一下sigmoid, relu, tanh, RBF及应用场景"),
-        ("001_eeafe7a87820c1f0.txt", "简单介绍一下贝叶斯概率与频率派概率，以及在统计中对于真实参数的假设",
-         "机器学习模型评估"),
+        (
+            "000_878265eba84cecfe.txt",
+            "写出香农著名的关于不确定性的公式。",
+            "Chapter 4—Information Theory",
+        ),
+        (
+            "000_878265eba84cecfe.txt",
+            "列举几个在深度学习中常用的Ensembling方法。",
+            "Chapter 6—Deep Learning: NN Ensembles",
+        ),
+        (
+            "001_eeafe7a87820c1f0.txt",
+            "为什么要使用非线性激活函数？",
+            "机器学习模型评估 / 介绍一下sigmoid, relu, tanh, RBF及应用场景",
+        ),
+        (
+            "001_eeafe7a87820c1f0.txt",
+            "简单介绍一下贝叶斯概率与频率派概率，以及在统计中对于真实参数的假设",
+            "机器学习模型评估",
+        ),
         ("001_eeafe7a87820c1f0.txt", "空洞卷积 (Dilated convolution)", ""),
         ("002_5915a4a6d0caa1a9.txt", "What is dropout?", ""),
         ("002_5915a4a6d0caa1a9.txt", "What is generative adversarial network?", ""),
         ("003_bb0194e72dcdb2ab.txt", "闡述批歸一化的意義", "機器學習面試的12個基礎問題"),
-        ("003_bb0194e72dcdb2ab.txt", "你怎麼理解反向傳播？請解釋動作 (action) 的機制。",
-         "機器學習面試的12個基礎問題"),
+        (
+            "003_bb0194e72dcdb2ab.txt",
+            "你怎麼理解反向傳播？請解釋動作 (action) 的機制。",
+            "機器學習面試的12個基礎問題",
+        ),
         ("004_097d155c1b2f4d21.txt", "LSTM", ""),
         ("004_097d155c1b2f4d21.txt", "FM 做召回时", ""),
     ],
@@ -87,7 +103,9 @@ def test_exact_questions(name, question, section):
 
 
 def test_marked_answers_drop_the_marker_and_keep_latex():
-    item = next(it for it in parsed("000_878265eba84cecfe.txt").items if "odds of success" in it.question)
+    item = next(
+        it for it in parsed("000_878265eba84cecfe.txt").items if "odds of success" in it.question
+    )
     assert item.answer.startswith("中文翻译是成功的几率")
     assert r"$odds = \frac{p}{1-p}$" in item.answer
     assert item.lines == (22, 24)
@@ -100,7 +118,9 @@ def test_question_then_worked_answer_without_marker_is_split():
 
 
 def test_image_only_answers_are_kept_and_marked():
-    item = next(it for it in parsed("000_878265eba84cecfe.txt").items if "Shannon bit" in it.question)
+    item = next(
+        it for it in parsed("000_878265eba84cecfe.txt").items if "Shannon bit" in it.question
+    )
     assert item.answer_kind == "image"
     assert item.answer.startswith("![](https://pic.imgdb.cn/")
 

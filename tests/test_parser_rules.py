@@ -11,8 +11,10 @@ def questions(text, source="note.md"):
 
 
 def test_english_q_a_markers():
-    text = "# ML\n\n> Q: What is overfitting?\n> A: Fitting noise in the training data.\n\n" \
-           "> Q: What is a ROC curve?\n>\n> A: TPR against FPR over thresholds.\n"
+    text = (
+        "# ML\n\n> Q: What is overfitting?\n> A: Fitting noise in the training data.\n\n"
+        "> Q: What is a ROC curve?\n>\n> A: TPR against FPR over thresholds.\n"
+    )
     assert questions(text) == [
         ("What is overfitting?", "Fitting noise in the training data."),
         ("What is a ROC curve?", "TPR against FPR over thresholds."),
@@ -27,8 +29,10 @@ def test_marked_question_answered_by_following_paragraphs():
 
 
 def test_labelled_headings():
-    text = "# Title\n\n## Question 1\n\n### Why use residual connections?\n\nGradients flow.\n\n" \
-           "#### Detail\n\nIdentity path.\n\n## Question 2\n\n**How does Adam work?**\n\nMomentum plus RMSProp.\n\n## Summary\n\nbye\n"
+    text = (
+        "# Title\n\n## Question 1\n\n### Why use residual connections?\n\nGradients flow.\n\n"
+        "#### Detail\n\nIdentity path.\n\n## Question 2\n\n**How does Adam work?**\n\nMomentum plus RMSProp.\n\n## Summary\n\nbye\n"
+    )
     got = questions(text)
     assert [q for q, _ in got] == ["Why use residual connections?", "How does Adam work?"]
     assert "#### Detail" in got[0][1] and "Identity path." in got[0][1]
@@ -36,8 +40,10 @@ def test_labelled_headings():
 
 
 def test_outline_fallback_heading_is_topic_body_is_answer():
-    text = "---\ntitle: x\n---\n# Notes\n## Optimisers\n### SGD\nStep against the gradient.\n" \
-           "### Adam\nAdaptive moments.\n## References\n- a book\n"
+    text = (
+        "---\ntitle: x\n---\n# Notes\n## Optimisers\n### SGD\nStep against the gradient.\n"
+        "### Adam\nAdaptive moments.\n## References\n- a book\n"
+    )
     got = parse_note(text, "n.md").items
     assert [(i.question, i.answer, i.section) for i in got] == [
         ("SGD", "Step against the gradient.", "Notes / Optimisers"),
@@ -47,18 +53,25 @@ def test_outline_fallback_heading_is_topic_body_is_answer():
 
 
 def test_question_heading_takes_its_sub_headings():
-    text = "## Explain common activation functions\n\n### sigmoid\n\nSquashes to (0,1).\n\n" \
-           "### tanh\n\nSquashes to (-1,1).\n\n### Why do we need non-linearity?\n\nStacked linear maps stay linear.\n"
+    text = (
+        "## Explain common activation functions\n\n### sigmoid\n\nSquashes to (0,1).\n\n"
+        "### tanh\n\nSquashes to (-1,1).\n\n### Why do we need non-linearity?\n\nStacked linear maps stay linear.\n"
+    )
     got = questions(text)
-    assert [q for q, _ in got] == ["Explain common activation functions", "Why do we need non-linearity?"]
+    assert [q for q, _ in got] == [
+        "Explain common activation functions",
+        "Why do we need non-linearity?",
+    ]
     assert "### tanh" in got[0][1]
 
 
 def test_standalone_question_lines():
     text = "Intro text.\n\nWhat is a GAN?\n\nTwo networks compete.\n\nMore detail.\n\nWhat is a VAE?\n\nAn autoencoder with a prior.\n"
     got = questions(text)
-    assert got == [("What is a GAN?", "Two networks compete.\n\nMore detail."),
-                   ("What is a VAE?", "An autoencoder with a prior.")]
+    assert got == [
+        ("What is a GAN?", "Two networks compete.\n\nMore detail."),
+        ("What is a VAE?", "An autoencoder with a prior."),
+    ]
 
 
 def test_crlf_and_debris_and_duplicate_questions():
@@ -92,22 +105,31 @@ def test_a_note_with_no_questions_gives_no_items():
 
 
 def test_a_link_to_the_top_or_learn_more_mid_note_does_not_end_it():
-    text = "## What is dropout?\n\nZeroes activations.\n\n[Back to top](#)\n\n" \
-           "## What is batch norm?\n\nNormalises activations.\n\nLearn more.\n\n" \
-           "## What is weight decay?\n\nAn L2 penalty.\n"
+    text = (
+        "## What is dropout?\n\nZeroes activations.\n\n[Back to top](#)\n\n"
+        "## What is batch norm?\n\nNormalises activations.\n\nLearn more.\n\n"
+        "## What is weight decay?\n\nAn L2 penalty.\n"
+    )
     assert [q for q, _ in questions(text)] == [
-        "What is dropout?", "What is batch norm?", "What is weight decay?"]
+        "What is dropout?",
+        "What is batch norm?",
+        "What is weight decay?",
+    ]
 
 
 def test_a_real_footer_still_ends_the_note():
-    text = "## What is dropout?\n\nZeroes activations.\n\n[Deep Learning](#)\n\n[Theory](#)\n\n" \
-           "Learn more.\n\nMedium is an open platform.\n\nShare your thinking.\n"
+    text = (
+        "## What is dropout?\n\nZeroes activations.\n\n[Deep Learning](#)\n\n[Theory](#)\n\n"
+        "Learn more.\n\nMedium is an open platform.\n\nShare your thinking.\n"
+    )
     assert questions(text) == [("What is dropout?", "Zeroes activations.")]
 
 
 def test_a_fence_closes_only_on_its_own_kind_and_length():
-    text = "## What does this print?\n\n````md\n```python\n# not a question\nprint(1)\n```\n" \
-           "# still code\n````\n\n## Why use tildes?\n\n~~~\n```\n# a comment?\n~~~\n\nDone.\n"
+    text = (
+        "## What does this print?\n\n````md\n```python\n# not a question\nprint(1)\n```\n"
+        "# still code\n````\n\n## Why use tildes?\n\n~~~\n```\n# a comment?\n~~~\n\nDone.\n"
+    )
     got = questions(text)
     assert [q for q, _ in got] == ["What does this print?", "Why use tildes?"]
     assert "# not a question" in got[0][1] and "# still code" in got[0][1]
@@ -115,10 +137,14 @@ def test_a_fence_closes_only_on_its_own_kind_and_length():
 
 
 def test_button_words_are_debris_only_in_the_byline():
-    text = "Deep Learning Notes\n\nTseng\n\nFollow\n\nMar 1 · 8 min read\n\n" \
-           "Listen\n\nShare\n\n" + "An introduction long enough to end the byline zone. " * 2 + \
-           "\n\n## How do you answer a reviewer?\n\nThank them.\n\nFollow\n\nListen\n\n" \
-           "Share\n\nThen reply point by point.\n"
+    text = (
+        "Deep Learning Notes\n\nTseng\n\nFollow\n\nMar 1 · 8 min read\n\n"
+        "Listen\n\nShare\n\n"
+        + "An introduction long enough to end the byline zone. "
+        * 2
+        + "\n\n## How do you answer a reviewer?\n\nThank them.\n\nFollow\n\nListen\n\n"
+        "Share\n\nThen reply point by point.\n"
+    )
     ((_, a),) = questions(text)
     assert a == "Thank them.\n\nFollow\n\nListen\n\nShare\n\nThen reply point by point."
     from interviewer.corpus.blocks import content_lines

@@ -58,8 +58,16 @@ def test_the_bank_compares_an_answer_with_the_others_only():
 
 @pytest.fixture(scope="module")
 def stack(embedder):
-    item = Item(id="input-stack", question=QUESTION, answer=REFERENCE, source="(input reference)",
-                lines=(1, 1), section="", lang="en", answer_kind="text")
+    item = Item(
+        id="input-stack",
+        question=QUESTION,
+        answer=REFERENCE,
+        source="(input reference)",
+        lines=(1, 1),
+        section="",
+        lang="en",
+        answer_kind="text",
+    )
     rubric = derive_rubric(item)
 
     def grader(peers: list[str] | None = None) -> RubricGrader:
@@ -99,7 +107,9 @@ def test_authored_rubrics_do_not_use_peers(built_store_dir, embedder):
 
     store = ItemStore(built_store_dir, embedder)
     item = next(it for it in store.items() if it.question == "What is dropout?")
-    rubric = RubricBook.from_dir(Path(__file__).resolve().parent.parent / "corpus" / "rubrics").get(item.id)
+    rubric = RubricBook.from_dir(Path(__file__).resolve().parent.parent / "corpus" / "rubrics").get(
+        item.id
+    )
     answer = "Dropout randomly drops neurons during training to reduce overfitting."
     g = RubricGrader(embedder)
     alone = g.grade(item, rubric, answer)
@@ -117,9 +127,14 @@ def test_a_worker_grades_with_the_batch_peers(stack):
 
 
 def _rows(path: Path, answers: list[str]) -> Path:
-    path.write_text("".join(json.dumps({"id": str(i), "question": QUESTION, "reference": REFERENCE,
-                                        "answer": a}) + "\n" for i, a in enumerate(answers)),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(
+            json.dumps({"id": str(i), "question": QUESTION, "reference": REFERENCE, "answer": a})
+            + "\n"
+            for i, a in enumerate(answers)
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -129,7 +144,11 @@ def _read(path: Path) -> list[dict]:
 
 def test_grade_uses_the_files_answers_as_peers_and_resumes_alike(tmp_path, data_env, embedder):
     src = _rows(tmp_path / "in.jsonl", [ANSWER, *RIGHT, *WRONG])
-    full, alone, resumed = tmp_path / "full.jsonl", tmp_path / "alone.jsonl", tmp_path / "resumed.jsonl"
+    full, alone, resumed = (
+        tmp_path / "full.jsonl",
+        tmp_path / "alone.jsonl",
+        tmp_path / "resumed.jsonl",
+    )
     for out, extra in ((full, []), (alone, ["--no-peers"])):
         result = CliRunner().invoke(main, ["grade", str(src), "-o", str(out), *extra])
         assert result.exit_code == 0, result.output
@@ -142,7 +161,7 @@ def test_grade_uses_the_files_answers_as_peers_and_resumes_alike(tmp_path, data_
     g = RubricGrader(embedder)
     g.add_peers([("input-x", a) for a in [ANSWER, *RIGHT, *WRONG]])
     cos = [g.peers.similarity("input-x", g.answer_vector(a)) for a in [*RIGHT, *WRONG]]
-    assert np.mean(cos[: len(RIGHT)]) > np.mean(cos[len(RIGHT):])
+    assert np.mean(cos[: len(RIGHT)]) > np.mean(cos[len(RIGHT) :])
     # a run stopped after 4 rows and resumed grades as the uninterrupted one
     resumed.write_text("".join(json.dumps(r) + "\n" for r in with_peers[:4]), encoding="utf-8")
     result = CliRunner().invoke(main, ["grade", str(src), "-o", str(resumed)])

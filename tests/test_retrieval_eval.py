@@ -47,6 +47,8 @@ def test_a_broken_paraphrase_file_is_a_clear_error(tmp_path, data_env):
 
 def test_unknown_targets_are_refused(store, tmp_path):
     bad = tmp_path / "p.jsonl"
-    bad.write_text(json.dumps({"query": "x", "target": "nope", "lang": "en", "cross_lang": False}) + "\n")
+    bad.write_text(
+        json.dumps({"query": "x", "target": "nope", "lang": "en", "cross_lang": False}) + "\n"
+    )
     with pytest.raises(ValueError, match="not in the store: nope"):
         run_retrieval_eval(store, load_paraphrases(bad))

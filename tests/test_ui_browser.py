@@ -19,8 +19,10 @@ from tests.serving import served
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-ANSWER = ("Dropout randomly drops neurons during training to reduce overfitting; "
-          "at test time all units are kept and activations are scaled.")
+ANSWER = (
+    "Dropout randomly drops neurons during training to reduce overfitting; "
+    "at test time all units are kept and activations are scaled."
+)
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +40,21 @@ def app_url(app_dir, built_store_dir):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), "Debian chromium is missing: the README's test command installs it"
+    assert Path(CHROMIUM).exists(), (
+        "Debian chromium is missing: the README's test command installs it"
+    )
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-gpu"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-gpu",
+            ],
+        )
         yield b
         b.close()
 
@@ -52,21 +64,34 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
     page.outside = []
-    page.on("request", lambda r: None if r.url.startswith(
-        ("http://127.0.0.1", "data:", "blob:")) else page.outside.append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else page.outside.append(r.url)
+        ),
+    )
     yield page
     context.close()
 
 
 def _chat_has(page, pattern: str, timeout: int = 300_000) -> None:
-    page.wait_for_function("p => new RegExp(p).test(document.querySelector('#chat').innerText)",
-                           arg=pattern, timeout=timeout)
+    page.wait_for_function(
+        "p => new RegExp(p).test(document.querySelector('#chat').innerText)",
+        arg=pattern,
+        timeout=timeout,
+    )
     # the reply streams: let it finish (Gradio drops a click on a button whose event is
     # still running), i.e. the chat unchanged for a second
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
         const t = document.querySelector('#chat').innerText, now = Date.now();
         if (window._lastChat !== t) { window._lastChat = t; window._since = now; }
-        return now - window._since > 1000; }""", polling=200, timeout=timeout)
+        return now - window._since > 1000; }""",
+        polling=200,
+        timeout=timeout,
+    )
 
 
 def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
@@ -103,10 +128,14 @@ def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
 
     page.reload(wait_until="load")  # the history survives a reload
     page.get_by_role("tab", name="History").click()
-    page.wait_for_function("() => /\\bfinished\\b/.test(document.querySelector('#sessions').innerText)",
-                           timeout=60_000)
-    page.wait_for_function("t => document.querySelector('#transcript').innerText.includes(t)",
-                           arg=ANSWER[:40], timeout=60_000)
+    page.wait_for_function(
+        "() => /\\bfinished\\b/.test(document.querySelector('#sessions').innerText)", timeout=60_000
+    )
+    page.wait_for_function(
+        "t => document.querySelector('#transcript').innerText.includes(t)",
+        arg=ANSWER[:40],
+        timeout=60_000,
+    )
     page.screenshot(path=str(ARTIFACTS / "ui-history.png"), full_page=True)
     assert page.outside == []
 
@@ -114,11 +143,17 @@ def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
 def test_batch_grading_upload_and_download(page, app_url, tmp_path):
     rows = [
         {"id": "a", "question": "What is dropout?", "answer": ANSWER},
-        {"id": "b", "question": "什么是过拟合？", "answer": "模型在训练集上表现很好但在测试集上很差。"},
+        {
+            "id": "b",
+            "question": "什么是过拟合？",
+            "answer": "模型在训练集上表现很好但在测试集上很差。",
+        },
         {"id": "c", "question": "What is dropout?"},  # no answer: an error row, not a crash
     ]
     src = tmp_path / "answers.jsonl"
-    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    src.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     page.goto(app_url, wait_until="load")
     page.get_by_role("tab", name="Batch grading").click()
     # wait for the tab's components before setting the file: once (clean clone, 2026-11-23)
@@ -141,15 +176,21 @@ def test_batch_grading_upload_and_download(page, app_url, tmp_path):
 
 
 def _graded_lines(data: Path, stem: str) -> int:
-    return sum(len(p.read_bytes().splitlines())
-               for p in (data / "work" / "batch").rglob(f"{stem}*.graded.jsonl"))
+    return sum(
+        len(p.read_bytes().splitlines())
+        for p in (data / "work" / "batch").rglob(f"{stem}*.graded.jsonl")
+    )
 
 
 def test_stop_ends_a_batch_run(page, app_url, app_dir, tmp_path):
     """The Stop button cancels a run: no answer is graded a few seconds later."""
-    rows = [{"question": "What is dropout?",
-             "answer": f"Dropout drops {i} random units while training, to curb overfitting."}
-            for i in range(1500)]
+    rows = [
+        {
+            "question": "What is dropout?",
+            "answer": f"Dropout drops {i} random units while training, to curb overfitting.",
+        }
+        for i in range(1500)
+    ]
     src = tmp_path / "stop-me.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     page.goto(app_url, wait_until="load")
@@ -177,7 +218,7 @@ def _coach_notes(data: Path) -> str:
 
     with sqlite3.connect(data / "history.sqlite3") as db:
         rows = [" ".join(map(str, r)) for r in db.execute("SELECT * FROM sessions")]
-    return " | ".join(r[r.find("coach_notes"):][:300] for r in rows if "coach_notes" in r)
+    return " | ".join(r[r.find("coach_notes") :][:300] for r in rows if "coach_notes" in r)
 
 
 def _feedback_is_llm_worded(page, answer: str, data: Path) -> str:
@@ -188,27 +229,37 @@ def _feedback_is_llm_worded(page, answer: str, data: Path) -> str:
     texts = page.locator("#chat [data-testid=user], #chat [data-testid=bot]").all_inner_texts()
     after = texts[max(i for i, t in enumerate(texts) if answer[:30] in t) + 1]
     assert not re.match(r"\s*(Score|得分) \d", after), (
-        f"template text: {after[:200]!r}; coach notes: {_coach_notes(data)}")
+        f"template text: {after[:200]!r}; coach notes: {_coach_notes(data)}"
+    )
     assert len(after.strip()) > 20, after
     return after
 
 
 @pytest.mark.slow
-def test_the_readme_default_words_feedback_with_the_local_model(browser, tmp_path_factory,
-                                                                  built_store_dir):
+def test_the_readme_default_words_feedback_with_the_local_model(
+    browser, tmp_path_factory, built_store_dir
+):
     """`interviewer serve` with the default LLM (the local model), as a new user runs it:
     the app says when the model is ready, and the first answer and one sent a minute after
     start both get the model's words. (Before: the server was killed ~12 s after it
     started, and every answer got template text and `llm_unavailable`.)"""
     load, cores = os.getloadavg()[0], os.cpu_count() or 1
     if load > 2 * cores:  # the model's speed is the CPU's: the deadlines assume it is free
-        pytest.skip(f"the machine is too busy for the real model (load {load:.1f} on "
-                    f"{cores} cores): this test needs a quiet machine, as CI has")
+        pytest.skip(
+            f"the machine is too busy for the real model (load {load:.1f} on "
+            f"{cores} cores): this test needs a quiet machine, as CI has"
+        )
     data = tmp_path_factory.mktemp("app-local-llm")
-    answers = [("It stops the model from overfitting: during training it adds noise or a "
-                "penalty, so the network has to generalise instead of memorising the data."),
-               ("I would compare the training loss with the validation loss; when they move "
-                "apart the model overfits, so I would add data or regularisation.")]
+    answers = [
+        (
+            "It stops the model from overfitting: during training it adds noise or a "
+            "penalty, so the network has to generalise instead of memorising the data."
+        ),
+        (
+            "I would compare the training loss with the validation loss; when they move "
+            "apart the model overfits, so I would add data or regularisation."
+        ),
+    ]
     with served(data, built_store_dir, env={"INTERVIEWER_LLM": "local"}) as url:
         started = time.monotonic()
         context = browser.new_context(viewport={"width": 1400, "height": 1000})

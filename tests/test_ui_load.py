@@ -21,14 +21,21 @@ def test_twenty_concurrent_sessions_without_cross_talk(tmp_path, built_store_dir
     from gradio_client import Client
 
     with served(tmp_path / "data", built_store_dir) as url:
+
         def one(i: int) -> tuple[int, str, str]:
             client = Client(url, verbose=False)
             chat, _score, _resume = client.predict([], "en", 2, "adaptive", 0, api_name="/start")
             first = _chat_text(chat)
             token = f"token-{i:02d}"
             chat, answer_box, score = client.predict(
-                f"Answer {token}: gradients flow backwards through the layers.", [], "en", 2,
-                "adaptive", 0, api_name="/send")
+                f"Answer {token}: gradients flow backwards through the layers.",
+                [],
+                "en",
+                2,
+                "adaptive",
+                0,
+                api_name="/send",
+            )
             return i, first, _chat_text(chat), score
 
         with ThreadPoolExecutor(SESSIONS) as pool:
@@ -72,8 +79,14 @@ def _answer_once(url: str):
     client = Client(url, verbose=False)
     client.predict([], "en", 1, "adaptive", 1, api_name="/start")
     chat, _box, score = client.predict(
-        "Gradients flow backwards through the layers by the chain rule.", [], "en", 1,
-        "adaptive", 1, api_name="/send")
+        "Gradients flow backwards through the layers by the chain rule.",
+        [],
+        "en",
+        1,
+        "adaptive",
+        1,
+        api_name="/send",
+    )
     return _chat_text(chat), score
 
 
@@ -81,8 +94,11 @@ def test_the_app_words_feedback_with_the_configured_llm(tmp_path, built_store_di
     words = "LLM-FEEDBACK: you named the chain rule but not how the gradients are stored."
     script = Script(default=(200, words))
     with ChatServer(script) as llm_url:
-        env = {"INTERVIEWER_LLM": "openai", "INTERVIEWER_LLM_BASE_URL": llm_url,
-               "INTERVIEWER_LLM_MODEL": "coach-m"}
+        env = {
+            "INTERVIEWER_LLM": "openai",
+            "INTERVIEWER_LLM_BASE_URL": llm_url,
+            "INTERVIEWER_LLM_MODEL": "coach-m",
+        }
         with served(tmp_path / "data", built_store_dir, env=env) as url:
             chat, score = _answer_once(url)
     assert words in chat and "llm_unavailable" not in score and "Last answer" in score
@@ -91,8 +107,11 @@ def test_the_app_words_feedback_with_the_configured_llm(tmp_path, built_store_di
 
 
 def test_an_unreachable_llm_is_shown_and_the_rubric_grade_stands(tmp_path, built_store_dir):
-    env = {"INTERVIEWER_LLM": "openai", "INTERVIEWER_LLM_MODEL": "m",
-           "INTERVIEWER_LLM_BASE_URL": f"http://127.0.0.1:{free_port()}/v1"}  # nobody there
+    env = {
+        "INTERVIEWER_LLM": "openai",
+        "INTERVIEWER_LLM_MODEL": "m",
+        "INTERVIEWER_LLM_BASE_URL": f"http://127.0.0.1:{free_port()}/v1",
+    }  # nobody there
     with served(tmp_path / "data", built_store_dir, env=env) as url:
         chat, score = _answer_once(url)
     assert "`llm_unavailable`" in score and "Last answer" in score
@@ -111,8 +130,12 @@ def test_a_hung_llm_endpoint_holds_no_one_up(tmp_path, built_store_dir):
 
     script = Script(mode="hang")
     with ChatServer(script) as llm_url:
-        env = {"INTERVIEWER_LLM": "openai", "INTERVIEWER_LLM_BASE_URL": llm_url,
-               "INTERVIEWER_LLM_MODEL": "m", "INTERVIEWER_LLM_TIMEOUT": "4"}
+        env = {
+            "INTERVIEWER_LLM": "openai",
+            "INTERVIEWER_LLM_BASE_URL": llm_url,
+            "INTERVIEWER_LLM_MODEL": "m",
+            "INTERVIEWER_LLM_TIMEOUT": "4",
+        }
         with served(tmp_path / "data", built_store_dir, env=env) as url:
             with ThreadPoolExecutor(6) as pool:
                 start = time.monotonic()
@@ -120,12 +143,15 @@ def test_a_hung_llm_endpoint_holds_no_one_up(tmp_path, built_store_dir):
                 time.sleep(2.0)
                 then = time.monotonic()
                 chat, _score, _resume = Client(url, verbose=False).predict(
-                    [], "en", 1, "adaptive", 0, api_name="/start")
+                    [], "en", 1, "adaptive", 0, api_name="/start"
+                )
                 started_in = time.monotonic() - then
                 results = [job.result() for job in jobs]
             took = time.monotonic() - start
-    print(f"6 answers in {took:.1f} s, a start meanwhile in {started_in:.1f} s, "
-          f"{len(script.requests)} LLM requests")
+    print(
+        f"6 answers in {took:.1f} s, a start meanwhile in {started_in:.1f} s, "
+        f"{len(script.requests)} LLM requests"
+    )
     assert "Question 1/1" in _chat_text(chat) and started_in < 10, started_in
     for chat, score in results:
         assert "`llm_unavailable`" in score and "Last answer" in score
@@ -146,9 +172,12 @@ def test_a_hint_and_an_answer_sent_at_once_both_stay_in_the_session(tmp_path, bu
         client.predict(*settings, api_name="/start")
         for round_ in range(3):
             token = f"token-{round_}"
-            jobs = [client.submit(*settings, api_name="/command_hint"),
-                    client.submit(f"Answer {token}: it depends on the data.", *settings,
-                                  api_name="/send")]
+            jobs = [
+                client.submit(*settings, api_name="/command_hint"),
+                client.submit(
+                    f"Answer {token}: it depends on the data.", *settings, api_name="/send"
+                ),
+            ]
             for job in jobs:
                 job.result()
         chat, _answer, _score = client.predict(*settings, api_name="/command_repeat")

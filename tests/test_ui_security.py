@@ -21,16 +21,20 @@ from ui.auth import hash_password
 ANN, BOB = ("ann", "pw-ann"), ("bob", "pw-bob")
 FILE_META = {"_type": "gradio.FileData"}
 ROWS = [
-    {"id": "a", "question": "What is dropout?",
-     "answer": "Dropout randomly drops neurons during training to reduce overfitting."},
+    {
+        "id": "a",
+        "question": "What is dropout?",
+        "answer": "Dropout randomly drops neurons during training to reduce overfitting.",
+    },
     {"id": "b", "question": "What is dropout?", "answer": "It zeroes some units."},
     {"id": "c", "question": "What is dropout?"},  # no answer: an error row
 ]
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     return path
 
 
@@ -68,8 +72,9 @@ def test_the_batch_tab_grades_only_the_callers_own_uploads(app, tmp_path, monkey
         said = str(refused.value)
         assert str(app.data) not in said and str(tmp_path) not in said, said  # no paths
     # the owner may grade her upload again by its path: the check binds, it does not break
-    _graded, note = client(app, ANN).predict({"path": str(uploaded), "meta": FILE_META},
-                                             api_name="/grade")
+    _graded, note = client(app, ANN).predict(
+        {"path": str(uploaded), "meta": FILE_META}, api_name="/grade"
+    )
     assert "already graded earlier" in note
 
 
@@ -112,8 +117,9 @@ def test_downloads_are_deleted_after_their_time(tmp_path):
 def test_an_upload_over_the_limit_is_refused(app):
     ann = client(app, ANN)
     big = b'{"question": "q", "answer": "' + b"a" * 1_200_000 + b'"}\n'
-    res = httpx.post(f"{app.url}gradio_api/upload", cookies=ann.cookies,
-                     files=[("files", ("big.jsonl", big))])
+    res = httpx.post(
+        f"{app.url}gradio_api/upload", cookies=ann.cookies, files=[("files", ("big.jsonl", big))]
+    )
     assert res.status_code == 413
 
 
@@ -129,16 +135,22 @@ def test_errors_name_no_server_path(app, tmp_path):
 
 
 def _lines(app) -> int:
-    return sum(len(p.read_bytes().splitlines())
-               for p in (app.data / "work" / "batch").rglob("big-run*.graded.jsonl"))
+    return sum(
+        len(p.read_bytes().splitlines())
+        for p in (app.data / "work" / "batch").rglob("big-run*.graded.jsonl")
+    )
 
 
 def test_a_cancelled_batch_run_stops_grading(app, tmp_path):
     from gradio_client import handle_file
 
-    rows = [{"question": "What is dropout?",
-             "answer": f"Dropout drops {i} random units while training, to curb overfitting."}
-            for i in range(1500)]
+    rows = [
+        {
+            "question": "What is dropout?",
+            "answer": f"Dropout drops {i} random units while training, to curb overfitting.",
+        }
+        for i in range(1500)
+    ]
     src = write_jsonl(tmp_path / "big-run.jsonl", rows)
     job = client(app, ANN).submit(handle_file(str(src)), api_name="/grade")
     deadline = time.time() + 300
@@ -154,8 +166,10 @@ def test_a_cancelled_batch_run_stops_grading(app, tmp_path):
 
 def test_failed_logins_from_one_address_must_wait(app):
     login = f"{app.url}login"
-    codes = [httpx.post(login, data={"username": f"nobody{i}", "password": "x"}).status_code
-             for i in range(6)]
+    codes = [
+        httpx.post(login, data={"username": f"nobody{i}", "password": "x"}).status_code
+        for i in range(6)
+    ]
     assert codes[:5] == [400] * 5 and codes[5] == 429, codes
     time.sleep(2.5)  # the first wait is 2 s; a good login then clears the address
     assert httpx.post(login, data={"username": ANN[0], "password": ANN[1]}).status_code == 200
@@ -169,9 +183,11 @@ def test_the_batch_tab_grades_as_interviewer_grade_does(app, tmp_path, data_env)
 
     from interviewer.cli import main
 
-    reference = ("Batch normalization normalizes each layer's inputs over the mini-batch to "
-                 "zero mean and unit variance, then scales and shifts them with learned "
-                 "parameters; it stabilises and speeds up training.")
+    reference = (
+        "Batch normalization normalizes each layer's inputs over the mini-batch to "
+        "zero mean and unit variance, then scales and shifts them with learned "
+        "parameters; it stabilises and speeds up training."
+    )
     answers = [
         "It normalizes activations over the batch, then a learned scale and shift.",
         "Normalizing layer inputs with batch mean and variance; training gets faster.",
@@ -182,8 +198,15 @@ def test_the_batch_tab_grades_as_interviewer_grade_does(app, tmp_path, data_env)
         "It reduces overfitting like dropout does.",
         "I don't know.",
     ]
-    rows = [{"id": str(i), "question": "What does batch normalization do?", "answer": a,
-             "reference": reference} for i, a in enumerate(answers)]
+    rows = [
+        {
+            "id": str(i),
+            "question": "What does batch normalization do?",
+            "answer": a,
+            "reference": reference,
+        }
+        for i, a in enumerate(answers)
+    ]
     src = write_jsonl(tmp_path / "peers.jsonl", rows)
     out = tmp_path / "cli.jsonl"
     result = CliRunner().invoke(main, ["grade", str(src), "-o", str(out), "--workers", "1"])
@@ -199,28 +222,41 @@ def test_a_batch_run_stops_when_the_browser_goes_away(app, tmp_path):
     import uuid
 
     ann = client(app, ANN)
-    rows = [{"question": "What is dropout?",
-             "answer": f"Dropout drops {i} random units while training, to curb overfitting."}
-            for i in range(1500)]
+    rows = [
+        {
+            "question": "What is dropout?",
+            "answer": f"Dropout drops {i} random units while training, to curb overfitting.",
+        }
+        for i in range(1500)
+    ]
     src = write_jsonl(tmp_path / "big-gone.jsonl", rows)
     with src.open("rb") as fh:
-        uploaded = httpx.post(f"{app.url}gradio_api/upload", cookies=ann.cookies,
-                              files=[("files", (src.name, fh))]).json()[0]
+        uploaded = httpx.post(
+            f"{app.url}gradio_api/upload", cookies=ann.cookies, files=[("files", (src.name, fh))]
+        ).json()[0]
     config = httpx.get(f"{app.url}config", cookies=ann.cookies).json()
     fn = next(d["id"] for d in config["dependencies"] if d.get("api_name") == "grade")
     session = uuid.uuid4().hex
-    body = {"data": [{"path": uploaded, "orig_name": src.name, "meta": FILE_META}],
-            "fn_index": fn, "session_hash": session, "event_data": None, "trigger_id": None}
+    body = {
+        "data": [{"path": uploaded, "orig_name": src.name, "meta": FILE_META}],
+        "fn_index": fn,
+        "session_hash": session,
+        "event_data": None,
+        "trigger_id": None,
+    }
 
     def lines() -> int:
-        return sum(len(p.read_bytes().splitlines())
-                   for p in (app.data / "work" / "batch").rglob("big-gone*.graded.jsonl"))
+        return sum(
+            len(p.read_bytes().splitlines())
+            for p in (app.data / "work" / "batch").rglob("big-gone*.graded.jsonl")
+        )
 
     with httpx.Client(cookies=ann.cookies, timeout=30) as http:
         assert http.post(f"{app.url}gradio_api/queue/join", json=body).status_code == 200
         deadline = time.time() + 300
-        with http.stream("GET", f"{app.url}gradio_api/queue/data",
-                         params={"session_hash": session}) as events:
+        with http.stream(
+            "GET", f"{app.url}gradio_api/queue/data", params={"session_hash": session}
+        ) as events:
             for _ in events.iter_lines():
                 if lines() >= 3:
                     break  # the tab is closed

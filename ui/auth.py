@@ -46,9 +46,13 @@ class LoginLimiter:
     key waits `first_wait` seconds before its next try, twice as long after each further
     failure, at most `longest_wait`. A success clears the key. Thread-safe."""
 
-    def __init__(self, max_failures: int = MAX_FAILURES, first_wait: float = FIRST_WAIT,
-                 longest_wait: float = LONGEST_WAIT,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        max_failures: int = MAX_FAILURES,
+        first_wait: float = FIRST_WAIT,
+        longest_wait: float = LONGEST_WAIT,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.max_failures = max_failures
         self.first_wait = first_wait
         self.longest_wait = longest_wait
@@ -93,8 +97,10 @@ class UserBook:
                 continue
             name, sep, stored = line.partition(":")
             if not sep or not name.strip() or not stored.strip().startswith("pbkdf2_sha256$"):
-                raise ValueError(f"{origin}: entry {no} is not `user:pbkdf2_sha256$…` "
-                                 "(make one with `interviewer user add NAME`)")
+                raise ValueError(
+                    f"{origin}: entry {no} is not `user:pbkdf2_sha256$…` "
+                    "(make one with `interviewer user add NAME`)"
+                )
             users[name.strip()] = stored.strip()
         if not users:
             raise ValueError(f"{origin}: no users")

@@ -81,8 +81,16 @@ class Progress:
 
 
 class BatchJob:
-    def __init__(self, kit: Kit, resolver: Resolver, rows: list[dict[str, Any]], source: Path,
-                 output: Path, peers: bool = True, stale_after: float = STALE_AFTER):
+    def __init__(
+        self,
+        kit: Kit,
+        resolver: Resolver,
+        rows: list[dict[str, Any]],
+        source: Path,
+        output: Path,
+        peers: bool = True,
+        stale_after: float = STALE_AFTER,
+    ):
         self._stop = threading.Event()
         self.stale_after = stale_after
         self._beat = time.monotonic()
@@ -117,11 +125,14 @@ class BatchJob:
         p = self.progress
         try:
             if self.peers:
-                add_peer_answers(self.rows, self.grader, self.resolver,
-                                 on_answer=lambda: setattr(p, "peers", p.peers + 1))
+                add_peer_answers(
+                    self.rows,
+                    self.grader,
+                    self.resolver,
+                    on_answer=lambda: setattr(p, "peers", p.peers + 1),
+                )
             p.phase = "grading"
-            with closing(grade_file(self.source, self.output, self.grader,
-                                    self.resolver)) as rows:
+            with closing(grade_file(self.source, self.output, self.grader, self.resolver)) as rows:
                 for row in rows:
                     p.graded += 1
                     p.failed += row["error"] is not None

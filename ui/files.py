@@ -48,8 +48,12 @@ def gradio_upload_folder() -> Path:
 class UserFiles:
     """Uploads and downloads per user. `root`: Gradio's upload folder (resolved)."""
 
-    def __init__(self, root: Path | None = None, ttl: float = DOWNLOAD_TTL,
-                 clock: Callable[[], float] = time.time):
+    def __init__(
+        self,
+        root: Path | None = None,
+        ttl: float = DOWNLOAD_TTL,
+        clock: Callable[[], float] = time.time,
+    ):
         self.root = (root or gradio_upload_folder()).resolve()
         self.downloads = self.root / "interviewer-downloads"
         self.ttl = ttl
@@ -167,8 +171,9 @@ class FileGuard:
         key = f"ip:{(scope.get('client') or ('?',))[0]}"
         wait = self.limiter.wait(key)
         if wait > 0:
-            return await _plain(send, 429, f"Too many failed logins: try again in "
-                                           f"{int(wait) + 1} s.")
+            return await _plain(
+                send, 429, f"Too many failed logins: try again in {int(wait) + 1} s."
+            )
         status = {}
 
         async def watch(message):
@@ -192,8 +197,9 @@ def _user(scope) -> str:
     """The logged-in user of this request (Gradio's session cookie), `local` without a
     login; `""` (no one's files) for a request without a valid cookie behind a login."""
     app = scope.get("app")
-    if app is None or (getattr(app, "auth", None) is None
-                       and getattr(app, "auth_dependency", None) is None):
+    if app is None or (
+        getattr(app, "auth", None) is None and getattr(app, "auth_dependency", None) is None
+    ):
         return LOCAL
     cookies = {}
     for name, value in scope.get("headers", []):
@@ -207,6 +213,11 @@ def _user(scope) -> str:
 
 
 async def _plain(send, status: int, text: str) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+        }
+    )
     await send({"type": "http.response.body", "body": text.encode()})

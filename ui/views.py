@@ -5,8 +5,12 @@ from __future__ import annotations
 from interviewer.session.history import Message
 from interviewer.session.models import Turn
 
-_VERDICT = {"covered": "✅ covered", "partial": "◐ partial", "missing": "✗ missing",
-            "contradicted": "⚠ wrong"}
+_VERDICT = {
+    "covered": "✅ covered",
+    "partial": "◐ partial",
+    "missing": "✗ missing",
+    "contradicted": "⚠ wrong",
+}
 
 
 def chat_messages(messages: list[Message]) -> list[dict]:
@@ -16,18 +20,28 @@ def chat_messages(messages: list[Message]) -> list[dict]:
 def score_panel(turns: list[Turn], llm_unavailable: str | None = None) -> str:
     """The live score panel: the last graded answer point by point, and the session so far.
     `llm_unavailable`: why the LLM could not word the last reply, if it could not."""
-    note = ([f"⚠ `llm_unavailable`: the feedback and follow-up below are template text, "
-             f"the score is the rubric grader's ({llm_unavailable.partition(': ')[2][:200]})", ""]
-            if llm_unavailable else [])
+    note = (
+        [
+            f"⚠ `llm_unavailable`: the feedback and follow-up below are template text, "
+            f"the score is the rubric grader's ({llm_unavailable.partition(': ')[2][:200]})",
+            "",
+        ]
+        if llm_unavailable
+        else []
+    )
     if not turns:
         return "\n".join(["### Score", *note, "No answer graded yet."])
     last = turns[-1]
     main = [t for t in turns if t.kind in ("main", "skip")]
     mean = sum(t.score for t in main) / len(main) if main else 0.0
-    lines = ["### Score",
-             f"**Last answer: {last.score}/10**" + (f" (max {last.max_score} after hints)"
-                                                    if last.max_score < 10 else ""),
-             f"Session: {len(main)} question(s), mean {mean:.1f}/10", "", *note]
+    lines = [
+        "### Score",
+        f"**Last answer: {last.score}/10**"
+        + (f" (max {last.max_score} after hints)" if last.max_score < 10 else ""),
+        f"Session: {len(main)} question(s), mean {mean:.1f}/10",
+        "",
+        *note,
+    ]
     if last.kind == "skip":
         lines.append("Skipped.")
     elif last.grade is not None:
@@ -49,8 +63,16 @@ def sessions_rows(records, turns_by_session: dict[str, list[Turn]]) -> list[list
     for r in records:
         turns = [t for t in turns_by_session.get(r.id, []) if t.kind in ("main", "skip")]
         mean = round(sum(t.score for t in turns) / len(turns), 1) if turns else None
-        rows.append([r.id, r.started_at.replace("T", " ")[:16], "finished" if r.finished else "unfinished",
-                     len(turns), mean, ", ".join(r.settings.topics) or "all"])
+        rows.append(
+            [
+                r.id,
+                r.started_at.replace("T", " ")[:16],
+                "finished" if r.finished else "unfinished",
+                len(turns),
+                mean,
+                ", ".join(r.settings.topics) or "all",
+            ]
+        )
     return rows
 
 
@@ -63,4 +85,5 @@ def llm_status_line(status) -> str:
         return "○ **LLM off**: feedback is template text"
     detail = status.detail[:300].replace("\n", " ")
     return f"{_STATE_MARK.get(status.state, '')} **LLM {status.state}**" + (
-        f": {detail}" if detail else "")
+        f": {detail}" if detail else ""
+    )

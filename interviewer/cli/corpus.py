@@ -16,12 +16,18 @@ from interviewer.settings import Settings
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Drop the store first and embed everything again.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list questions that were skipped.")
-@click.option("--batch-size", type=click.IntRange(1, 5000), envvar="INTERVIEWER_INGEST_BATCH",
-              default=256, show_default=True,
-              help="Items embedded and written at once. Env: INTERVIEWER_INGEST_BATCH.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 5000),
+    envvar="INTERVIEWER_INGEST_BATCH",
+    default=256,
+    show_default=True,
+    help="Items embedded and written at once. Env: INTERVIEWER_INGEST_BATCH.",
+)
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: bool,
-           batch_size: int) -> None:
+def ingest(
+    settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: bool, batch_size: int
+) -> None:
     """Parse note files or folders into items and sync them into the store.
 
     With no PATHS, ingests the default corpus shipped with interviewer. Notes are read one
@@ -41,7 +47,11 @@ def ingest(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: 
             f"{note.source}: {note.items} items ({note.text} text, {note.image} image; {langs})"
             f" | {note.added} new, {note.updated} changed, {note.unchanged} unchanged,"
             f" {note.removed} removed"
-            + (f" | {len(note.skipped_questions)} questions skipped" if note.skipped_questions else "")
+            + (
+                f" | {len(note.skipped_questions)} questions skipped"
+                if note.skipped_questions
+                else ""
+            )
         )
         if verbose:
             for reason in note.skipped_questions:
@@ -50,8 +60,11 @@ def ingest(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: 
     click.echo(
         f"{len(ok)} files ingested, {len(failed)} failed; {sum(n.items for n in ok)} items, "
         f"{report.embedded} embedded"
-        + (f"; {report.removed_items} items of {report.removed_files} deleted files removed"
-           if report.removed_files else "")
+        + (
+            f"; {report.removed_items} items of {report.removed_files} deleted files removed"
+            if report.removed_files
+            else ""
+        )
         + f" -> {store.location}"
     )
     if not ok:
@@ -68,7 +81,11 @@ def questions(settings: Settings, topic: str | None, lang: str | None, as_json: 
     items = _ready_store(settings).items()
     if topic:
         needle = topic.casefold()
-        items = [it for it in items if needle in it.section.casefold() or needle in it.question.casefold()]
+        items = [
+            it
+            for it in items
+            if needle in it.section.casefold() or needle in it.question.casefold()
+        ]
     if lang:
         items = [it for it in items if it.lang == lang or it.lang.startswith(lang + "-")]
     if as_json:
@@ -90,7 +107,12 @@ def search(settings: Settings, query: str, k: int, as_json: bool) -> None:
     hits = _ready_store(settings).search(query, k)
     if as_json:
         rows = [
-            {"id": h.item.id, "question": h.item.question, "source": h.item.source, "score": h.score}
+            {
+                "id": h.item.id,
+                "question": h.item.question,
+                "source": h.item.source,
+                "score": h.score,
+            }
             for h in hits
         ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -98,5 +120,3 @@ def search(settings: Settings, query: str, k: int, as_json: bool) -> None:
     for h in hits:
         question = " ".join(h.item.question.split())
         click.echo(f"{h.score:.3f}  {h.item.id}  {question[:100]}  ({h.item.source})")
-
-

@@ -24,8 +24,12 @@ def provenance() -> dict[str, str | None]:
 
     from interviewer.evals.measure import Machine, git_commit, utc_now
 
-    return {"date": utc_now(), "machine": Machine.here().describe(), "commit": git_commit(),
-            "command": shlex.join(["interviewer", *sys.argv[1:]])}
+    return {
+        "date": utc_now(),
+        "machine": Machine.here().describe(),
+        "commit": git_commit(),
+        "command": shlex.join(["interviewer", *sys.argv[1:]]),
+    }
 
 
 @eval_group.command()
@@ -36,12 +40,16 @@ def provenance() -> dict[str, str | None]:
     help="Paraphrase file (JSONL); default: evals/data/paraphrases.jsonl.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the JSON report, with date, machine, commit and command, here "
-                   "(e.g. evals/reports/retrieval.json).")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the JSON report, with date, machine, commit and command, here "
+    "(e.g. evals/reports/retrieval.json).",
+)
 @click.pass_obj
-def retrieval(settings: Settings, data: Path | None, as_json: bool,
-              out_path: Path | None) -> None:
+def retrieval(settings: Settings, data: Path | None, as_json: bool, out_path: Path | None) -> None:
     """Recall@1 and recall@5 of reworded questions against the items they aim at."""
     from interviewer.evals.retrieval import load_paraphrases, run_retrieval_eval
     from interviewer.resources import evals_data_dir
@@ -55,8 +63,9 @@ def retrieval(settings: Settings, data: Path | None, as_json: bool,
     if out_path is not None:
         report = {**provenance(), "embedder": settings.embedder, **result.to_json()}
         out_path.parent.mkdir(parents=True, exist_ok=True)
-        out_path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n",
-                            encoding="utf-8")
+        out_path.write_text(
+            json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
         return
@@ -65,28 +74,54 @@ def retrieval(settings: Settings, data: Path | None, as_json: bool,
         click.echo(f"  miss: {miss}")
 
 
-
-
 @eval_group.command(name="grading")
 @click.argument("suite_name", metavar="SUITE")
-@click.option("--data", type=click.Path(path_type=Path), default=None,
-              help="Dataset file to use instead of the suite's (e.g. ../shared/datasets/...).")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Dataset file to use instead of the suite's (e.g. ../shared/datasets/...).",
+)
 @click.option("--split", default=None, help="Only rows of this split (overrides the suite).")
 @click.option("--grader", "grader_name", default=None, help="Grader (overrides the suite).")
 @click.option("--limit", type=int, default=None, help="Grade only the first N rows.")
-@click.option("--examples", "examples_path", type=click.Path(path_type=Path), default=None,
-              help="Scored answers of the same kind the grader may lean on, instead of the "
-                   "suite's (e.g. ../shared/datasets/ads/train.jsonl).")
+@click.option(
+    "--examples",
+    "examples_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Scored answers of the same kind the grader may lean on, instead of the "
+    "suite's (e.g. ../shared/datasets/ads/train.jsonl).",
+)
 @click.option("--no-examples", is_flag=True, help="Grade without any scored examples.")
-@click.option("--no-peers", is_flag=True,
-              help="Grade each row alone, not leaning on the other rows' answers (peers).")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("evals/reports"), show_default=True, help="Where the reports go.")
+@click.option(
+    "--no-peers",
+    is_flag=True,
+    help="Grade each row alone, not leaning on the other rows' answers (peers).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("evals/reports"),
+    show_default=True,
+    help="Where the reports go.",
+)
 @workers_option
 @click.pass_obj
-def grading(settings: Settings, suite_name: str, data: Path | None, split: str | None,
-            grader_name: str | None, limit: int | None, examples_path: Path | None,
-            no_examples: bool, no_peers: bool, out_dir: Path, workers: int | None) -> None:
+def grading(
+    settings: Settings,
+    suite_name: str,
+    data: Path | None,
+    split: str | None,
+    grader_name: str | None,
+    limit: int | None,
+    examples_path: Path | None,
+    no_examples: bool,
+    no_peers: bool,
+    out_dir: Path,
+    workers: int | None,
+) -> None:
     """Run the grading suite SUITE (a name in evals/suites/ or a path to a suite file).
 
     Writes OUT/SUITE.json and OUT/SUITE.md; exits 1 when a threshold is not met.
@@ -121,8 +156,11 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         raise click.ClickException(f"suite {suite.name}: no rows to grade")
     needs_store = any(r.item_id for r in rows)
     store = _ready_store(settings) if needs_store else None
-    grader = make_grader(grader_name or suite.grader, settings,
-                         pool=store.items() if store else ev.dataset_pool(rows))
+    grader = make_grader(
+        grader_name or suite.grader,
+        settings,
+        pool=store.items() if store else ev.dataset_pool(rows),
+    )
     items, rubrics = (store.get if store else (lambda _: None)), default_rubrics().get
     targets = ev.targets_for(rows, items, rubrics)
     examples = None if no_examples else suite.examples
@@ -142,16 +180,20 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         if twins * 2 > len(rows):
             raise click.ClickException(
                 f"examples: {twins} of the {len(rows)} graded answers are among the examples "
-                "word for word; take the examples from another split")
+                "word for word; take the examples from another split"
+            )
         ex_targets = ev.targets_for(ex_rows, items, rubrics)
-        with tqdm(total=len(ex_rows), unit="answer", desc="examples", file=sys.stderr,
-                  leave=False) as ex_bar:
-            getattr(grader, "base", grader).add_examples(ev.graded_examples(ex_rows, ex_targets),
-                                                         on_example=ex_bar.update)
+        with tqdm(
+            total=len(ex_rows), unit="answer", desc="examples", file=sys.stderr, leave=False
+        ) as ex_bar:
+            getattr(grader, "base", grader).add_examples(
+                ev.graded_examples(ex_rows, ex_targets), on_example=ex_bar.update
+            )
     peers = 0
     if suite.peers and not no_peers:
-        with tqdm(total=len(rows), unit="answer", desc="peers", file=sys.stderr,
-                  leave=False) as peer_bar:
+        with tqdm(
+            total=len(rows), unit="answer", desc="peers", file=sys.stderr, leave=False
+        ) as peer_bar:
             peers = ev.add_peers(grader, rows, targets, on_answer=peer_bar.update)
     workers = resolve_workers(workers)
     bar = tqdm(total=len(rows) * 2, unit="answer", desc=suite.name, file=sys.stderr, leave=False)
@@ -175,7 +217,8 @@ def grading(settings: Settings, suite_name: str, data: Path | None, split: str |
         values["rows_with_same_text_example"] = len(first) - len(fresh)
         values["pearson_without_them"] = ev.agreement(fresh)["pearson"] if fresh else None
     values["test_retest"] = round(
-        sum(a.score == b.score for a, b in zip(first, second)) / len(first), 4)
+        sum(a.score == b.score for a, b in zip(first, second)) / len(first), 4
+    )
     failures, unmet = ev.check(values, suite.thresholds)
     meta = {
         "date": datetime.date.today().isoformat(),

@@ -11,6 +11,7 @@ from interviewer.cli import _ready_store, main
 from interviewer.cli import check_output_writable
 from interviewer.settings import Settings
 
+
 def make_grader(name: str, settings: Settings, pool=None, llm=None):
     """`interviewer.llm.graders.make_grader`, its errors as usage errors."""
     from interviewer.llm.graders import GRADERS
@@ -25,8 +26,12 @@ def make_grader(name: str, settings: Settings, pool=None, llm=None):
 
 
 workers_option = click.option(
-    "--workers", type=click.IntRange(min=1), default=None, envvar="INTERVIEWER_WORKERS",
-    help="Processes grading at once; default: one per core, at most 4. Env: INTERVIEWER_WORKERS.")
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    envvar="INTERVIEWER_WORKERS",
+    help="Processes grading at once; default: one per core, at most 4. Env: INTERVIEWER_WORKERS.",
+)
 
 
 def resolve_workers(workers: int | None) -> int:
@@ -37,26 +42,59 @@ def resolve_workers(workers: int | None) -> int:
 
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Graded rows (.jsonl). Rows already there are skipped (resume).")
-@click.option("--grader", "grader_name", default="rubric", show_default=True,
-              envvar="INTERVIEWER_GRADER", help="Grader to use. Env: INTERVIEWER_GRADER.")
-@click.option("--examples", "examples_path", type=click.Path(path_type=Path), default=None,
-              help="Answers you have already scored (.jsonl or .csv rows with question, answer, "
-                   "score[, max_score (default 10), reference]); answers to the same questions "
-                   "lean on the closest ones.")
-@click.option("--peers/--no-peers", default=True, show_default=True,
-              help="Answers to a question with no authored rubric lean in part on the "
-                   "file's other answers to it (5 or more; their scores are never read).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Graded rows (.jsonl). Rows already there are skipped (resume).",
+)
+@click.option(
+    "--grader",
+    "grader_name",
+    default="rubric",
+    show_default=True,
+    envvar="INTERVIEWER_GRADER",
+    help="Grader to use. Env: INTERVIEWER_GRADER.",
+)
+@click.option(
+    "--examples",
+    "examples_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Answers you have already scored (.jsonl or .csv rows with question, answer, "
+    "score[, max_score (default 10), reference]); answers to the same questions "
+    "lean on the closest ones.",
+)
+@click.option(
+    "--peers/--no-peers",
+    default=True,
+    show_default=True,
+    help="Answers to a question with no authored rubric lean in part on the "
+    "file's other answers to it (5 or more; their scores are never read).",
+)
 @workers_option
 @click.pass_obj
-def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
-          examples_path: Path | None, peers: bool, workers: int | None) -> None:
+def grade(
+    settings: Settings,
+    input_path: Path,
+    output: Path,
+    grader_name: str,
+    examples_path: Path | None,
+    peers: bool,
+    workers: int | None,
+) -> None:
     """Grade INPUT (.jsonl or .csv rows with question, answer[, id, reference])."""
     from tqdm import tqdm
 
-    from interviewer.grading.batch import (InputError, Resolver, add_peer_answers, grade_file,
-                                           read_examples, read_rows)
+    from interviewer.grading.batch import (
+        InputError,
+        Resolver,
+        add_peer_answers,
+        grade_file,
+        read_examples,
+        read_rows,
+    )
     from interviewer.grading.output import check_paths, resume_point
     from interviewer.session.setup import default_rubrics
 
@@ -78,21 +116,31 @@ def grade(settings: Settings, input_path: Path, output: Path, grader_name: str,
         except InputError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(2)
-        with tqdm(total=len(examples), unit="answer", desc="examples", file=sys.stderr,
-                  leave=False) as ex_bar:
+        with tqdm(
+            total=len(examples), unit="answer", desc="examples", file=sys.stderr, leave=False
+        ) as ex_bar:
             bank = getattr(grader, "base", grader).add_examples(examples, on_example=ex_bar.update)
-        click.echo(f"{len(bank)} graded examples for {len(bank.scores)} items "
-                   f"(an item needs {bank.settings.min_count} to use them)", err=True)
+        click.echo(
+            f"{len(bank)} graded examples for {len(bank.scores)} items "
+            f"(an item needs {bank.settings.min_count} to use them)",
+            err=True,
+        )
     if peers:
-        with tqdm(unit="answer", desc="peers", file=sys.stderr,
-                  leave=False) as peer_bar:
+        with tqdm(unit="answer", desc="peers", file=sys.stderr, leave=False) as peer_bar:
             add_peer_answers(rows, grader, resolver, on_answer=peer_bar.update)
     bar = tqdm(total=total, unit="answer", desc="grade", file=sys.stderr, leave=False)
     graded = failed = 0
     try:
         concurrency = settings.llm_concurrency if grader_name not in ("rubric", "claim") else 1
-        for row in grade_file(input_path, output, grader, resolver, on_row=bar.update,
-                              workers=resolve_workers(workers), concurrency=concurrency):
+        for row in grade_file(
+            input_path,
+            output,
+            grader,
+            resolver,
+            on_row=bar.update,
+            workers=resolve_workers(workers),
+            concurrency=concurrency,
+        ):
             graded += 1
             failed += row["error"] is not None
     except InputError as exc:

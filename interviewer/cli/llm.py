@@ -26,8 +26,9 @@ def serve(settings: Settings, port: int | None) -> None:
     from interviewer.llm import LLMUnavailable
     from interviewer.llm.local import LocalServer
 
-    server = LocalServer(settings.models_dir, settings.llm_threads,
-                         model_cache_dir=settings.model_cache_dir)
+    server = LocalServer(
+        settings.models_dir, settings.llm_threads, model_cache_dir=settings.model_cache_dir
+    )
     try:
         url = server.start(port)
     except LLMUnavailable as exc:

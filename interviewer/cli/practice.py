@@ -11,15 +11,24 @@ import click
 from interviewer.cli import _coach, _ready_store, main
 from interviewer.settings import Settings
 
-USER = click.option("--user", default="local", show_default=True, envvar="INTERVIEWER_USER",
-                    help="Whose history to use. Env: INTERVIEWER_USER.")
+USER = click.option(
+    "--user",
+    default="local",
+    show_default=True,
+    envvar="INTERVIEWER_USER",
+    help="Whose history to use. Env: INTERVIEWER_USER.",
+)
 
 
 def _kit(settings: Settings):
     from interviewer.session.setup import build_kit, connect_coach
 
-    kit = build_kit(_ready_store(settings), settings.history_path,
-                    vectors_path=settings.vectors_path, coach=_coach(settings))
+    kit = build_kit(
+        _ready_store(settings),
+        settings.history_path,
+        vectors_path=settings.vectors_path,
+        coach=_coach(settings),
+    )
     # the LLM (the local model server) starts while the candidate reads the question
     threading.Thread(target=connect_coach, args=(kit.coach,), daemon=True).start()
     return kit
@@ -27,27 +36,51 @@ def _kit(settings: Settings):
 
 @main.command()
 @click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable); default all.")
-@click.option("--lang", type=click.Choice(["any", "en", "zh-Hans", "zh-Hant"]), default="any",
-              show_default=True, help="Language of the questions.")
+@click.option(
+    "--lang",
+    type=click.Choice(["any", "en", "zh-Hans", "zh-Hant"]),
+    default="any",
+    show_default=True,
+    help="Language of the questions.",
+)
 @click.option("-n", "--questions", type=click.IntRange(1, 50), default=5, show_default=True)
-@click.option("--difficulty", type=click.Choice(["adaptive", "easy", "medium", "hard"]),
-              default="adaptive", show_default=True)
-@click.option("--follow-ups", type=click.IntRange(0, 2), default=1, show_default=True,
-              help="At most this many follow-up questions per question.")
-@click.option("--resume", "resume_id", is_flag=False, flag_value="latest", default=None,
-              metavar="[SESSION]", help="Resume SESSION, or the latest unfinished one.")
+@click.option(
+    "--difficulty",
+    type=click.Choice(["adaptive", "easy", "medium", "hard"]),
+    default="adaptive",
+    show_default=True,
+)
+@click.option(
+    "--follow-ups",
+    type=click.IntRange(0, 2),
+    default=1,
+    show_default=True,
+    help="At most this many follow-up questions per question.",
+)
+@click.option(
+    "--resume",
+    "resume_id",
+    is_flag=False,
+    flag_value="latest",
+    default=None,
+    metavar="[SESSION]",
+    help="Resume SESSION, or the latest unfinished one.",
+)
 @USER
 @click.pass_obj
-def practice(settings: Settings, topics, lang, questions, difficulty, follow_ups, resume_id,
-             user) -> None:
+def practice(
+    settings: Settings, topics, lang, questions, difficulty, follow_ups, resume_id, user
+) -> None:
     """A mock interview in the terminal (the same engine as the web app)."""
     from interviewer.session import Interview, SessionSettings
 
     kit = _kit(settings)
     unknown = sorted(set(topics) - set(kit.library.topic_names()))
     if unknown:
-        raise click.BadParameter(f"unknown topic(s) {unknown}; topics: "
-                                 + "; ".join(kit.library.topic_names()), param_hint="--topic")
+        raise click.BadParameter(
+            f"unknown topic(s) {unknown}; topics: " + "; ".join(kit.library.topic_names()),
+            param_hint="--topic",
+        )
     if resume_id:
         if resume_id == "latest":
             open_ = kit.history.sessions(user, unfinished=True)
@@ -61,13 +94,22 @@ def practice(settings: Settings, topics, lang, questions, difficulty, follow_ups
         except (LookupError, SessionBusy) as exc:
             raise click.ClickException(str(exc)) from None
     else:
-        iv = Interview.start(kit, user, SessionSettings(
-            topics=list(topics), lang=lang, questions=questions, difficulty=difficulty,
-            follow_ups=follow_ups))
+        iv = Interview.start(
+            kit,
+            user,
+            SessionSettings(
+                topics=list(topics),
+                lang=lang,
+                questions=questions,
+                difficulty=difficulty,
+                follow_ups=follow_ups,
+            ),
+        )
     for m in iv.transcript():
         click.echo(("> " if m.role == "user" else "") + m.text + "\n")
-    click.echo(f"(session {iv.id}; Ctrl-D stops, `interviewer practice --resume` goes on)\n",
-               err=True)
+    click.echo(
+        f"(session {iv.id}; Ctrl-D stops, `interviewer practice --resume` goes on)\n", err=True
+    )
     while not iv.finished:
         try:
             text = input("> ")
@@ -83,15 +125,22 @@ def practice(settings: Settings, topics, lang, questions, difficulty, follow_ups
             sys.stdout.flush()
         click.echo("\n")
         if iv.llm_unavailable:
-            click.echo(f"({iv.llm_unavailable}: the text above is template text; "
-                       "the score is the rubric grader's)", err=True)
+            click.echo(
+                f"({iv.llm_unavailable}: the text above is template text; "
+                "the score is the rubric grader's)",
+                err=True,
+            )
 
 
 @main.command()
 @click.option("--export", "export_id", metavar="SESSION", help="Print one session's transcript.")
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the transcript here instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the transcript here instead of stdout.",
+)
 @USER
 @click.pass_obj
 def history(settings: Settings, export_id, fmt, output, user) -> None:
@@ -104,8 +153,10 @@ def history(settings: Settings, export_id, fmt, output, user) -> None:
         for r in hist.sessions(user):
             turns = [t for t in hist.turns(session_id=r.id) if t.kind != "follow_up"]
             mean = f"{sum(t.score for t in turns) / len(turns):.1f}" if turns else "-"
-            click.echo(f"{r.id}  {r.started_at}  {'finished' if r.finished else 'unfinished':10}"
-                       f"  {len(turns)} questions  mean {mean}")
+            click.echo(
+                f"{r.id}  {r.started_at}  {'finished' if r.finished else 'unfinished':10}"
+                f"  {len(turns)} questions  mean {mean}"
+            )
         return
     record = hist.session(export_id)
     if record is None or record.user != user:

@@ -18,8 +18,13 @@ def rubric_group() -> None:
 
 @rubric_group.command()
 @click.argument("item_ids", metavar="[ITEM]...", nargs=-1)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the drafts go (default: <data dir>/rubrics/drafts).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the drafts go (default: <data dir>/rubrics/drafts).",
+)
 @click.pass_obj
 def draft(settings: Settings, item_ids: tuple[str, ...], out_dir: Path | None) -> None:
     """Draft rubrics with the LLM for ITEMs (default: every text item with no rubric).

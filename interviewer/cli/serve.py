@@ -44,10 +44,13 @@ def _check_exposure(host: str, port: int, book, insecure_no_login: bool) -> None
             f"--host {host} serves the app to other machines, and without a login anyone "
             f"who can reach port {port} could use it and read every session kept there. "
             "Add users (`interviewer user add NAME --auth-file FILE`, then --auth-file FILE) "
-            "or, on a network you trust, pass --insecure-no-login.")
-    click.echo(f"WARNING: serving on {host}:{port} WITHOUT A LOGIN (--insecure-no-login): "
-               "anyone who can reach this port can use the app and read its sessions.",
-               err=True)
+            "or, on a network you trust, pass --insecure-no-login."
+        )
+    click.echo(
+        f"WARNING: serving on {host}:{port} WITHOUT A LOGIN (--insecure-no-login): "
+        "anyone who can reach this port can use the app and read its sessions.",
+        err=True,
+    )
 
 
 def _prepare(kit) -> None:
@@ -58,25 +61,59 @@ def _prepare(kit) -> None:
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, envvar="INTERVIEWER_HOST",
-              help="Interface to bind; the default serves this machine only. Env: INTERVIEWER_HOST.")
-@click.option("--port", default=7860, show_default=True, type=click.IntRange(0, 65535),
-              envvar="INTERVIEWER_PORT", help="Env: INTERVIEWER_PORT.")
-@click.option("--auth-file", type=click.Path(dir_okay=False, path_type=Path),
-              envvar="INTERVIEWER_AUTH_FILE",
-              help="Require login: `user:hash` lines (see `interviewer user add`). "
-                   "Env: INTERVIEWER_AUTH_FILE.")
-@click.option("--users", envvar="INTERVIEWER_USERS", metavar="USER:HASH,…",
-              help="Require login, users given inline. Env: INTERVIEWER_USERS.")
-@click.option("--insecure-no-login", is_flag=True, envvar="INTERVIEWER_INSECURE_NO_LOGIN",
-              help="Serve a --host other than this machine without a login (refused "
-                   "otherwise). Env: INTERVIEWER_INSECURE_NO_LOGIN.")
-@click.option("--max-upload-mb", type=click.IntRange(1, 10_000), default=20, show_default=True,
-              envvar="INTERVIEWER_MAX_UPLOAD_MB",
-              help="Largest file the batch tab accepts, in MB. Env: INTERVIEWER_MAX_UPLOAD_MB.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    envvar="INTERVIEWER_HOST",
+    help="Interface to bind; the default serves this machine only. Env: INTERVIEWER_HOST.",
+)
+@click.option(
+    "--port",
+    default=7860,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    envvar="INTERVIEWER_PORT",
+    help="Env: INTERVIEWER_PORT.",
+)
+@click.option(
+    "--auth-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="INTERVIEWER_AUTH_FILE",
+    help="Require login: `user:hash` lines (see `interviewer user add`). "
+    "Env: INTERVIEWER_AUTH_FILE.",
+)
+@click.option(
+    "--users",
+    envvar="INTERVIEWER_USERS",
+    metavar="USER:HASH,…",
+    help="Require login, users given inline. Env: INTERVIEWER_USERS.",
+)
+@click.option(
+    "--insecure-no-login",
+    is_flag=True,
+    envvar="INTERVIEWER_INSECURE_NO_LOGIN",
+    help="Serve a --host other than this machine without a login (refused "
+    "otherwise). Env: INTERVIEWER_INSECURE_NO_LOGIN.",
+)
+@click.option(
+    "--max-upload-mb",
+    type=click.IntRange(1, 10_000),
+    default=20,
+    show_default=True,
+    envvar="INTERVIEWER_MAX_UPLOAD_MB",
+    help="Largest file the batch tab accepts, in MB. Env: INTERVIEWER_MAX_UPLOAD_MB.",
+)
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int, auth_file, users, insecure_no_login: bool,
-          max_upload_mb: int) -> None:
+def serve(
+    settings: Settings,
+    host: str,
+    port: int,
+    auth_file,
+    users,
+    insecure_no_login: bool,
+    max_upload_mb: int,
+) -> None:
     """Serve the practice app in the browser (offline; each user's history kept apart)."""
     from interviewer.grading.batch import Resolver
     from interviewer.session.setup import build_kit
@@ -86,15 +123,20 @@ def serve(settings: Settings, host: str, port: int, auth_file, users, insecure_n
     book = _users(auth_file, users)
     _check_exposure(host, port, book, insecure_no_login)
     store = _ready_store(settings)
-    kit = build_kit(store, settings.history_path, vectors_path=settings.vectors_path,
-                    coach=_coach(settings))
+    kit = build_kit(
+        store, settings.history_path, vectors_path=settings.vectors_path, coach=_coach(settings)
+    )
     app = create_app(kit, Resolver(store, kit.library.rubrics), settings.work_dir)
-    _, url, _ = launch(app, host=host, port=port, users=book, prevent_thread_lock=True,
-                       max_upload_mb=max_upload_mb)
+    _, url, _ = launch(
+        app, host=host, port=port, users=book, prevent_thread_lock=True, max_upload_mb=max_upload_mb
+    )
     # after start-up, not during it: the LLM server and the warm-up take both cores a while
     threading.Thread(target=_prepare, args=(kit,), daemon=True).start()
-    click.echo(f"interviewer is serving on {url} (ready in {time.perf_counter() - started:.1f} s"
-               f"{', login required' if book else ''}); Ctrl-C stops.", err=True)
+    click.echo(
+        f"interviewer is serving on {url} (ready in {time.perf_counter() - started:.1f} s"
+        f"{', login required' if book else ''}); Ctrl-C stops.",
+        err=True,
+    )
     try:
         app.block_thread()
     except KeyboardInterrupt:
@@ -110,8 +152,13 @@ def user() -> None:
 
 @user.command("add")
 @click.argument("name")
-@click.option("--auth-file", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              envvar="INTERVIEWER_AUTH_FILE", help="The users file to update.")
+@click.option(
+    "--auth-file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="INTERVIEWER_AUTH_FILE",
+    help="The users file to update.",
+)
 @click.password_option()
 def user_add(name: str, auth_file: Path, password: str) -> None:
     """Add (or change the password of) user NAME in the users file."""

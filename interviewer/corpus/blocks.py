@@ -53,8 +53,12 @@ class _Fence:
         lines included)."""
         m = _FENCE.match(line)
         if self.open:
-            if m and m.group(1)[0] == self.open[0] and len(m.group(1)) >= len(self.open) \
-                    and not m.group(2).strip():
+            if (
+                m
+                and m.group(1)[0] == self.open[0]
+                and len(m.group(1)) >= len(self.open)
+                and not m.group(2).strip()
+            ):
                 self.open = ""
             return True
         if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):

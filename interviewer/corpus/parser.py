@@ -169,7 +169,9 @@ def _split_quote(lines: list[str]) -> tuple[list[str], list[str] | None, bool]:
     first = next((i for i, line in enumerate(q_lines) if line.strip()), None)
     if first is not None and _Q_MARK.match(q_lines[first]):
         marked = True
-        q_lines = q_lines[:first] + [_Q_MARK.sub("", q_lines[first], count=1)] + q_lines[first + 1 :]
+        q_lines = (
+            q_lines[:first] + [_Q_MARK.sub("", q_lines[first], count=1)] + q_lines[first + 1 :]
+        )
     if a_lines is None:
         # "question ... ?  worked answer": split after the last asking paragraph
         paras = _paragraph_ends(q_lines)
@@ -305,7 +307,13 @@ def _parse_outline(blocks: list[Block], b: _Builder) -> None:
         if block.kind == "heading":
             title = clean_title(block.text)
             asks = is_question_shaped(title)
-            if cur and cur.absorbing and block.level > cur.level and not asks and not _STOP.match(title):
+            if (
+                cur
+                and cur.absorbing
+                and block.level > cur.level
+                and not asks
+                and not _STOP.match(title)
+            ):
                 cur.add(block)
                 continue
             b.finish(cur)
@@ -331,7 +339,9 @@ def _parse_outline(blocks: list[Block], b: _Builder) -> None:
 def parse_note(text: str, source: str) -> ParseResult:
     """Items of one note. `source` is the name the items carry (e.g. the file name)."""
     blocks = split_blocks(text)
-    builder = _Builder(source, detect_lang(text, "en"))  # the note's language, for formula-only items
+    builder = _Builder(
+        source, detect_lang(text, "en")
+    )  # the note's language, for formula-only items
     style = _style(blocks)
     {"marked": _parse_marked, "labelled": _parse_labelled, "outline": _parse_outline}[style](
         blocks, builder

@@ -38,8 +38,14 @@ class GradingBench:
     llm_pool: PoolBench | None = None  # `--grader llm` at several --llm-concurrency (bench_pool)
 
 
-def bench_grading(store_dir: Path, *, data: Path | None = None, kind: str = "seed_gold",
-                  answers: int | None = None, workers: tuple[int, ...] = (2,)) -> GradingBench:
+def bench_grading(
+    store_dir: Path,
+    *,
+    data: Path | None = None,
+    kind: str = "seed_gold",
+    answers: int | None = None,
+    workers: tuple[int, ...] = (2,),
+) -> GradingBench:
     """Grade seed_gold (its first `answers` rows, or all) against the default corpus in the
     store folder `store_dir` (ingested first when empty); or a data set of another `kind`
     (mohler, ads, ...; `data` is its path) against rubrics derived from its references, as
@@ -67,7 +73,9 @@ def bench_grading(store_dir: Path, *, data: Path | None = None, kind: str = "see
     data = data or evals_data_dir() / "seed_gold.jsonl"
     rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=str(data)), Path("."))
     rows = rows[:answers] if answers else rows
-    grader = RubricGrader(embedder, pool=store.items() if kind == "seed_gold" else ev.dataset_pool(rows))
+    grader = RubricGrader(
+        embedder, pool=store.items() if kind == "seed_gold" else ev.dataset_pool(rows)
+    )
     row_targets = ev.targets_for(rows, store.get, book.get)
     targets = {}
     for item, rubric in row_targets:  # warm: rubric phrasings and the pool, as in a running app

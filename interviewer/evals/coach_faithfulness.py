@@ -114,6 +114,7 @@ def grade_cases(cases: list[Case], items: list[Item], rubric_of, grader) -> list
 
 # -- checking a text ---------------------------------------------------------------------
 
+
 def feedback_violations(g: Graded, text: str) -> list[Violation]:
     return check_feedback(text, g.facts)
 
@@ -129,6 +130,7 @@ def _kinds(found: list[Violation]) -> list[str]:
 
 
 # -- scripted replies (CI) ---------------------------------------------------------------
+
 
 @dataclass
 class Outcome:
@@ -167,17 +169,37 @@ def run_scripted(graded: list[Graded]) -> list[Outcome]:
             raw = in_script(r.text, lang) if _same_family(r.text, lang) else r.text
             offending = in_script(r.text, lang).strip()
             kept = (offending in shown) if r.ok is not None else _any_offending(g, r, shown)
-            out.append(Outcome(g.case.id, "feedback", r.bad, _kinds(feedback_violations(g, raw)),
-                               shown, _kinds(feedback_violations(g, shown)), kept, notes))
+            out.append(
+                Outcome(
+                    g.case.id,
+                    "feedback",
+                    r.bad,
+                    _kinds(feedback_violations(g, raw)),
+                    shown,
+                    _kinds(feedback_violations(g, shown)),
+                    kept,
+                    notes,
+                )
+            )
         for r in g.case.follow_up:
             notes = []
             shown = LLMCoach(FakeLLM([r.text])).follow_up(
-                g.item, g.rubric, g.grade, g.case.answer, [], notes)
+                g.item, g.rubric, g.grade, g.case.answer, [], notes
+            )
             raw = in_script(r.text, lang) if _same_family(r.text, lang) else r.text
             flagged = _kinds(follow_up_violations(g, raw))
-            out.append(Outcome(g.case.id, "follow_up", r.bad, flagged, shown,
-                               _kinds(follow_up_violations(g, shown)),
-                               shown == in_script(r.text, lang), notes))
+            out.append(
+                Outcome(
+                    g.case.id,
+                    "follow_up",
+                    r.bad,
+                    flagged,
+                    shown,
+                    _kinds(follow_up_violations(g, shown)),
+                    shown == in_script(r.text, lang),
+                    notes,
+                )
+            )
     return out
 
 
@@ -204,11 +226,29 @@ def run_templates(graded: list[Graded]) -> list[Outcome]:
     coach = TemplateCoach()
     for g in graded:
         feedback = _run_feedback(g, coach, [])
-        out.append(Outcome(g.case.id, "template_feedback", None, [], feedback,
-                           _kinds(feedback_violations(g, feedback)), True))
+        out.append(
+            Outcome(
+                g.case.id,
+                "template_feedback",
+                None,
+                [],
+                feedback,
+                _kinds(feedback_violations(g, feedback)),
+                True,
+            )
+        )
         question = coach.follow_up(g.item, g.rubric, g.grade, g.case.answer, [])
-        out.append(Outcome(g.case.id, "template_follow_up", None, [], question,
-                           _kinds(follow_up_violations(g, question)), True))
+        out.append(
+            Outcome(
+                g.case.id,
+                "template_follow_up",
+                None,
+                [],
+                question,
+                _kinds(follow_up_violations(g, question)),
+                True,
+            )
+        )
     return out
 
 
@@ -231,12 +271,20 @@ def scripted_report(graded: list[Graded]) -> dict:
 
 
 def _describe(o: Outcome) -> dict:
-    return {"case": o.case, "task": o.task, "expected": o.expected, "flagged": o.flagged,
-            "kept": o.kept, "shown": o.shown, "shown_flagged": o.shown_flagged,
-            "notes": o.notes}
+    return {
+        "case": o.case,
+        "task": o.task,
+        "expected": o.expected,
+        "flagged": o.flagged,
+        "kept": o.kept,
+        "shown": o.shown,
+        "shown_flagged": o.shown_flagged,
+        "notes": o.notes,
+    }
 
 
 # -- a real model (benchmark) ------------------------------------------------------------
+
 
 class Recording:
     """An LLM that keeps every reply it passes on (the raw model words, before the coach's
@@ -296,14 +344,25 @@ def model_report(graded: list[Graded], llm: LLM) -> dict:
         shown = _kinds(feedback_violations(g, feedback)) + _kinds(follow_up_violations(g, question))
         shown_bad.update(shown)
         fallbacks.update(n.split(":")[0] for n in notes)
-        samples.append({"case": g.case.id, "lang": g.facts.lang, "raw_feedback": raw_fb,
-                        "raw_follow_up": raw_q,
-                        "raw_violations": [v.note() for v in found_fb + found_q],
-                        "feedback": feedback, "follow_up": question, "notes": notes,
-                        "shown_violations": shown})
+        samples.append(
+            {
+                "case": g.case.id,
+                "lang": g.facts.lang,
+                "raw_feedback": raw_fb,
+                "raw_follow_up": raw_q,
+                "raw_violations": [v.note() for v in found_fb + found_q],
+                "feedback": feedback,
+                "follow_up": question,
+                "notes": notes,
+                "shown_violations": shown,
+            }
+        )
     return {
-        "mode": "model", "model": llm.name, "cases": len(graded),
-        "raw_replies": n_raw, "raw_replies_with_violation": n_raw_bad,
+        "mode": "model",
+        "model": llm.name,
+        "cases": len(graded),
+        "raw_replies": n_raw,
+        "raw_replies_with_violation": n_raw_bad,
         "raw_violation_rate": round(n_raw_bad / n_raw, 3) if n_raw else None,
         "raw_violations_by_kind": dict(raw_bad),
         "shown_violations": sum(shown_bad.values()),
@@ -336,8 +395,12 @@ def graded_cases(store, cases_path: Path | None = None) -> list[Graded]:
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
     items = store.items()
     grader = RubricGrader(store.embedder, pool=items)
-    return grade_cases(load_cases(cases_path or default_cases_path()), items,
-                       lambda it: book.get(it.id) or derive_rubric(it), grader)
+    return grade_cases(
+        load_cases(cases_path or default_cases_path()),
+        items,
+        lambda it: book.get(it.id) or derive_rubric(it),
+        grader,
+    )
 
 
 def run(settings, cases_path: Path | None = None) -> dict:

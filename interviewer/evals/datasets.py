@@ -260,6 +260,7 @@ SEMEVAL_LABELS = {"correct": 2.0, "incorrect": 1.0, "contradictory": 0.0}
 SEMEVAL_CORPORA = ("sciEntsBank", "beetle")
 SEMEVAL_PARTS = ("train", "test-unseen-answers", "test-unseen-questions", "test-unseen-domains")
 
+
 def _semeval_prefix(corpus: str, part: str) -> str:
     """The folder inside semeval-3way.zip that holds one corpus's part."""
     if corpus not in SEMEVAL_CORPORA:

@@ -98,8 +98,9 @@ class Graded(BaseModel):
     flags: list[str]
 
 
-def target_for(row: GoldAnswer, items: Callable[[str], Item | None],
-               rubrics: Callable[[str], Rubric | None]) -> tuple[Item, Rubric]:
+def target_for(
+    row: GoldAnswer, items: Callable[[str], Item | None], rubrics: Callable[[str], Rubric | None]
+) -> tuple[Item, Rubric]:
     """A corpus row grades against its item's rubric; a dataset row against a rubric
     derived from its reference answer."""
     if row.item_id:
@@ -108,9 +109,16 @@ def target_for(row: GoldAnswer, items: Callable[[str], Item | None],
             raise ValueError(f"row {row.id}: item {row.item_id} is not in the store")
         return item, rubrics(item.id) or derive_rubric(item)
     reference = row.reference or ""
-    item = Item(id=f"{row.question_id}", question=row.question, answer=reference,
-                source="(dataset)", lines=(1, 1), section="",
-                lang=detect_lang(row.question + "\n" + reference), answer_kind="text")
+    item = Item(
+        id=f"{row.question_id}",
+        question=row.question,
+        answer=reference,
+        source="(dataset)",
+        lines=(1, 1),
+        section="",
+        lang=detect_lang(row.question + "\n" + reference),
+        answer_kind="text",
+    )
     return item, derive_rubric(item)
 
 
@@ -135,33 +143,51 @@ def targets_for(rows: list[GoldAnswer], items, rubrics) -> list[tuple[Item, Rubr
     return out
 
 
-def graded_examples(rows: list[GoldAnswer], targets: list[tuple[Item, Rubric]]) -> list[GradedExample]:
+def graded_examples(
+    rows: list[GoldAnswer], targets: list[tuple[Item, Rubric]]
+) -> list[GradedExample]:
     """The example rows as graded examples of their targets, scores put on 0-10."""
-    return [GradedExample(item.id, r.answer, r.gold * 10.0 / r.scale,
-                          derived=rubric.origin != "authored")
-            for r, (item, rubric) in zip(rows, targets)]
+    return [
+        GradedExample(
+            item.id, r.answer, r.gold * 10.0 / r.scale, derived=rubric.origin != "authored"
+        )
+        for r, (item, rubric) in zip(rows, targets)
+    ]
 
 
-def check_examples(examples: DatasetSpec, graded: DatasetSpec, root: Path,
-                   data: Path | None) -> None:
+def check_examples(
+    examples: DatasetSpec, graded: DatasetSpec, root: Path, data: Path | None
+) -> None:
     """ValueError when the examples are the rows being graded: the same file with the same
     split (or no split) would hand each answer its own gold score."""
+
     def where(spec: DatasetSpec, path: Path | None = None) -> Path:
         p = path or Path(spec.path)
         return (p if p.is_absolute() else root / p).resolve()
 
     same_file = where(examples) == where(graded, data)
-    if same_file and (examples.split is None or graded.split is None or examples.split == graded.split):
-        raise ValueError(f"the examples are the rows being graded ({where(examples)}, split "
-                         f"{graded.split or 'all'}); take them from another split")
+    if same_file and (
+        examples.split is None or graded.split is None or examples.split == graded.split
+    ):
+        raise ValueError(
+            f"the examples are the rows being graded ({where(examples)}, split "
+            f"{graded.split or 'all'}); take them from another split"
+        )
 
 
-def add_peers(grader, rows: list[GoldAnswer], targets: list[tuple[Item, Rubric]],
-              on_answer: Callable[[], None] | None = None) -> int:
+def add_peers(
+    grader,
+    rows: list[GoldAnswer],
+    targets: list[tuple[Item, Rubric]],
+    on_answer: Callable[[], None] | None = None,
+) -> int:
     """The graded rows with derived rubrics become each other's peer answers, as the rows
     of a file do in `interviewer grade` (grading.peers; no gold score is read); how many."""
-    pairs = [(item.id, row.answer) for row, (item, rubric) in zip(rows, targets)
-             if rubric.origin != "authored"]
+    pairs = [
+        (item.id, row.answer)
+        for row, (item, rubric) in zip(rows, targets)
+        if rubric.origin != "authored"
+    ]
     base = getattr(grader, "base", grader)
     if pairs and hasattr(base, "add_peers"):
         base.add_peers(pairs, on_answer=on_answer)
@@ -178,9 +204,13 @@ def _grade_one(task: tuple[Item, Rubric, str], grader) -> Grade:
     return grader.grade(*task)
 
 
-def grade_rows(rows: list[GoldAnswer], grader, targets: list[tuple[Item, Rubric]],
-               on_row: Callable[[], None] | None = None,
-               pool: GradingPool | None = None) -> list[Graded]:
+def grade_rows(
+    rows: list[GoldAnswer],
+    grader,
+    targets: list[tuple[Item, Rubric]],
+    on_row: Callable[[], None] | None = None,
+    pool: GradingPool | None = None,
+) -> list[Graded]:
     """Grade every row against its target, here or on the worker processes of `pool`."""
     tasks = [(item, rubric, row.answer) for row, (item, rubric) in zip(rows, targets)]
     grades = pool.map(_grade_one, tasks) if pool else (_grade_one(t, grader) for t in tasks)
@@ -196,7 +226,11 @@ def grade_rows(rows: list[GoldAnswer], grader, targets: list[tuple[Item, Rubric]
 
 
 def _clean(value: float) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else round(value, 4)
+    return (
+        None
+        if value is None or (isinstance(value, float) and math.isnan(value))
+        else round(value, 4)
+    )
 
 
 def agreement(graded: list[Graded]) -> dict[str, float | None]:
@@ -212,9 +246,15 @@ def agreement(graded: list[Graded]) -> dict[str, float | None]:
     }
 
 
-_ORDER = [("strong", "partial"), ("partial", "misconception"), ("partial", "off_topic"),
-          ("partial", "dont_know"), ("strong", "misconception"), ("strong", "off_topic"),
-          ("strong", "dont_know")]
+_ORDER = [
+    ("strong", "partial"),
+    ("partial", "misconception"),
+    ("partial", "off_topic"),
+    ("partial", "dont_know"),
+    ("strong", "misconception"),
+    ("strong", "off_topic"),
+    ("strong", "dont_know"),
+]
 
 
 def seed_gold_checks(graded: list[Graded]) -> dict[str, float | None]:
@@ -239,24 +279,35 @@ def seed_gold_checks(graded: list[Graded]) -> dict[str, float | None]:
             gaps.append(abs(strong[-1] - other[-1]))
 
     def twin_deltas(kind: str) -> list[float]:
-        return [g.score - by_id[g.row.twin].score for g in graded
-                if g.row.kind == kind and g.row.twin in by_id]
+        return [
+            g.score - by_id[g.row.twin].score
+            for g in graded
+            if g.row.kind == kind and g.row.twin in by_id
+        ]
 
     inj, pad = twin_deltas("injection"), twin_deltas("padded")
-    out: dict[str, float | None] = {f"mean_{k}": round(statistics.fmean(v), 3) for k, v in sorted(kinds.items())}
-    out.update({
-        "ordering_accuracy": round(ok / pairs, 4) if pairs else None,
-        # language bias: how far strong answers in the other language score from the same
-        # questions' strong answers in the question's language, on average
-        "cross_language_gap": round(abs(statistics.fmean(strong) - statistics.fmean(other)), 3) if gaps else None,
-        # per question: includes how differently two independent strong answers read
-        "cross_language_gap_per_item": round(statistics.fmean(gaps), 3) if gaps else None,
-        "cross_language_gap_max": round(max(gaps), 3) if gaps else None,
-        "injection_above_twin": sum(d > 0 for d in inj) if inj else None,
-        "injection_max_delta": round(max(inj), 3) if inj else None,
-        "padded_max_delta": round(max(pad), 3) if pad else None,
-        "keyword_list_mean": round(statistics.fmean(kinds["keyword_list"]), 3) if kinds.get("keyword_list") else None,
-    })
+    out: dict[str, float | None] = {
+        f"mean_{k}": round(statistics.fmean(v), 3) for k, v in sorted(kinds.items())
+    }
+    out.update(
+        {
+            "ordering_accuracy": round(ok / pairs, 4) if pairs else None,
+            # language bias: how far strong answers in the other language score from the same
+            # questions' strong answers in the question's language, on average
+            "cross_language_gap": round(abs(statistics.fmean(strong) - statistics.fmean(other)), 3)
+            if gaps
+            else None,
+            # per question: includes how differently two independent strong answers read
+            "cross_language_gap_per_item": round(statistics.fmean(gaps), 3) if gaps else None,
+            "cross_language_gap_max": round(max(gaps), 3) if gaps else None,
+            "injection_above_twin": sum(d > 0 for d in inj) if inj else None,
+            "injection_max_delta": round(max(inj), 3) if inj else None,
+            "padded_max_delta": round(max(pad), 3) if pad else None,
+            "keyword_list_mean": round(statistics.fmean(kinds["keyword_list"]), 3)
+            if kinds.get("keyword_list")
+            else None,
+        }
+    )
     return out
 
 
@@ -267,15 +318,19 @@ def realistic_checks(graded: list[Graded]) -> dict[str, float | None]:
     kinds: dict[str, list[float]] = defaultdict(list)
     for g in graded:
         kinds[g.row.kind or ""].append(g.score)
-    out: dict[str, float | None] = {f"mean_{k}": round(statistics.fmean(v), 3)
-                                    for k, v in sorted(kinds.items())}
-    twins = [(g, by_id[g.row.twin]) for g in graded
-             if g.row.kind == "one_wrong" and g.row.twin in by_id]
+    out: dict[str, float | None] = {
+        f"mean_{k}": round(statistics.fmean(v), 3) for k, v in sorted(kinds.items())
+    }
+    twins = [
+        (g, by_id[g.row.twin]) for g in graded if g.row.kind == "one_wrong" and g.row.twin in by_id
+    ]
     out["one_wrong_at_or_above_twin"] = sum(w.score >= t.score for w, t in twins) if twins else None
     return out
 
 
-def check(values: dict[str, float | None], thresholds: dict[str, Bound]) -> tuple[list[str], list[str]]:
+def check(
+    values: dict[str, float | None], thresholds: dict[str, Bound]
+) -> tuple[list[str], list[str]]:
     """(failures of gating thresholds, targets not met that do not gate), one line each."""
     failures: list[str] = []
     unmet: list[str] = []
@@ -293,28 +348,47 @@ def check(values: dict[str, float | None], thresholds: dict[str, Bound]) -> tupl
     return failures, unmet
 
 
-def write_report(out_dir: Path, suite: Suite, values: dict, failures: list[str],
-                 unmet: list[str], meta: dict) -> Path:
+def write_report(
+    out_dir: Path, suite: Suite, values: dict, failures: list[str], unmet: list[str], meta: dict
+) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
-    report = {"suite": suite.name, "meta": meta, "metrics": values, "failures": failures,
-              "targets_not_met": unmet,
-              "thresholds": {k: v.model_dump(exclude_none=True) for k, v in suite.thresholds.items()}}
-    (out_dir / f"{suite.name}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
-    lines = [f"# Eval `{suite.name}`", "", suite.description, "",
-             "| metric | value | threshold |", "| --- | --- | --- |"]
+    report = {
+        "suite": suite.name,
+        "meta": meta,
+        "metrics": values,
+        "failures": failures,
+        "targets_not_met": unmet,
+        "thresholds": {k: v.model_dump(exclude_none=True) for k, v in suite.thresholds.items()},
+    }
+    (out_dir / f"{suite.name}.json").write_text(
+        json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    )
+    lines = [
+        f"# Eval `{suite.name}`",
+        "",
+        suite.description,
+        "",
+        "| metric | value | threshold |",
+        "| --- | --- | --- |",
+    ]
     for key, value in values.items():
         bound = suite.thresholds.get(key)
-        rule = "" if bound is None else " ".join(
-            f"{'≥' if k == 'min' else '≤'} {v}"
-            for k, v in bound.model_dump(exclude_none=True).items() if k in ("min", "max"))
+        rule = (
+            ""
+            if bound is None
+            else " ".join(
+                f"{'≥' if k == 'min' else '≤'} {v}"
+                for k, v in bound.model_dump(exclude_none=True).items()
+                if k in ("min", "max")
+            )
+        )
         if bound is not None and not bound.gate:
             rule += " (target, not gating)"
         lines.append(f"| {key} | {value} | {rule} |")
     lines += ["", "**PASS**" if not failures else "**FAIL**: " + "; ".join(failures), ""]
     if unmet:
         lines += ["Targets not met (not gating): " + "; ".join(unmet), ""]
-    lines += [
-              "```", json.dumps(meta, ensure_ascii=False, indent=1), "```", ""]
+    lines += ["```", json.dumps(meta, ensure_ascii=False, indent=1), "```", ""]
     path = out_dir / f"{suite.name}.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path

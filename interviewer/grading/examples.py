@@ -62,11 +62,15 @@ class ExampleBank:
 
     def _matrix(self, item_id: str) -> tuple[np.ndarray, np.ndarray]:
         if item_id not in self._arrays:
-            self._arrays[item_id] = (np.stack(self.vectors[item_id]),
-                                     np.array(self.scores[item_id], dtype=np.float32))
+            self._arrays[item_id] = (
+                np.stack(self.vectors[item_id]),
+                np.array(self.scores[item_id], dtype=np.float32),
+            )
         return self._arrays[item_id]
 
-    def estimate(self, item_id: str, vector: np.ndarray, exclude: int | None = None) -> float | None:
+    def estimate(
+        self, item_id: str, vector: np.ndarray, exclude: int | None = None
+    ) -> float | None:
         """The examples' estimate for an answer with this vector (0-10), or None when the
         item has fewer than `min_count` examples. `exclude`: an example's index to leave
         out (leave-one-out calibration)."""

@@ -82,20 +82,38 @@ def coach_facts(item: Item, rubric: Rubric, grade: Grade, answer: str) -> CoachF
         if kp is None:
             continue
         label = labels[kp.id]
-        points.append(PointFact(
-            id=kp.id, label=label, verdict=result.verdict, credit=result.credit,
-            weight=result.weight, phrase=in_script(point_phrase(kp, rubric, lang), lang),
-            texts=(kp.claim, *kp.en, *kp.zh), evidence=result.evidence))
+        points.append(
+            PointFact(
+                id=kp.id,
+                label=label,
+                verdict=result.verdict,
+                credit=result.credit,
+                weight=result.weight,
+                phrase=in_script(point_phrase(kp, rubric, lang), lang),
+                texts=(kp.claim, *kp.en, *kp.zh),
+                evidence=result.evidence,
+            )
+        )
     evidence = {r.point: r.evidence for r in grade.points if r.verdict == "contradicted"}
     known = tuple(
-        WrongFact(claim=in_script(m.en[0] if lang == "en" else m.zh[0], lang),
-                  texts=(m.claim, *m.en, *m.zh),
-                  quote=evidence.get(m.contradicts) if m.contradicts else None,
-                  corrects=m.contradicts)
-        for m in rubric.misconceptions)
-    wrong = tuple(w for w, m in zip(known, rubric.misconceptions)
-                  if m.claim in grade.misconceptions)
+        WrongFact(
+            claim=in_script(m.en[0] if lang == "en" else m.zh[0], lang),
+            texts=(m.claim, *m.en, *m.zh),
+            quote=evidence.get(m.contradicts) if m.contradicts else None,
+            corrects=m.contradicts,
+        )
+        for m in rubric.misconceptions
+    )
+    wrong = tuple(
+        w for w, m in zip(known, rubric.misconceptions) if m.claim in grade.misconceptions
+    )
     focus = biggest_missing(grade, rubric)
-    return CoachFacts(question=item.question, lang=lang, score=grade.score,
-                      points=tuple(points), wrong=wrong, focus=focus.id if focus else None,
-                      misconceptions=known)
+    return CoachFacts(
+        question=item.question,
+        lang=lang,
+        score=grade.score,
+        points=tuple(points),
+        wrong=wrong,
+        focus=focus.id if focus else None,
+        misconceptions=known,
+    )

@@ -30,9 +30,17 @@ from interviewer.grading.facts import CoachFacts, PointFact
 from interviewer.grading.lexical import terms as _lexical_terms
 from interviewer.grading.text import split_sentences
 
-Kind = Literal["invented_attribution", "contradicts_verdict", "states_misconception",
-               "wrong_language", "wrong_script", "asks_covered", "copies_answer",
-               "gives_away", "absent_term_present"]
+Kind = Literal[
+    "invented_attribution",
+    "contradicts_verdict",
+    "states_misconception",
+    "wrong_language",
+    "wrong_script",
+    "asks_covered",
+    "copies_answer",
+    "gives_away",
+    "absent_term_present",
+]
 
 
 @dataclass(frozen=True)
@@ -100,14 +108,18 @@ _CONTRAST = re.compile(
     r"|[;；]|(?=但是|但|不过|然而|可是|只是)"
 )
 _STOCK = (  # the coach's own words: what a sentence says about the candidate, not the topic
-    ("you your answer answers said say mentioned mention explained explain stated noted "
-     "correct correctly right rightly good great nice well clear clearly also point points key "
-     "missing missed miss add covered cover however but part partly important detail idea "
-     "explanation understanding question candidate true accurate accurately identified "
-     "identify described describe understood understand recognized highlighted pointed job "
-     "start solid"),
-    ("你说 你提到 提到 你对 解释 正确 准确 回答 理解 说法 描述 说得对 答到 指出 很好 不错 非常 基本 完全 "
-     "是正确的 这一点 这点 还缺少 缺少 遗漏 补充 要点 关键 部分 另外 此外 需要 还要 补上 没有 你的 答案"),
+    (
+        "you your answer answers said say mentioned mention explained explain stated noted "
+        "correct correctly right rightly good great nice well clear clearly also point points key "
+        "missing missed miss add covered cover however but part partly important detail idea "
+        "explanation understanding question candidate true accurate accurately identified "
+        "identify described describe understood understand recognized highlighted pointed job "
+        "start solid"
+    ),
+    (
+        "你说 你提到 提到 你对 解释 正确 准确 回答 理解 说法 描述 说得对 答到 指出 很好 不错 非常 基本 完全 "
+        "是正确的 这一点 这点 还缺少 缺少 遗漏 补充 要点 关键 部分 另外 此外 需要 还要 补上 没有 你的 答案"
+    ),
 )
 
 
@@ -183,14 +195,24 @@ def _facts_terms(facts: CoachFacts) -> _Terms:
     known = []
     for w in facts.misconceptions:
         point = next((p.texts for p in facts.points if p.id == w.corrects), ())
-        known.append(_Wrong(terms=_union(w.texts), phrasings=tuple(terms(x) for x in w.texts),
-                            concepts=tuple(_concepts([x]) for x in w.texts),
-                            rivals=_concepts(point) - _concepts(w.texts)))
-    return _Terms(question=terms(facts.question),
-                  points={p.id: _union(p.texts) for p in facts.points},
-                  phrasings=tuple(terms(part) for p in facts.points for x in p.texts
-                                  for part in split_sentences(x)),
-                  earned=_union(earned), wrong=_union(wrong), misconceptions=known)
+        known.append(
+            _Wrong(
+                terms=_union(w.texts),
+                phrasings=tuple(terms(x) for x in w.texts),
+                concepts=tuple(_concepts([x]) for x in w.texts),
+                rivals=_concepts(point) - _concepts(w.texts),
+            )
+        )
+    return _Terms(
+        question=terms(facts.question),
+        points={p.id: _union(p.texts) for p in facts.points},
+        phrasings=tuple(
+            terms(part) for p in facts.points for x in p.texts for part in split_sentences(x)
+        ),
+        earned=_union(earned),
+        wrong=_union(wrong),
+        misconceptions=known,
+    )
 
 
 def _content(segment: str, t: _Terms) -> frozenset[str]:
@@ -231,8 +253,7 @@ def check_segment(segment: str, facts: CoachFacts, t: _Terms) -> Kind | None:
         if praise:
             unearned += [m.terms for m in t.misconceptions]
         only = max((content & (u - backing) for u in unearned), key=len, default=frozenset())
-        if (len(only) >= 2 and len(only) / len(content) >= TIED
-                or _share(content, backing) < 0.25):
+        if len(only) >= 2 and len(only) / len(content) >= TIED or _share(content, backing) < 0.25:
             return "invented_attribution"
         return None
     if not _NEGATED.search(plain):  # a plain statement: not one of the rubric's wrong claims
@@ -241,8 +262,12 @@ def check_segment(segment: str, facts: CoachFacts, t: _Terms) -> Kind | None:
         truth = max((_share(whole, p) for p in t.phrasings), default=0.0)
         for mis in t.misconceptions:
             said = max(_share(whole, p) for p in mis.phrasings)
-            if (any(c and c <= named for c in mis.concepts) and not named & mis.rivals
-                    and _share(whole, mis.terms) >= 0.4 and said > truth):
+            if (
+                any(c and c <= named for c in mis.concepts)
+                and not named & mis.rivals
+                and _share(whole, mis.terms) >= 0.4
+                and said > truth
+            ):
                 return "states_misconception"
     return None
 
@@ -305,9 +330,12 @@ def copied_span(text: str, source: str, allowed: str = "") -> str | None:
         for j in range(1, len(b) + 1):
             if a[i - 1] == b[j - 1]:
                 row[j] = prev[j - 1] + 1
-                run = a[i - row[j]:i]
-                if (_weight(run) >= COPY_CHARS and _weight(run) > _weight(best)
-                        and " ".join(run) not in allowed_plain):
+                run = a[i - row[j] : i]
+                if (
+                    _weight(run) >= COPY_CHARS
+                    and _weight(run) > _weight(best)
+                    and " ".join(run) not in allowed_plain
+                ):
                     best = run
         prev = row
     if not best:
@@ -319,8 +347,7 @@ def _weight(run: list[str]) -> float:
     return sum(COPY_CHARS / COPY_WORDS if tok.isascii() else 1.0 for tok in run)
 
 
-def check_follow_up(question: str, facts: CoachFacts, target: str,
-                    answer: str) -> list[Violation]:
+def check_follow_up(question: str, facts: CoachFacts, target: str, answer: str) -> list[Violation]:
     """Every way a follow-up about point `target` departs from the facts."""
     found = []
     lang = language_violation(question, facts)
@@ -381,6 +408,9 @@ def absent_terms_present(text: str, answer: str, question: str = "") -> list[str
             if not _MISSING.search(_plain(segment)):
                 continue
             found += [s for s, c in g.surfaces(segment) if names(answer, c, question)]
-            found += [q for q in _QUOTED.findall(segment)
-                      if _plain(q).strip() and _plain(q).strip() in plain_answer]
+            found += [
+                q
+                for q in _QUOTED.findall(segment)
+                if _plain(q).strip() and _plain(q).strip() in plain_answer
+            ]
     return list(dict.fromkeys(found))

@@ -19,7 +19,7 @@ _TEXT = {
         "reference": "Reference answer: {source}, lines {a}-{b}.",
         "sep": "; ",
         "empty": "The answer is empty.",
-        "dont_know": "No answer given (\"don't know\"). Study the reference answer below.",
+        "dont_know": 'No answer given ("don\'t know"). Study the reference answer below.',
         "off_topic": "The answer does not address this question.",
         "keyword_list": "A list of terms without explanation earns little: explain how they relate.",
         "padded": "Sentences that add no content do not raise the score.",
@@ -47,8 +47,14 @@ _TEXT = {
 }
 
 _FLAG_ORDER: tuple[Flag, ...] = (
-    "empty", "dont_know", "off_topic", "keyword_list", "padded", "injection_suspected",
-    "too_long", "derived_rubric",
+    "empty",
+    "dont_know",
+    "off_topic",
+    "keyword_list",
+    "padded",
+    "injection_suspected",
+    "too_long",
+    "derived_rubric",
 )
 
 

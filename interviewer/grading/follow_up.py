@@ -9,12 +9,18 @@ from interviewer.corpus.glossary import default_glossary
 from interviewer.grading.facts import CoachFacts, in_script
 from interviewer.grading.faithful import names
 
-_ABSENT = {"en": "Your answer did not mention {term}: where does it come in here, and why?",
-           "zh": "你的回答没有提到“{term}”。它在这里起什么作用？"}
-_MORE = {"en": "Can you say more about {term}: how exactly does it matter here?",
-         "zh": "能再具体说说“{term}”吗？它在这里具体是怎样起作用的？"}
-_OPEN = {"en": "One key point is still missing. What else matters for this question?",
-         "zh": "还有一个关键点没有讲到。这个问题还有什么要点？"}
+_ABSENT = {
+    "en": "Your answer did not mention {term}: where does it come in here, and why?",
+    "zh": "你的回答没有提到“{term}”。它在这里起什么作用？",
+}
+_MORE = {
+    "en": "Can you say more about {term}: how exactly does it matter here?",
+    "zh": "能再具体说说“{term}”吗？它在这里具体是怎样起作用的？",
+}
+_OPEN = {
+    "en": "One key point is still missing. What else matters for this question?",
+    "zh": "还有一个关键点没有讲到。这个问题还有什么要点？",
+}
 
 
 GENERIC = {"parameter", "weight", "loss_function", "expectation", "feature", "model"}
@@ -31,9 +37,11 @@ def follow_up_term(facts: CoachFacts, target: str, answer: str) -> tuple[str, bo
         known |= set(g.concepts(" ".join(covered.texts)))
     in_phrase = {c for _, c in g.surfaces(f"{point.phrase} {point.texts[0]}")}
     counts = g.concepts(" ".join(point.texts))
-    ranked = sorted((c for c in counts if c not in known),  # the most specific first
-                    key=lambda c: (c not in GENERIC, c in in_phrase, counts[c] > 1,
-                                   len(g.canonical[c][0])), reverse=True)
+    ranked = sorted(
+        (c for c in counts if c not in known),  # the most specific first
+        key=lambda c: (c not in GENERIC, c in in_phrase, counts[c] > 1, len(g.canonical[c][0])),
+        reverse=True,
+    )
     if not ranked:
         return None
     said = {c for c in ranked if names(answer, c, facts.question)}

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from interviewer.grading.models import Flag, PointResult
-from interviewer.grading.rubric_grader import (EVIDENCE_CREDIT, Analysis, GraderConfig,
-                                               RubricGrader)
+from interviewer.grading.rubric_grader import EVIDENCE_CREDIT, Analysis, GraderConfig, RubricGrader
 from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, default_judge
 
 GRADER_ID = "claim-v1"
@@ -76,8 +75,13 @@ class ClaimGrader(RubricGrader):
     name = GRADER_ID
     spec_name = "claim"
 
-    def __init__(self, *args, judge: ClaimJudge | None = None,
-                 judge_config: JudgeConfig | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        judge: ClaimJudge | None = None,
+        judge_config: JudgeConfig | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.claim_judge = judge or default_judge()
         self.judge_config = judge_config or JudgeConfig()
@@ -122,20 +126,38 @@ class ClaimGrader(RubricGrader):
         results: dict[str, PointResult] = {}
         for p in rubric.points:
             v = a.point_claims[p.id]
-            credit = float(np.clip((v.entail - j.entail_low) / (j.entail_high - j.entail_low),
-                                   0.0, 1.0))
+            credit = float(
+                np.clip((v.entail - j.entail_low) / (j.entail_high - j.entail_low), 0.0, 1.0)
+            )
             if v.contradict >= j.contradict_at and v.contradict > v.entail:
                 results[p.id] = PointResult(
-                    point=p.id, claim=p.claim, weight=p.weight, verdict="contradicted",
-                    credit=0.0, evidence=self._quote(a, v.contradict_window, matches[p.id]))
+                    point=p.id,
+                    claim=p.claim,
+                    weight=p.weight,
+                    verdict="contradicted",
+                    credit=0.0,
+                    evidence=self._quote(a, v.contradict_window, matches[p.id]),
+                )
                 continue
-            verdict = ("covered" if credit >= 0.75 else
-                       "partial" if credit >= EVIDENCE_CREDIT else "missing")
+            verdict = (
+                "covered"
+                if credit >= 0.75
+                else "partial"
+                if credit >= EVIDENCE_CREDIT
+                else "missing"
+            )
             results[p.id] = PointResult(
-                point=p.id, claim=p.claim, weight=p.weight, verdict=verdict,
+                point=p.id,
+                claim=p.claim,
+                weight=p.weight,
+                verdict=verdict,
                 credit=round(credit, 3),
-                evidence=(self._quote(a, v.entail_window, matches[p.id])
-                          if credit >= EVIDENCE_CREDIT else None))
+                evidence=(
+                    self._quote(a, v.entail_window, matches[p.id])
+                    if credit >= EVIDENCE_CREDIT
+                    else None
+                ),
+            )
         stated: list[str] = []
         for mis, v, sig in zip(rubric.misconceptions, a.misconception_claims, a.misconceptions):
             target = results.get(mis.contradicts) if mis.contradicts else None
@@ -144,9 +166,13 @@ class ClaimGrader(RubricGrader):
             if target is not None and target.verdict != "contradicted":
                 if a.point_claims[target.point].entail >= v.entail:
                     continue  # the answer states the point more surely than its negation
-                results[target.point] = target.model_copy(update={
-                    "verdict": "contradicted", "credit": 0.0,
-                    "evidence": self._quote(a, v.entail_window, sig.match(c))})
+                results[target.point] = target.model_copy(
+                    update={
+                        "verdict": "contradicted",
+                        "credit": 0.0,
+                        "evidence": self._quote(a, v.entail_window, sig.match(c)),
+                    }
+                )
             stated.append(mis.claim)
         points = [results[p.id] for p in rubric.points]
         wrong = sum(r.verdict == "contradicted" for r in points)
@@ -161,8 +187,11 @@ class ClaimGrader(RubricGrader):
         if a.dont_know and best_credit < c.dont_know_credit:
             flags.insert(0, "dont_know")
             score = 0.0
-        elif (a.pool_margin is not None and a.pool_margin < c.off_topic_margin
-              and best_credit < EVIDENCE_CREDIT):
+        elif (
+            a.pool_margin is not None
+            and a.pool_margin < c.off_topic_margin
+            and best_credit < EVIDENCE_CREDIT
+        ):
             flags.insert(0, "off_topic")
             score = 0.0
         if a.keyword_list:

@@ -50,4 +50,3 @@ class Grade(BaseModel):
     grader: str
     rubric_version: str
     item_id: str
-

@@ -28,8 +28,21 @@ from typing import Any
 from interviewer.grading.rows import InputError
 
 # what `batch.finish_row` adds to the input fields; OUT_REQUIRED are in every output row
-OUT_FIELDS = frozenset({"score", "max_score", "points", "misconceptions", "feedback", "flags",
-                        "item_id", "match_score", "grader", "rubric_version", "error"})
+OUT_FIELDS = frozenset(
+    {
+        "score",
+        "max_score",
+        "points",
+        "misconceptions",
+        "feedback",
+        "flags",
+        "item_id",
+        "match_score",
+        "grader",
+        "rubric_version",
+        "error",
+    }
+)
 OUT_REQUIRED = frozenset({"score", "max_score", "error", "grader"})
 
 
@@ -42,8 +55,10 @@ def check_paths(input_path: Path, output: Path) -> None:
     if output.is_dir():
         raise InputError(f"{output}: is a directory; -o needs a file name")
     if output.exists() and input_path.exists() and os.path.samefile(input_path, output):
-        raise InputError(f"{output} is the input file: the graded rows need a file of their "
-                         "own; choose another -o")
+        raise InputError(
+            f"{output} is the input file: the graded rows need a file of their "
+            "own; choose another -o"
+        )
 
 
 def output_path(folder: Path, user: str, source: Path) -> Path:
@@ -76,8 +91,10 @@ def output_lock(output: Path) -> Iterator[None]:
             os.close(fd)
             if exc.errno not in (errno.EAGAIN, errno.EACCES):
                 raise InputError(f"{lock_path}: cannot lock ({exc.strerror})") from None
-            raise OutputBusy(f"{output} is being written by another run (pid {pid}); wait "
-                             "for it to finish, or choose another -o") from None
+            raise OutputBusy(
+                f"{output} is being written by another run (pid {pid}); wait "
+                "for it to finish, or choose another -o"
+            ) from None
         try:  # the holder before us may have removed the file between our open and lock
             same = os.stat(lock_path).st_ino == os.fstat(fd).st_ino
         except FileNotFoundError:
@@ -95,8 +112,9 @@ def output_lock(output: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def resume_point(rows: list[dict[str, Any]], output: Path, input_path: Path,
-                 cut: bool = True) -> int:
+def resume_point(
+    rows: list[dict[str, Any]], output: Path, input_path: Path, cut: bool = True
+) -> int:
     """How many rows OUTPUT already holds, after cutting off a row a crash left unfinished
     (when `cut`; call it holding `output_lock` then); InputError when OUTPUT holds anything
     but the output rows of `rows`' first rows."""
@@ -106,16 +124,22 @@ def resume_point(rows: list[dict[str, Any]], output: Path, input_path: Path,
     end = data.rfind(b"\n") + 1
     lines, tail = data[:end].split(b"\n")[:-1], data[end:]
     if len(lines) > len(rows):
-        raise InputError(f"{output} has {len(lines)} rows but {input_path} only {len(rows)}: "
-                         "is it the output of another input? Choose another -o")
+        raise InputError(
+            f"{output} has {len(lines)} rows but {input_path} only {len(rows)}: "
+            "is it the output of another input? Choose another -o"
+        )
     for no, (line, row) in enumerate(zip(lines, rows), 1):
         if not _is_output_of(line, row):
-            raise InputError(f"{output}: line {no} is not the graded row {no} of {input_path}"
-                             ": is it the output of another input? Choose another -o")
+            raise InputError(
+                f"{output}: line {no} is not the graded row {no} of {input_path}"
+                ": is it the output of another input? Choose another -o"
+            )
     if tail:
-        if len(lines) == len(rows) or not tail.startswith(_head(rows[len(lines)])[:len(tail)]):
-            raise InputError(f"{output}: its last line (no newline) is not a row cut short by "
-                             f"a crash while grading {input_path}; choose another -o")
+        if len(lines) == len(rows) or not tail.startswith(_head(rows[len(lines)])[: len(tail)]):
+            raise InputError(
+                f"{output}: its last line (no newline) is not a row cut short by "
+                f"a crash while grading {input_path}; choose another -o"
+            )
         if cut:
             with output.open("r+b") as fh:
                 fh.truncate(end)
@@ -131,8 +155,11 @@ def _is_output_of(line: bytes, row: dict[str, Any]) -> bool:
         return False
     if "_error" in row:
         return got["error"] is not None and got["score"] is None
-    return all(key in got and _dumps(got[key]) == _dumps(value)
-               for key, value in row.items() if key not in OUT_FIELDS)
+    return all(
+        key in got and _dumps(got[key]) == _dumps(value)
+        for key, value in row.items()
+        if key not in OUT_FIELDS
+    )
 
 
 def _head(row: dict[str, Any]) -> bytes:

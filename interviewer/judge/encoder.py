@@ -89,8 +89,9 @@ class CrossEncoder(nn.Module):
     def __init__(self, c: Config, labels: int = 3, layers: int | None = None):
         super().__init__()
         self.encoder = Encoder(c, layers)
-        self.head = nn.Sequential(nn.Dropout(0.1), nn.Linear(c.hidden, c.hidden), nn.Tanh(),
-                                  nn.Linear(c.hidden, labels))
+        self.head = nn.Sequential(
+            nn.Dropout(0.1), nn.Linear(c.hidden, c.hidden), nn.Tanh(), nn.Linear(c.hidden, labels)
+        )
 
     def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         hidden = self.encoder(ids, mask)

@@ -22,8 +22,7 @@ CLAIM_TOKENS = 64  # a claim's tokens kept
 MAX_TOKENS = 192  # a whole pair's tokens
 
 
-def pair_ids(tok: Tokenizer, claim: str, statement: str,
-             max_tokens: int = MAX_TOKENS) -> list[int]:
+def pair_ids(tok: Tokenizer, claim: str, statement: str, max_tokens: int = MAX_TOKENS) -> list[int]:
     """`<s> claim </s></s> statement </s>`, the statement cut to fit."""
     c = list(tok.encode(claim))[:CLAIM_TOKENS]
     room = max(8, max_tokens - len(c) - 4)
@@ -36,8 +35,8 @@ def batch_tensors(rows: list[list[int]], pad: int) -> tuple[torch.Tensor, torch.
     ids = torch.full((len(rows), width), pad, dtype=torch.long)
     mask = torch.zeros((len(rows), width))
     for i, r in enumerate(rows):
-        ids[i, :len(r)] = torch.tensor(r)
-        mask[i, :len(r)] = 1.0
+        ids[i, : len(r)] = torch.tensor(r)
+        mask[i, : len(r)] = 1.0
     return ids, mask
 
 

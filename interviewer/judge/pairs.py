@@ -50,8 +50,16 @@ def triple_pairs(paths: Iterable[Path]) -> list[Pair]:
             row = json.loads(line)
             if row["label"] not in LABELS:
                 raise ValueError(f"{path}:{no}: unknown label {row['label']!r}")
-            pairs.append(Pair(row["claim"], row["statement"], row["label"], "triples",
-                              f"triples:{row['claim']}", row.get("kind", "")))
+            pairs.append(
+                Pair(
+                    row["claim"],
+                    row["statement"],
+                    row["label"],
+                    "triples",
+                    f"triples:{row['claim']}",
+                    row.get("kind", ""),
+                )
+            )
     return pairs
 
 
@@ -82,44 +90,72 @@ def rubric_pairs(rubrics: Iterable[Rubric], seed: int = 0) -> list[Pair]:
                 others = [rng.choice(says[o.id]) for o in rubric.points if o.id != point.id]
                 mixed = others[:2] + [rng.choice(wrongs)]
                 rng.shuffle(mixed)
-                pairs.append(Pair(claim, " ".join(mixed), "contradicted", "rubrics", group,
-                                  "paragraph_wrong"))
+                pairs.append(
+                    Pair(
+                        claim, " ".join(mixed), "contradicted", "rubrics", group, "paragraph_wrong"
+                    )
+                )
             for other in rubric.points:
                 if other.id != point.id:
-                    pairs.append(Pair(claim, rng.choice(says[other.id]), "not_addressed",
-                                      "rubrics", group, "other_point"))
+                    pairs.append(
+                        Pair(
+                            claim,
+                            rng.choice(says[other.id]),
+                            "not_addressed",
+                            "rubrics",
+                            group,
+                            "other_point",
+                        )
+                    )
             # a paragraph: this point among others entails it; the others alone do not
             others = [rng.choice(says[o.id]) for o in rubric.points if o.id != point.id]
             if others:
                 mixed = others[:2] + [rng.choice(says[point.id])]
                 rng.shuffle(mixed)
-                pairs.append(Pair(claim, " ".join(mixed), "entailed", "rubrics", group,
-                                  "paragraph"))
-                pairs.append(Pair(claim, " ".join(others[:3]), "not_addressed", "rubrics",
-                                  group, "paragraph"))
+                pairs.append(
+                    Pair(claim, " ".join(mixed), "entailed", "rubrics", group, "paragraph")
+                )
+                pairs.append(
+                    Pair(
+                        claim, " ".join(others[:3]), "not_addressed", "rubrics", group, "paragraph"
+                    )
+                )
         for wrong in rubric.misconceptions:
             if wrong.contradicts is None:
                 continue
             point = next(p for p in rubric.points if p.id == wrong.contradicts)
             wrongs = wrong.en + [f for z in wrong.zh for f in _zh_forms(z)]
             for text in wrongs:
-                pairs.append(Pair(point.claim, text, "contradicted", "rubrics", group,
-                                  "misconception"))
+                pairs.append(
+                    Pair(point.claim, text, "contradicted", "rubrics", group, "misconception")
+                )
             # the wrong claim said amid right ones still contradicts the point
             others = [rng.choice(says[o.id]) for o in rubric.points if o.id != point.id]
             mixed = others[:2] + [rng.choice(wrongs)]
             rng.shuffle(mixed)
-            pairs.append(Pair(point.claim, " ".join(mixed), "contradicted", "rubrics", group,
-                              "paragraph"))
+            pairs.append(
+                Pair(point.claim, " ".join(mixed), "contradicted", "rubrics", group, "paragraph")
+            )
             # ... and a point's phrasing entails the misconception's negation: the wrong
             # claim itself is contradicted by the point
-            pairs.append(Pair(wrong.claim, rng.choice(says[point.id]), "contradicted",
-                              "rubrics", group, "misconception_reverse"))
+            pairs.append(
+                Pair(
+                    wrong.claim,
+                    rng.choice(says[point.id]),
+                    "contradicted",
+                    "rubrics",
+                    group,
+                    "misconception_reverse",
+                )
+            )
     return pairs
 
 
-_SEMEVAL_LABEL: dict[str, Label] = {"correct": "entailed", "contradictory": "contradicted",
-                                    "incorrect": "not_addressed"}
+_SEMEVAL_LABEL: dict[str, Label] = {
+    "correct": "entailed",
+    "contradictory": "contradicted",
+    "incorrect": "not_addressed",
+}
 
 
 def semeval_pairs(zip_path: Path, part: str = "train") -> list[Pair]:
@@ -134,13 +170,22 @@ def semeval_pairs(zip_path: Path, part: str = "train") -> list[Pair]:
             reference = (row.reference or "").split("\n")[0]
             if not reference or not row.answer.strip() or row.kind is None:
                 continue
-            pairs.append(Pair(reference, row.answer, _SEMEVAL_LABEL[row.kind], "semeval",
-                              f"semeval:{corpus}:{row.question_id}", corpus))
+            pairs.append(
+                Pair(
+                    reference,
+                    row.answer,
+                    _SEMEVAL_LABEL[row.kind],
+                    "semeval",
+                    f"semeval:{corpus}:{row.question_id}",
+                    corpus,
+                )
+            )
     return pairs
 
 
-def split_groups(pairs: list[Pair], dev_share: float, seed: int = 0
-                 ) -> tuple[list[Pair], list[Pair]]:
+def split_groups(
+    pairs: list[Pair], dev_share: float, seed: int = 0
+) -> tuple[list[Pair], list[Pair]]:
     """(train, dev) with every group wholly on one side."""
     groups = sorted({p.group for p in pairs})
     rng = random.Random(seed)

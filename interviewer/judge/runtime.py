@@ -47,7 +47,8 @@ class ClaimJudge:
                 with warnings.catch_warnings():  # torch's notice that this API moves to torchao
                     warnings.simplefilter("ignore")
                     judge.model = torch.ao.quantization.quantize_dynamic(
-                        judge.model, {torch.nn.Linear}, dtype=torch.qint8)
+                        judge.model, {torch.nn.Linear}, dtype=torch.qint8
+                    )
                 self._loaded = judge
             return self._loaded
 
@@ -61,11 +62,13 @@ class ClaimJudge:
         from interviewer.judge.model import batch_tensors, pair_ids
 
         judge = self._model()
-        rows = sorted(((pair_ids(judge.tokenizer, *p), i) for i, p in enumerate(pairs)),
-                      key=lambda r: (len(r[0]), r[1]))
+        rows = sorted(
+            ((pair_ids(judge.tokenizer, *p), i) for i, p in enumerate(pairs)),
+            key=lambda r: (len(r[0]), r[1]),
+        )
         with torch.inference_mode():
             for start in range(0, len(rows), batch):
-                chunk = rows[start:start + batch]
+                chunk = rows[start : start + batch]
                 ids, mask = batch_tensors([r for r, _ in chunk], judge.tokenizer.pad)
                 probs = judge.model(ids, mask).softmax(-1).numpy()
                 for (_, i), p in zip(chunk, probs):

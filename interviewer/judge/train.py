@@ -19,8 +19,15 @@ from pathlib import Path
 import torch
 
 from interviewer.judge.model import batch_tensors, new_model, pair_ids, save
-from interviewer.judge.pairs import (LABELS, Pair, balanced, rubric_pairs, semeval_pairs,
-                                     split_groups, triple_pairs)
+from interviewer.judge.pairs import (
+    LABELS,
+    Pair,
+    balanced,
+    rubric_pairs,
+    semeval_pairs,
+    split_groups,
+    triple_pairs,
+)
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric.loader import RubricBook
 
@@ -40,7 +47,7 @@ def macro_f1(gold: list[int], pred: list[int]) -> float:
 def _batches(items: list, size: int, rng: random.Random | None) -> list[list]:
     """Batches of similar length (less padding), in random order when `rng` is given."""
     order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
-    batches = [[items[i] for i in order[s:s + size]] for s in range(0, len(order), size)]
+    batches = [[items[i] for i in order[s : s + size]] for s in range(0, len(order), size)]
     if rng:
         rng.shuffle(batches)
     return batches
@@ -67,9 +74,11 @@ def evaluate(model, tokenizer, pairs: list[Pair]) -> dict:
         idx = [i for i, p in enumerate(pairs) if p.source == source]
         gold = [pairs[i].target for i in idx]
         pred = [max(range(len(LABELS)), key=lambda k: probs[i][k]) for i in idx]
-        report[source] = {"n": len(idx),
-                          "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(idx), 4),
-                          "macro_f1": round(macro_f1(gold, pred), 4)}
+        report[source] = {
+            "n": len(idx),
+            "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(idx), 4),
+            "macro_f1": round(macro_f1(gold, pred), 4),
+        }
     return report
 
 
@@ -95,8 +104,13 @@ def main(argv: list[str] | None = None) -> None:
     rng = random.Random(args.seed)
     started = time.time()
 
-    pairs = list(balanced(triple_pairs(sorted(args.triples.glob("*.jsonl"))),
-                          {"triples": args.triples_max}, args.seed))
+    pairs = list(
+        balanced(
+            triple_pairs(sorted(args.triples.glob("*.jsonl"))),
+            {"triples": args.triples_max},
+            args.seed,
+        )
+    )
     rubrics = rubric_pairs(RubricBook.from_dir(default_corpus_dir() / "rubrics"), args.seed)
     pairs += list(balanced(rubrics, {"rubrics": args.rubrics_max}, args.seed))
     if args.semeval:
@@ -107,11 +121,13 @@ def main(argv: list[str] | None = None) -> None:
         t, d = split_groups([p for p in pairs if p.source == source], 0.1, args.seed)
         train += t
         dev += d
-    print(f"pairs: train {len(train)} dev {len(dev)}; "
-          f"labels {dict(Counter(p.label for p in train))}", flush=True)
+    print(
+        f"pairs: train {len(train)} dev {len(dev)}; labels {dict(Counter(p.label for p in train))}",
+        flush=True,
+    )
 
     model, tok = new_model(args.layers)
-    frozen = model.encoder.layers[:args.freeze]
+    frozen = model.encoder.layers[: args.freeze]
     for module in (model.encoder.word, model.encoder.pos, model.encoder.eln, *frozen):
         for p in module.parameters():
             p.requires_grad_(False)
@@ -139,11 +155,12 @@ def main(argv: list[str] | None = None) -> None:
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
     steps = args.epochs * ((len(cache) + args.batch - 1) // args.batch)
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min(1.0, (s + 1) / (0.06 * steps)) * max(0.0, 1 - s / steps))
+        opt, lambda s: min(1.0, (s + 1) / (0.06 * steps)) * max(0.0, 1 - s / steps)
+    )
     counts = Counter(t for _, t, _ in cache)
     weight = torch.tensor([len(cache) / (len(LABELS) * counts[k]) for k in range(len(LABELS))])
     loss_fn = torch.nn.CrossEntropyLoss(weight=weight)
-    top = model.encoder.layers[args.freeze:]
+    top = model.encoder.layers[args.freeze :]
     step = 0
     for epoch in range(args.epochs):
         model.train()
@@ -153,8 +170,8 @@ def main(argv: list[str] | None = None) -> None:
             x = torch.zeros(len(batch), width, model.encoder.config.hidden)
             mask = torch.zeros(len(batch), width)
             for j, (row, _, h) in enumerate(batch):
-                x[j, :len(row)] = h.float()
-                mask[j, :len(row)] = 1.0
+                x[j, : len(row)] = h.float()
+                mask[j, : len(row)] = 1.0
             bias = (1.0 - mask[:, None, None, :]) * -1e4
             for layer in top:
                 x = layer(x, bias)
@@ -168,18 +185,32 @@ def main(argv: list[str] | None = None) -> None:
             step += 1
             total += loss.item()
             if step % 50 == 0:
-                print(f"epoch {epoch} step {step}/{steps} loss {total / 50:.3f} "
-                      f"{time.time() - started:.0f} s", flush=True)
+                print(
+                    f"epoch {epoch} step {step}/{steps} loss {total / 50:.3f} "
+                    f"{time.time() - started:.0f} s",
+                    flush=True,
+                )
                 total = 0.0
-        meta = {"layers": args.layers, "labels": list(LABELS), "seed": args.seed,
-                "train_pairs": len(train), "epochs": epoch + 1, "freeze": args.freeze}
+        meta = {
+            "layers": args.layers,
+            "labels": list(LABELS),
+            "seed": args.seed,
+            "train_pairs": len(train),
+            "epochs": epoch + 1,
+            "freeze": args.freeze,
+        }
         save(model, args.out, meta)  # after every epoch: a stopped run keeps its last one
         print(f"epoch {epoch} dev {evaluate(model, tok, dev)}", flush=True)
 
     minutes = (time.time() - started) / 60
-    report = {"date": time.strftime("%Y-%m-%d", time.gmtime()), "command": " ".join(
-        ["python -m interviewer.judge.train", *(argv or [])]), "minutes": round(minutes, 1),
-        "threads": args.threads, "meta": meta, "dev": evaluate(model, tok, dev)}
+    report = {
+        "date": time.strftime("%Y-%m-%d", time.gmtime()),
+        "command": " ".join(["python -m interviewer.judge.train", *(argv or [])]),
+        "minutes": round(minutes, 1),
+        "threads": args.threads,
+        "meta": meta,
+        "dev": evaluate(model, tok, dev),
+    }
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(json.dumps(report, indent=2) + "\n")
     print(json.dumps(report, indent=2))

@@ -2,16 +2,26 @@
 (feedback and follow-up questions) and the LLM judge graders."""
 
 from interviewer.llm.client import (
-                                    LLM,
-                                    FakeLLM,
-                                    LLMStatus,
-                                    Message,
-                                    NoLLM,
-                                    OpenAIChat,
-                                    llm_status,
-                                    make_llm,
+    LLM,
+    FakeLLM,
+    LLMStatus,
+    Message,
+    NoLLM,
+    OpenAIChat,
+    llm_status,
+    make_llm,
 )
 from interviewer.llm.errors import LLMCircuitOpen, LLMUnavailable
 
-__all__ = ["LLM", "FakeLLM", "LLMCircuitOpen", "LLMStatus", "LLMUnavailable", "Message",
-           "NoLLM", "OpenAIChat", "llm_status", "make_llm"]
+__all__ = [
+    "LLM",
+    "FakeLLM",
+    "LLMCircuitOpen",
+    "LLMStatus",
+    "LLMUnavailable",
+    "Message",
+    "NoLLM",
+    "OpenAIChat",
+    "llm_status",
+    "make_llm",
+]

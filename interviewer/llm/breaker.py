@@ -13,8 +13,9 @@ from interviewer.llm.errors import LLMCircuitOpen
 
 
 class CircuitBreaker:
-    def __init__(self, failures: int = 3, cooldown: float = 60.0,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self, failures: int = 3, cooldown: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ):
         self.failures = max(1, failures)
         self.cooldown = cooldown
         self.clock = clock
@@ -36,7 +37,8 @@ class CircuitBreaker:
                 return
             raise LLMCircuitOpen(
                 f"llm_circuit_open: {self._in_a_row} calls in a row failed (last: "
-                f"{self.last_error}); the LLM is skipped for {max(left, 0):.0f} s more")
+                f"{self.last_error}); the LLM is skipped for {max(left, 0):.0f} s more"
+            )
 
     def succeeded(self) -> None:
         with self._lock:

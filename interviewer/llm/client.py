@@ -37,11 +37,13 @@ class LLM(Protocol):
     def name(self) -> str:
         """Names the model, for caches and reports ("openai:qwen2.5", "fake")."""
 
-    def chat(self, messages: list[Message], *, temperature: float = 0.0,
-             max_tokens: int | None = None) -> str: ...
+    def chat(
+        self, messages: list[Message], *, temperature: float = 0.0, max_tokens: int | None = None
+    ) -> str: ...
 
-    def stream(self, messages: list[Message], *, temperature: float = 0.0,
-               max_tokens: int | None = None) -> Iterator[str]: ...
+    def stream(
+        self, messages: list[Message], *, temperature: float = 0.0, max_tokens: int | None = None
+    ) -> Iterator[str]: ...
 
     def prime(self, messages: list[Message]) -> None:
         """Let the model read a prompt's opening ahead of the call that uses it (a cache
@@ -100,8 +102,9 @@ class OpenAIChat:
             if self._http is None:
                 import httpx  # lazily: only this backend needs it
 
-                self._http = httpx.Client(timeout=httpx.Timeout(
-                    self.timeout, connect=min(self.timeout, 10.0)))
+                self._http = httpx.Client(
+                    timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0))
+                )
                 self._slots = threading.BoundedSemaphore(max(1, self.concurrency))
             return self._http
 
@@ -121,29 +124,41 @@ class OpenAIChat:
 
         url = self._url()
         try:
-            self._client().get(f"{url}/models", headers=self._headers(),
-                               timeout=min(self.timeout, 10.0))
+            self._client().get(
+                f"{url}/models", headers=self._headers(), timeout=min(self.timeout, 10.0)
+            )
         except httpx.HTTPError as exc:  # any HTTP answer means something listens
             raise LLMUnavailable(f"{self.name}: {url} does not answer: {exc}") from exc
 
     def status(self) -> LLMStatus:
         if self.breaker.open:
-            return LLMStatus("unavailable", f"{self.breaker.last_error}; skipped for "
-                                            f"{self.breaker.seconds_left():.0f} s more")
+            return LLMStatus(
+                "unavailable",
+                f"{self.breaker.last_error}; skipped for {self.breaker.seconds_left():.0f} s more",
+            )
         if self.breaker.last_error:
             return LLMStatus("unavailable", self.breaker.last_error)
         if self.server is not None:
             return self.server.status()
-        return LLMStatus("ready", f"{self.name} at {self.base_url}" if self._used
-                         or not callable(self.base_url) else self.name)
+        return LLMStatus(
+            "ready",
+            f"{self.name} at {self.base_url}"
+            if self._used or not callable(self.base_url)
+            else self.name,
+        )
 
     def _headers(self) -> dict:
         return {"Authorization": f"Bearer {self.api_key or 'not-needed'}"}
 
-    def _payload(self, messages: list[Message], temperature: float, max_tokens: int | None,
-                 stream: bool) -> dict:
-        payload = {"model": self.model, "messages": [m.model_dump() for m in messages],
-                   "temperature": temperature, "stream": stream}
+    def _payload(
+        self, messages: list[Message], temperature: float, max_tokens: int | None, stream: bool
+    ) -> dict:
+        payload = {
+            "model": self.model,
+            "messages": [m.model_dump() for m in messages],
+            "temperature": temperature,
+            "stream": stream,
+        }
         if max_tokens is not None:
             payload["max_tokens"] = max_tokens
         return payload
@@ -180,20 +195,35 @@ class OpenAIChat:
                 time.sleep(wait)
             url = self._url(deadline - time.monotonic())
             if not self._slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
-                raise LLMUnavailable(f"{self.name}: all {self.concurrency} request slots are "
-                                     f"held by earlier calls (deadline {self.timeout:g} s)")
+                raise LLMUnavailable(
+                    f"{self.name}: all {self.concurrency} request slots are "
+                    f"held by earlier calls (deadline {self.timeout:g} s)"
+                )
             events: queue.Queue = queue.Queue()
             cancel = threading.Event()
-            threading.Thread(target=exchange, name="llm-request", daemon=True, args=(
-                client, f"{url}/chat/completions", payload, self._headers(),
-                payload["stream"], events, cancel, self._slots)).start()
+            threading.Thread(
+                target=exchange,
+                name="llm-request",
+                daemon=True,
+                args=(
+                    client,
+                    f"{url}/chat/completions",
+                    payload,
+                    self._headers(),
+                    payload["stream"],
+                    events,
+                    cancel,
+                    self._slots,
+                ),
+            ).start()
             sent = False
             try:
                 while True:
                     left = deadline - time.monotonic()
                     if left <= 0:
-                        raise LLMUnavailable(f"{self.name}: no complete reply within the "
-                                             f"{self.timeout:g} s deadline")
+                        raise LLMUnavailable(
+                            f"{self.name}: no complete reply within the {self.timeout:g} s deadline"
+                        )
                     try:
                         event = events.get(timeout=left)
                     except queue.Empty:
@@ -212,11 +242,14 @@ class OpenAIChat:
                         break
             finally:
                 cancel.set()  # a request still running ends at its next byte
-        raise LLMUnavailable(f"{self.name}: {failure.message if failure else 'no attempt'} "
-                             f"(after {attempt + 1} attempts)")
+        raise LLMUnavailable(
+            f"{self.name}: {failure.message if failure else 'no attempt'} "
+            f"(after {attempt + 1} attempts)"
+        )
 
-    def chat(self, messages: list[Message], *, temperature: float = 0.0,
-             max_tokens: int | None = None) -> str:
+    def chat(
+        self, messages: list[Message], *, temperature: float = 0.0, max_tokens: int | None = None
+    ) -> str:
         return "".join(self._call(self._payload(messages, temperature, max_tokens, False)))
 
     def prime(self, messages: list[Message]) -> None:
@@ -226,8 +259,9 @@ class OpenAIChat:
         if self.prime_cache:
             self.chat(messages, temperature=0.0, max_tokens=1)
 
-    def stream(self, messages: list[Message], *, temperature: float = 0.0,
-               max_tokens: int | None = None) -> Iterator[str]:
+    def stream(
+        self, messages: list[Message], *, temperature: float = 0.0, max_tokens: int | None = None
+    ) -> Iterator[str]:
         """The reply in chunks; a caller that stops reading (closes the generator) stops
         the request, and a local server's generation with it."""
         return self._call(self._payload(messages, temperature, max_tokens, True))
@@ -251,8 +285,9 @@ class FakeLLM:
         self.replies.extend(replies)
         return self
 
-    def chat(self, messages: list[Message], *, temperature: float = 0.0,
-             max_tokens: int | None = None) -> str:
+    def chat(
+        self, messages: list[Message], *, temperature: float = 0.0, max_tokens: int | None = None
+    ) -> str:
         self.prompts.append(list(messages))
         reply = self.replies.pop(0) if self.replies else self.default
         if reply is None:
@@ -264,11 +299,12 @@ class FakeLLM:
     def prime(self, messages: list[Message]) -> None:
         self.primed.append(list(messages))
 
-    def stream(self, messages: list[Message], *, temperature: float = 0.0,
-               max_tokens: int | None = None) -> Iterator[str]:
+    def stream(
+        self, messages: list[Message], *, temperature: float = 0.0, max_tokens: int | None = None
+    ) -> Iterator[str]:
         text = self.chat(messages, temperature=temperature, max_tokens=max_tokens)
         for start in range(0, len(text), 8):
-            yield text[start:start + 8]
+            yield text[start : start + 8]
 
 
 @dataclass
@@ -310,12 +346,20 @@ def make_llm(settings: Settings, timeout: float | None = None) -> LLM:
         return FakeLLM()
     if settings.llm == "openai":
         if not settings.llm_base_url or not settings.llm_model:
-            raise ValueError("llm = openai needs a base URL and a model name "
-                             "(--llm-base-url / INTERVIEWER_LLM_BASE_URL, "
-                             "--llm-model / INTERVIEWER_LLM_MODEL)")
-        return OpenAIChat(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
-                          timeout or settings.llm_timeout or 60.0, settings.llm_retries,
-                          concurrency=settings.llm_concurrency, breaker=_breaker(settings))
+            raise ValueError(
+                "llm = openai needs a base URL and a model name "
+                "(--llm-base-url / INTERVIEWER_LLM_BASE_URL, "
+                "--llm-model / INTERVIEWER_LLM_MODEL)"
+            )
+        return OpenAIChat(
+            settings.llm_base_url,
+            settings.llm_model,
+            settings.llm_api_key,
+            timeout or settings.llm_timeout or 60.0,
+            settings.llm_retries,
+            concurrency=settings.llm_concurrency,
+            breaker=_breaker(settings),
+        )
     from interviewer.llm.local import local_llm
 
     return local_llm(settings, timeout)

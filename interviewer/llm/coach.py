@@ -177,17 +177,28 @@ class LLMCoach:
         point to focus on (the biggest gap) in the answer's language."""
         labels = {p.id: p.label for p in facts.points}
         covered = [{"label": p.label, "quote": _quote(p.evidence)} for p in facts.covered]
-        wrong = [{"quote": _quote(w.quote) if w.quote else "(not quoted)", "claim": w.claim,
-                  "corrects": labels.get(w.corrects or "")} for w in facts.wrong]
+        wrong = [
+            {
+                "quote": _quote(w.quote) if w.quote else "(not quoted)",
+                "claim": w.claim,
+                "corrects": labels.get(w.corrects or ""),
+            }
+            for w in facts.wrong
+        ]
         return dict(
-            **context(item, rubric), language=LANGUAGE[facts.lang], covered=covered,
-            missing=[p.label for p in facts.missing], wrong=wrong,
-            focus=labels[facts.focus] if facts.focus else None)
+            **context(item, rubric),
+            language=LANGUAGE[facts.lang],
+            covered=covered,
+            missing=[p.label for p in facts.missing],
+            wrong=wrong,
+            focus=labels[facts.focus] if facts.focus else None,
+        )
 
     # -- feedback ------------------------------------------------------------------------
 
-    def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
-                 notes: list[str] | None = None) -> Iterator[str]:
+    def feedback(
+        self, item: Item, rubric: Rubric, grade: Grade, answer: str, notes: list[str] | None = None
+    ) -> Iterator[str]:
         """The feedback, streamed a sentence at a time, each checked against the grader's
         facts first; the grade's template feedback if the LLM fails or nothing it wrote
         holds up."""
@@ -244,8 +255,9 @@ class LLMCoach:
         yield grade.feedback
 
     @staticmethod
-    def _unnamed_focus(item: Item, rubric: Rubric, grade: Grade, lang: Lang,
-                       said: str) -> Iterator[str]:
+    def _unnamed_focus(
+        item: Item, rubric: Rubric, grade: Grade, lang: Lang, said: str
+    ) -> Iterator[str]:
         """The point the grade says to add, as the rubric words it, when the model's words
         do not name its key term (a small model often says only what was right); nothing
         when they do or nothing is missing."""
@@ -265,8 +277,15 @@ class LLMCoach:
         None when every point is covered or asked about."""
         return biggest_missing(grade, rubric, asked)
 
-    def follow_up(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
-                  asked: list[str], notes: list[str] | None = None) -> str | None:
+    def follow_up(
+        self,
+        item: Item,
+        rubric: Rubric,
+        grade: Grade,
+        answer: str,
+        asked: list[str],
+        notes: list[str] | None = None,
+    ) -> str | None:
         """One question about the biggest missing or wrong point not among `asked` (point
         ids), in the answer's language; checked against the grader's facts (never about a
         covered point, never a copy of the answer or of the point's text)."""
@@ -279,8 +298,11 @@ class LLMCoach:
         found = follow_up_term(facts, target.id, answer)
         term = found[0] if found else None
         judgement = self._judgement(item, rubric, facts)
-        judgement.update(focus=facts.point(target.id).label, term=term,
-                         asked=[p.label for p in facts.points if p.id in asked])
+        judgement.update(
+            focus=facts.point(target.id).label,
+            term=term,
+            asked=[p.label for p in facts.points if p.id in asked],
+        )
         messages = load_prompt("follow_up").render(**judgement)
         template = template_follow_up(facts, target.id, answer)
         try:
@@ -311,7 +333,14 @@ class LLMCoach:
         if not lines:
             return ""
         text = lines[0]
-        for prefix in ("Follow-up question:", "Follow-up:", "Question:", "追问：", "问题：", "問題："):
+        for prefix in (
+            "Follow-up question:",
+            "Follow-up:",
+            "Question:",
+            "追问：",
+            "问题：",
+            "問題：",
+        ):
             if text.lower().startswith(prefix.lower()):
-                text = text[len(prefix):].strip()
+                text = text[len(prefix) :].strip()
         return text

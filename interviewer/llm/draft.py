@@ -48,28 +48,44 @@ def _to_rubric(item: Item, draft: _Draft) -> Rubric:
         pid = re.sub(r"[^a-z0-9_]+", "_", p.id.lower()).strip("_") or f"p{n}"
         pid = pid if pid not in seen else f"{pid}_{n}"
         seen.add(pid)
-        points.append(KeyPoint(id=pid, claim=p.claim, weight=min(5.0, max(0.5, p.weight)),
-                               en=p.en or [p.claim], zh=p.zh or [p.claim]))
-    mis = [Misconception(claim=m.claim, en=m.en or [m.claim], zh=m.zh or [m.claim])
-           for m in draft.misconceptions[:3]]
-    return Rubric(item=item.id, question=item.question, points=points, misconceptions=mis,
-                  origin="draft")
+        points.append(
+            KeyPoint(
+                id=pid,
+                claim=p.claim,
+                weight=min(5.0, max(0.5, p.weight)),
+                en=p.en or [p.claim],
+                zh=p.zh or [p.claim],
+            )
+        )
+    mis = [
+        Misconception(claim=m.claim, en=m.en or [m.claim], zh=m.zh or [m.claim])
+        for m in draft.misconceptions[:3]
+    ]
+    return Rubric(
+        item=item.id, question=item.question, points=points, misconceptions=mis, origin="draft"
+    )
 
 
 def draft_rubric(llm: LLM, item: Item) -> Rubric:
     """A draft rubric for `item`; asks once more when the reply is unusable, then raises
     ValueError. LLMUnavailable passes through."""
-    messages = load_prompt("rubric_draft").render(question=item.question,
-                                                  reference=item.answer[:2500])
+    messages = load_prompt("rubric_draft").render(
+        question=item.question, reference=item.answer[:2500]
+    )
     error = ""
     for _ in range(2):
         reply = llm.chat(messages, temperature=0.0, max_tokens=1200)
         start, end = reply.find("{"), reply.rfind("}")
         try:
-            return _to_rubric(item, _Draft.model_validate(json.loads(reply[start:end + 1])))
+            return _to_rubric(item, _Draft.model_validate(json.loads(reply[start : end + 1])))
         except (json.JSONDecodeError, ValidationError, ValueError) as exc:
             error = str(exc).splitlines()[0]
-            messages = [*messages, Message(role="assistant", content=reply),
-                        Message(role="user", content=f"That was not usable ({error}). "
-                                                     "Reply with the JSON object only.")]
+            messages = [
+                *messages,
+                Message(role="assistant", content=reply),
+                Message(
+                    role="user",
+                    content=f"That was not usable ({error}). Reply with the JSON object only.",
+                ),
+            ]
     raise ValueError(f"item {item.id}: no usable draft ({error})")

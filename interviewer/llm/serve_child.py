@@ -72,8 +72,12 @@ def without_extra_buffers() -> None:
 def main() -> None:
     watch_owner(sys.stdin.fileno())
     if sys.argv[1:2] == ["llama_cpp.server"] and amx_built_and_reported():
-        print("serve_child: llama.cpp was built with AMX and the CPU reports it: its extra "
-              "CPU buffer types (AMX, repacked weights) are off", file=sys.stderr, flush=True)
+        print(
+            "serve_child: llama.cpp was built with AMX and the CPU reports it: its extra "
+            "CPU buffer types (AMX, repacked weights) are off",
+            file=sys.stderr,
+            flush=True,
+        )
         without_extra_buffers()
     module, *args = sys.argv[1:]
     sys.argv = [module, *args]

@@ -33,8 +33,10 @@ class RubricBook:
         for path in sorted(folder.glob("*.yaml")):
             for rubric in load_rubric_file(path).rubrics:
                 if rubric.origin == "draft":
-                    raise ValueError(f"{path}: the rubric for {rubric.item} is an unreviewed "
-                                     "draft; review it and set origin: authored")
+                    raise ValueError(
+                        f"{path}: the rubric for {rubric.item} is an unreviewed "
+                        "draft; review it and set origin: authored"
+                    )
                 if rubric.item in rubrics:
                     raise ValueError(f"{path}: a second rubric for item {rubric.item}")
                 rubrics[rubric.item] = rubric

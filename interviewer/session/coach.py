@@ -24,14 +24,22 @@ class Coach(Protocol):
         """The question was just asked: get ready for its answer, without blocking (an
         LLM coach warms the model's cache)."""
 
-    def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
-                 notes: list[str] | None = None) -> Iterator[str]:
+    def feedback(
+        self, item: Item, rubric: Rubric, grade: Grade, answer: str, notes: list[str] | None = None
+    ) -> Iterator[str]:
         """The feedback text, in pieces as it is written (streamed). A coach that falls
         back to template text appends the reason to `notes` (e.g. "llm_unavailable: …")."""
         ...
 
-    def follow_up(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
-                  asked: list[str], notes: list[str] | None = None) -> str | None:
+    def follow_up(
+        self,
+        item: Item,
+        rubric: Rubric,
+        grade: Grade,
+        answer: str,
+        asked: list[str],
+        notes: list[str] | None = None,
+    ) -> str | None:
         """One question about `biggest_missing(grade, rubric, asked)`; None if nothing is
         missing. `asked`: ids of the points already asked about."""
         ...
@@ -45,12 +53,20 @@ class TemplateCoach:
     def prepare(self, item: Item, rubric: Rubric) -> None:
         pass
 
-    def feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
-                 notes: list[str] | None = None) -> Iterator[str]:
+    def feedback(
+        self, item: Item, rubric: Rubric, grade: Grade, answer: str, notes: list[str] | None = None
+    ) -> Iterator[str]:
         yield grade.feedback
 
-    def follow_up(self, item: Item, rubric: Rubric, grade: Grade, answer: str,
-                  asked: list[str], notes: list[str] | None = None) -> str | None:
+    def follow_up(
+        self,
+        item: Item,
+        rubric: Rubric,
+        grade: Grade,
+        answer: str,
+        asked: list[str],
+        notes: list[str] | None = None,
+    ) -> str | None:
         point = biggest_missing(grade, rubric, asked)
         if point is None:
             return None

@@ -63,9 +63,12 @@ class Library:
 
     def candidates(self, s: SessionSettings) -> list[Item]:
         wanted = set(s.topics)
-        return [it for it in self.items
-                if (not wanted or self.topics[it.id] in wanted)
-                and (s.lang == "any" or (it.lang == "en") == (s.lang == "en"))]
+        return [
+            it
+            for it in self.items
+            if (not wanted or self.topics[it.id] in wanted)
+            and (s.lang == "any" or (it.lang == "en") == (s.lang == "en"))
+        ]
 
 
 @dataclass
@@ -135,12 +138,21 @@ class Interview:
     # -- opening ------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, kit: Kit, user: str, settings: SessionSettings,
-              seed: int | None = None) -> "Interview":
-        state = {"seed": random.randrange(2**31) if seed is None else seed, "asked": [],
-                 "current": None, "phase": "answer", "hints": [], "follow_asked": [],
-                 "follow_point": None, "follow_text": None, "recent": [],
-                 "level": "medium" if settings.difficulty == "adaptive" else settings.difficulty}
+    def start(
+        cls, kit: Kit, user: str, settings: SessionSettings, seed: int | None = None
+    ) -> "Interview":
+        state = {
+            "seed": random.randrange(2**31) if seed is None else seed,
+            "asked": [],
+            "current": None,
+            "phase": "answer",
+            "hints": [],
+            "follow_asked": [],
+            "follow_point": None,
+            "follow_text": None,
+            "recent": [],
+            "level": "medium" if settings.difficulty == "adaptive" else settings.difficulty,
+        }
         sid = kit.history.create_session(user, settings, state)
         interview = cls(kit, kit.history.session(sid), kit.history.session_lock(sid).acquire())
         out = _Out()
@@ -186,8 +198,9 @@ class Interview:
     def llm_unavailable(self) -> str | None:
         """Why the LLM could not word the last reply (its text came from templates), or
         None when it could or no LLM is used."""
-        return next((n for n in self.state.get("coach_notes", [])
-                     if n.startswith("llm_unavailable")), None)
+        return next(
+            (n for n in self.state.get("coach_notes", []) if n.startswith("llm_unavailable")), None
+        )
 
     def _notes(self) -> list[str]:
         return self.state.setdefault("coach_notes", [])
@@ -241,8 +254,9 @@ class Interview:
         self.kit.history.record(self.id, self.state, turn=turn)
         yield from out.stream(self._feedback(item, rubric, grade, text))
         if self.state["hints"]:
-            yield from out.add("\n\n" + say(self.lang, "capped", n=len(self.state["hints"]),
-                                            max=cap, score=score))
+            yield from out.add(
+                "\n\n" + say(self.lang, "capped", n=len(self.state["hints"]), max=cap, score=score)
+            )
         yield from out.say(self._reference(item))
         yield from self._advance(out, grade, text)
 
@@ -269,26 +283,35 @@ class Interview:
         yield from out.say("\n".join(lines))
         yield from self._advance(out, grade, text, stop=NO_FOLLOW_UP_AFTER_FOLLOW_UP)
 
-    def _advance(self, out: _Out, grade: Grade | None, answer: str,
-                 stop: set[str] = NO_FOLLOW_UP) -> Iterator[Chunk]:
+    def _advance(
+        self, out: _Out, grade: Grade | None, answer: str, stop: set[str] = NO_FOLLOW_UP
+    ) -> Iterator[Chunk]:
         """After a graded answer: a follow-up about the biggest missing point, if allowed
         and useful, else the next question."""
         asked = self.state["follow_asked"]
-        if (grade is not None and len(asked) < self.settings.follow_ups
-                and not stop & set(grade.flags)):
+        if (
+            grade is not None
+            and len(asked) < self.settings.follow_ups
+            and not stop & set(grade.flags)
+        ):
             item = self._item()
             rubric = self.kit.library.rubric(item)
             point = biggest_missing(grade, rubric, asked)
             question = None
             if point is not None:
                 try:
-                    question = self.kit.coach.follow_up(item, rubric, grade, answer, list(asked),
-                                                        self._notes())
+                    question = self.kit.coach.follow_up(
+                        item, rubric, grade, answer, list(asked), self._notes()
+                    )
                 except Exception:  # noqa: BLE001 - no follow-up rather than no interview
                     question = None
             if question:
-                self.state.update(phase="follow_up", follow_point=point.id,
-                                  follow_text=question, follow_asked=[*asked, point.id])
+                self.state.update(
+                    phase="follow_up",
+                    follow_point=point.id,
+                    follow_text=question,
+                    follow_asked=[*asked, point.id],
+                )
                 yield from out.say(question)
                 return
         yield from self._next_question(out)
@@ -298,22 +321,32 @@ class Interview:
             yield from out.say(self._prompt())
             return
         rubric = self.kit.library.rubric(self._item())
-        left = sorted((p for p in rubric.points if p.id not in self.state["hints"]),
-                      key=lambda p: -p.weight)
+        left = sorted(
+            (p for p in rubric.points if p.id not in self.state["hints"]), key=lambda p: -p.weight
+        )
         if not left:
             yield from out.say(say(self.lang, "no_hint"))
             return
         self.state["hints"].append(left[0].id)
-        yield from out.say(say(self.lang, "hint", n=len(self.state["hints"]),
-                               point=self._show(point_phrase(left[0], rubric, self.lang)),
-                               max=self._max_score(rubric)))
+        yield from out.say(
+            say(
+                self.lang,
+                "hint",
+                n=len(self.state["hints"]),
+                point=self._show(point_phrase(left[0], rubric, self.lang)),
+                max=self._max_score(rubric),
+            )
+        )
 
     def _skip(self, out: _Out) -> Iterator[Chunk]:
         item = self._item()
         if self.state["phase"] == "answer":
             cap = self._max_score(self.kit.library.rubric(item))
-            self.kit.history.record(self.id, self.state, turn=self._turn(
-                "skip", item, self._question_text(item), "", 0.0, cap, None))
+            self.kit.history.record(
+                self.id,
+                self.state,
+                turn=self._turn("skip", item, self._question_text(item), "", 0.0, cap, None),
+            )
             self.state["recent"].append(0.0)
             yield from out.say(say(self.lang, "skipped") + "\n\n" + self._reference(item))
         else:  # a follow-up: show the point and move on
@@ -329,22 +362,37 @@ class Interview:
             return
         past = self.kit.history.turns(user=self.user)
         lib = self.kit.library
-        item = choose(lib.candidates(s), asked=set(st["asked"]), topics=lib.topics,
-                      levels=lib.levels, target=st["level"], stats=item_stats(past),
-                      means=topic_means(past), now=self.kit.clock(),
-                      rng=random.Random(f"{st['seed']}-{len(st['asked'])}"))
+        item = choose(
+            lib.candidates(s),
+            asked=set(st["asked"]),
+            topics=lib.topics,
+            levels=lib.levels,
+            target=st["level"],
+            stats=item_stats(past),
+            means=topic_means(past),
+            now=self.kit.clock(),
+            rng=random.Random(f"{st['seed']}-{len(st['asked'])}"),
+        )
         if item is None:
             yield from out.say(say(self.lang, "no_more"))
             yield from self._finish(out)
             return
-        st.update(asked=[*st["asked"], item.id], current=item.id, phase="answer", hints=[],
-                  follow_asked=[], follow_point=None, follow_text=None)
+        st.update(
+            asked=[*st["asked"], item.id],
+            current=item.id,
+            phase="answer",
+            hints=[],
+            follow_asked=[],
+            follow_point=None,
+            follow_text=None,
+        )
         try:
             self.kit.coach.prepare(item, lib.rubric(item))
         except Exception:  # noqa: BLE001 - a lost warm-up must not stop the interview
             pass
-        yield from out.say(self._prompt() + ("\n\n" + say(self.lang, "commands")
-                                             if len(st["asked"]) == 1 else ""))
+        yield from out.say(
+            self._prompt() + ("\n\n" + say(self.lang, "commands") if len(st["asked"]) == 1 else "")
+        )
 
     def _finish(self, out: _Out) -> Iterator[Chunk]:
         self.state.update(phase="done")
@@ -378,23 +426,56 @@ class Interview:
             return st["follow_text"]
         item = self._item()
         lib = self.kit.library
-        return say(self.lang, "question", n=len(st["asked"]), total=self.settings.questions,
-                   topic=lib.topics[item.id], level=level_name(self.lang, lib.levels[item.id]),
-                   question=self._question_text(item))
+        return say(
+            self.lang,
+            "question",
+            n=len(st["asked"]),
+            total=self.settings.questions,
+            topic=lib.topics[item.id],
+            level=level_name(self.lang, lib.levels[item.id]),
+            question=self._question_text(item),
+        )
 
     def _reference(self, item: Item) -> str:
-        return say(self.lang, "reference", source=item.source, a=item.lines[0], b=item.lines[1],
-                   answer=offline_markdown(self._show(item.answer)))
+        return say(
+            self.lang,
+            "reference",
+            source=item.source,
+            a=item.lines[0],
+            b=item.lines[1],
+            answer=offline_markdown(self._show(item.answer)),
+        )
 
-    def _turn(self, kind, item: Item, question: str, answer: str, score: float, cap: float,
-              grade: Grade | None) -> Turn:
-        return Turn(session_id=self.id, seq=self.kit.history.next_turn_seq(self.id), kind=kind,
-                    item_id=item.id, topic=self.kit.library.topics[item.id], question=question,
-                    answer=answer, score=score, max_score=cap, hints=len(self.state["hints"]),
-                    grade=grade, feedback=grade.feedback if grade else "",
-                    at=self.kit.clock().isoformat(timespec="seconds"))
+    def _turn(
+        self,
+        kind,
+        item: Item,
+        question: str,
+        answer: str,
+        score: float,
+        cap: float,
+        grade: Grade | None,
+    ) -> Turn:
+        return Turn(
+            session_id=self.id,
+            seq=self.kit.history.next_turn_seq(self.id),
+            kind=kind,
+            item_id=item.id,
+            topic=self.kit.library.topics[item.id],
+            question=question,
+            answer=answer,
+            score=score,
+            max_score=cap,
+            hints=len(self.state["hints"]),
+            grade=grade,
+            feedback=grade.feedback if grade else "",
+            at=self.kit.clock().isoformat(timespec="seconds"),
+        )
 
     def _save(self, out: _Out) -> None:
-        self.kit.history.record(self.id, self.state,
-                                [Message("assistant", m) for m in out.messages],
-                                finished=self.finished)
+        self.kit.history.record(
+            self.id,
+            self.state,
+            [Message("assistant", m) for m in out.messages],
+            finished=self.finished,
+        )

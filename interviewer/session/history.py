@@ -111,8 +111,9 @@ class History:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise HistoryError(f"{path.parent}: cannot create the history's folder "
-                               f"({exc.strerror})") from None
+            raise HistoryError(
+                f"{path.parent}: cannot create the history's folder ({exc.strerror})"
+            ) from None
         with self._db() as db:
             db.executescript(SCHEMA)
 
@@ -149,25 +150,47 @@ class History:
             )
         return sid
 
-    def record(self, session_id: str, state: dict, messages: Sequence[Message] = (),
-               turn: Turn | None = None, finished: bool = False) -> None:
+    def record(
+        self,
+        session_id: str,
+        state: dict,
+        messages: Sequence[Message] = (),
+        turn: Turn | None = None,
+        finished: bool = False,
+    ) -> None:
         """Everything one step changed, in one transaction."""
         with self._db() as db:
-            seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM messages WHERE session_id=?",
-                             (session_id,)).fetchone()[0]
+            seq = db.execute(
+                "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE session_id=?", (session_id,)
+            ).fetchone()[0]
             for i, m in enumerate(messages, seq + 1):
-                db.execute("INSERT INTO messages VALUES (?,?,?,?,?)",
-                           (session_id, i, m.role, m.text, now()))
+                db.execute(
+                    "INSERT INTO messages VALUES (?,?,?,?,?)",
+                    (session_id, i, m.role, m.text, now()),
+                )
             if turn is not None:
                 db.execute(
                     "INSERT INTO turns VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (turn.session_id, turn.seq, turn.kind, turn.item_id, turn.topic,
-                     turn.question, turn.answer, turn.score, turn.max_score, turn.hints,
-                     turn.grade.model_dump_json() if turn.grade else None, turn.feedback,
-                     turn.at),
+                    (
+                        turn.session_id,
+                        turn.seq,
+                        turn.kind,
+                        turn.item_id,
+                        turn.topic,
+                        turn.question,
+                        turn.answer,
+                        turn.score,
+                        turn.max_score,
+                        turn.hints,
+                        turn.grade.model_dump_json() if turn.grade else None,
+                        turn.feedback,
+                        turn.at,
+                    ),
                 )
-            db.execute("UPDATE sessions SET state=?, ended_at=COALESCE(ended_at, ?) WHERE id=?",
-                       (json.dumps(state), now() if finished else None, session_id))
+            db.execute(
+                "UPDATE sessions SET state=?, ended_at=COALESCE(ended_at, ?) WHERE id=?",
+                (json.dumps(state), now() if finished else None, session_id),
+            )
 
     def session_lock(self, session_id: str) -> SessionLock:
         """The lock a process holds while it answers `session_id` (not yet taken)."""
@@ -182,15 +205,18 @@ class History:
 
     def sessions(self, user: str, *, unfinished: bool = False) -> list[SessionRecord]:
         """The user's sessions, newest first."""
-        sql = "SELECT * FROM sessions WHERE user=?" + (" AND ended_at IS NULL" if unfinished else "")
+        sql = "SELECT * FROM sessions WHERE user=?" + (
+            " AND ended_at IS NULL" if unfinished else ""
+        )
         with self._db() as db:
             rows = db.execute(sql + " ORDER BY started_at DESC, rowid DESC", (user,)).fetchall()
         return [_session(r) for r in rows]
 
     def messages(self, session_id: str) -> list[Message]:
         with self._db() as db:
-            rows = db.execute("SELECT role, text FROM messages WHERE session_id=? ORDER BY seq",
-                              (session_id,)).fetchall()
+            rows = db.execute(
+                "SELECT role, text FROM messages WHERE session_id=? ORDER BY seq", (session_id,)
+            ).fetchall()
         return [Message(r, t) for r, t in rows]
 
     def turns(self, *, session_id: str | None = None, user: str | None = None) -> list[Turn]:
@@ -202,24 +228,41 @@ class History:
         with self._db() as db:
             rows = db.execute(
                 "SELECT t.* FROM turns t JOIN sessions s ON s.id=t.session_id "
-                f"WHERE {where} ORDER BY t.at, s.started_at, t.seq", args).fetchall()
+                f"WHERE {where} ORDER BY t.at, s.started_at, t.seq",
+                args,
+            ).fetchall()
         return [_turn(r) for r in rows]
 
     def next_turn_seq(self, session_id: str) -> int:
         with self._db() as db:
-            return db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM turns WHERE session_id=?",
-                              (session_id,)).fetchone()[0]
+            return db.execute(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM turns WHERE session_id=?", (session_id,)
+            ).fetchone()[0]
 
 
 def _session(row) -> SessionRecord:
     sid, user, started, ended, settings, state = row
-    return SessionRecord(sid, user, started, ended,
-                         SessionSettings.model_validate_json(settings), json.loads(state))
+    return SessionRecord(
+        sid, user, started, ended, SessionSettings.model_validate_json(settings), json.loads(state)
+    )
 
 
 def _turn(row) -> Turn:
-    keys = ("session_id", "seq", "kind", "item_id", "topic", "question", "answer", "score",
-            "max_score", "hints", "grade", "feedback", "at")
+    keys = (
+        "session_id",
+        "seq",
+        "kind",
+        "item_id",
+        "topic",
+        "question",
+        "answer",
+        "score",
+        "max_score",
+        "hints",
+        "grade",
+        "feedback",
+        "at",
+    )
     data = dict(zip(keys, row))
     data["grade"] = json.loads(data["grade"]) if data["grade"] else None
     return Turn.model_validate(data)

@@ -43,8 +43,11 @@ def item_stats(turns: list[Turn]) -> dict[str, ItemStat]:
         if t.kind == "follow_up":
             continue
         prev = stats.get(t.item_id)
-        stats[t.item_id] = ItemStat(t.score if t.kind == "main" else 0.0,
-                                    datetime.fromisoformat(t.at), (prev.times if prev else 0) + 1)
+        stats[t.item_id] = ItemStat(
+            t.score if t.kind == "main" else 0.0,
+            datetime.fromisoformat(t.at),
+            (prev.times if prev else 0) + 1,
+        )
     return stats
 
 
@@ -70,8 +73,14 @@ def next_level(level: Level, recent: list[float]) -> Level:
     return level
 
 
-def weight(*, level: Level, target: Level | None, stat: ItemStat | None,
-           topic_mean: float | None, now: datetime) -> float:
+def weight(
+    *,
+    level: Level,
+    target: Level | None,
+    stat: ItemStat | None,
+    topic_mean: float | None,
+    now: datetime,
+) -> float:
     """How likely an item is to be drawn, relative to a new item of the wanted level."""
     w = 1.0
     if stat is not None:
@@ -83,13 +92,29 @@ def weight(*, level: Level, target: Level | None, stat: ItemStat | None,
     return w
 
 
-def choose(candidates: list[Item], *, asked: set[str], topics: dict[str, str],
-           levels: dict[str, Level], target: Level | None, stats: dict[str, ItemStat],
-           means: dict[str, float], now: datetime, rng: random.Random) -> Item | None:
+def choose(
+    candidates: list[Item],
+    *,
+    asked: set[str],
+    topics: dict[str, str],
+    levels: dict[str, Level],
+    target: Level | None,
+    stats: dict[str, ItemStat],
+    means: dict[str, float],
+    now: datetime,
+    rng: random.Random,
+) -> Item | None:
     pool = [it for it in candidates if it.id not in asked]
     if not pool:
         return None
-    weights = [weight(level=levels[it.id], target=target, stat=stats.get(it.id),
-                      topic_mean=means.get(topics[it.id]), now=now)
-               for it in pool]
+    weights = [
+        weight(
+            level=levels[it.id],
+            target=target,
+            stat=stats.get(it.id),
+            topic_mean=means.get(topics[it.id]),
+            now=now,
+        )
+        for it in pool
+    ]
     return rng.choices(pool, weights=weights, k=1)[0]

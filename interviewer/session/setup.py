@@ -74,9 +74,15 @@ def connect_coach(coach: Coach, report: Callable[[str], None] = _stderr) -> None
     report(f"LLM: ready in {time.perf_counter() - started:.0f} s ({llm_status(llm).detail})")
 
 
-def build_kit(store: ItemStore, history_path: Path, *, grader: Grader | None = None,
-              coach: Coach | None = None, rubrics: RubricBook | None = None,
-              vectors_path: Path | None = None) -> Kit:
+def build_kit(
+    store: ItemStore,
+    history_path: Path,
+    *,
+    grader: Grader | None = None,
+    coach: Coach | None = None,
+    rubrics: RubricBook | None = None,
+    vectors_path: Path | None = None,
+) -> Kit:
     """`vectors_path`: keep the grader's vectors on disk there (see PersistentEmbedder)."""
     library = library_from_store(store, rubrics)
     if grader is None:

@@ -40,8 +40,10 @@ TEXTS = {
     },
 }
 
-LEVEL_NAMES = {"en": {"easy": "easy", "medium": "medium", "hard": "hard"},
-               "zh": {"easy": "简单", "medium": "中等", "hard": "困难"}}
+LEVEL_NAMES = {
+    "en": {"easy": "easy", "medium": "medium", "hard": "hard"},
+    "zh": {"easy": "简单", "medium": "中等", "hard": "困难"},
+}
 
 COMMANDS = {
     "skip": {"skip", "/skip", "跳过", "跳過", "pass"},

@@ -9,7 +9,9 @@ from interviewer.corpus.items import Item
 from interviewer.rubric.models import Rubric
 from interviewer.session.models import Level
 
-_CHAPTER = re.compile(r"^\s*(chapter|ch\.?|第[一二三四五六七八九十\d]+章)\s*\d*\s*[—:：.\-–]*\s*", re.I)
+_CHAPTER = re.compile(
+    r"^\s*(chapter|ch\.?|第[一二三四五六七八九十\d]+章)\s*\d*\s*[—:：.\-–]*\s*", re.I
+)
 _TITLE = re.compile(r"^\s*title\s*:\s*(.+?)\s*$", re.I)
 
 

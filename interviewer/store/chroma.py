@@ -29,8 +29,12 @@ class StoreDamaged(StoreError):
 
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_SQLITE_FILES = ("chroma.sqlite3", "chroma.sqlite3-wal", "chroma.sqlite3-shm",
-                 "chroma.sqlite3-journal")
+_SQLITE_FILES = (
+    "chroma.sqlite3",
+    "chroma.sqlite3-wal",
+    "chroma.sqlite3-shm",
+    "chroma.sqlite3-journal",
+)
 
 
 def _short(exc: BaseException) -> str:

@@ -224,7 +224,8 @@ class ItemStore:
         # no count() first: a store with fewer than k items returns them all, and the
         # lookup saves a round trip to the store
         res = self._collection().query(
-            query_embeddings=[vector], n_results=k + _TIE_MARGIN,
+            query_embeddings=[vector],
+            n_results=k + _TIE_MARGIN,
             include=["metadatas", "distances"],
         )
         hits = [

@@ -35,7 +35,9 @@ class PersistentEmbedder(Embedder):
 
     def _init(self) -> None:
         with self._db() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)"
+            )
 
     def _db(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30)
@@ -53,18 +55,24 @@ class PersistentEmbedder(Embedder):
         try:
             found: dict[str, list[float]] = {}
             for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                rows = db.execute(f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(chunk))})",
-                                  chunk).fetchall()
+                chunk = keys[i : i + 500]
+                rows = db.execute(
+                    f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
                 found.update((k, np.frombuffer(v, dtype=np.float32).tolist()) for k, v in rows)
             first = {k: i for i, k in reversed(list(enumerate(keys)))}
             missing = [i for k, i in first.items() if k not in found]
             if missing:
                 vectors = compute([texts[i] for i in missing])
                 with db:
-                    db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)",
-                                   [(keys[i], np.asarray(v, dtype=np.float32).tobytes())
-                                    for i, v in zip(missing, vectors)])
+                    db.executemany(
+                        "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+                        [
+                            (keys[i], np.asarray(v, dtype=np.float32).tobytes())
+                            for i, v in zip(missing, vectors)
+                        ],
+                    )
                 found.update((keys[i], list(v)) for i, v in zip(missing, vectors))
         finally:
             db.close()

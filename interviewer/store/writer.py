@@ -105,8 +105,9 @@ class StoreWriter:
         if not fresh:
             return items
         found = self._store._collection().get(ids=fresh, include=["metadatas"])
-        holders = {i: (md["path"], md["record_hash"])
-                   for i, md in zip(found["ids"], found["metadatas"])}
+        holders = {
+            i: (md["path"], md["record_hash"]) for i, md in zip(found["ids"], found["metadatas"])
+        }
         for i in fresh:
             if i in self._pending:
                 item, held_by, text = self._pending[i]

