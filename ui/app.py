@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from typing import Any
 from pathlib import Path
 
 import gradio as gr
@@ -332,7 +333,10 @@ def create_app(
         # every reply event shares one limit, above the default: the grading is serialised
         # by the kit's lock and the LLM's requests are bounded by its client, so a slow LLM
         # endpoint holds these handlers a bounded time without queueing everyone else
-        replies = {"concurrency_id": "reply", "concurrency_limit": REPLY_CONCURRENCY}
+        replies: dict[str, Any] = {
+            "concurrency_id": "reply",
+            "concurrency_limit": REPLY_CONCURRENCY,
+        }
         answer.submit(
             send,
             [answer, sid, *settings_inputs],
@@ -393,13 +397,13 @@ def launch(
         font_mono=["ui-monospace", "monospace"],
     )
     app.queue(default_concurrency_limit=4)
-    guard = Middleware(FileGuard, files=app.user_files, limiter=LoginLimiter())
+    guard = Middleware(FileGuard, files=app.user_files, limiter=LoginLimiter())  # type: ignore[attr-defined]
     return app.launch(
         server_name=host,
         server_port=port,
         share=False,
         ssr_mode=False,
-        auth=users.acheck if users else None,
+        auth=users.acheck if users else None,  # type: ignore[arg-type]  # Gradio awaits a coroutine
         prevent_thread_lock=prevent_thread_lock,
         theme=theme,
         css=CSS,

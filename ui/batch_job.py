@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from interviewer.grading.batch import InputError, Resolver, Target, add_peer_answers, grade_file
 from interviewer.session.engine import Kit
@@ -95,7 +95,8 @@ class BatchJob:
         self.stale_after = stale_after
         self._beat = time.monotonic()
         self.grader = _BatchGrader(kit, self.check)
-        self.resolver = _StoppableResolver(resolver, kit, self.check)
+        # duck-typed as a Resolver: resolve() is all the batch functions call
+        self.resolver = cast(Resolver, _StoppableResolver(resolver, kit, self.check))
         self.rows, self.source, self.output, self.peers = rows, source, output, peers
         self.progress = Progress()
         self._thread = threading.Thread(target=self._run, name="batch-grade", daemon=True)
@@ -132,7 +133,8 @@ class BatchJob:
                     on_answer=lambda: setattr(p, "peers", p.peers + 1),
                 )
             p.phase = "grading"
-            with closing(grade_file(self.source, self.output, self.grader, self.resolver)) as rows:
+            rows = grade_file(self.source, self.output, self.grader, self.resolver)
+            with closing(cast(Generator[dict[str, Any], None, None], rows)):
                 for row in rows:
                     p.graded += 1
                     p.failed += row["error"] is not None

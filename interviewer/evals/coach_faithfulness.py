@@ -322,7 +322,9 @@ def model_report(graded: list[Graded], llm: LLM) -> dict:
     coach = LLMCoach(rec)
     raw_bad: Counter[str] = Counter()
     shown_bad: Counter[str] = Counter()
-    samples, fallbacks, n_raw, n_raw_bad = [], Counter(), 0, 0
+    samples: list[dict] = []
+    fallbacks: Counter[str] = Counter()
+    n_raw = n_raw_bad = 0
     for g in graded:
         coach.prepare(g.item, g.rubric).join()
         notes: list[str] = []

@@ -67,7 +67,7 @@ def build_grader(spec: GraderSpec):
     from interviewer.store.embedders import make_embedder
 
     embedder = make_embedder(spec.embedder, num_threads=spec.threads)
-    kwargs = dict(
+    kwargs: dict[str, Any] = dict(
         config=spec.config,
         pool=list(spec.pool),
         derived_config=spec.derived_config,

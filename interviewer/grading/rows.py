@@ -20,7 +20,7 @@ import re
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 # characters in one row (its fields as JSON): a longer row is an error row, not graded. An
 # answer is graded on its first 4,000 characters (grading.text.MAX_ANSWER_CHARS) anyway.
@@ -52,7 +52,7 @@ def _jsonl_rows(text: str):
     for no, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        problem, huge = None, []
+        problem, huge = None, cast(list[str], [])
         try:
             row = json.loads(line, parse_int=partial(_int, huge=huge))
         except json.JSONDecodeError as exc:

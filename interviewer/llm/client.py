@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -87,7 +87,7 @@ class OpenAIChat:
     prime_cache: bool = False  # `prime` sends a prompt's opening ahead (a local server)
     concurrency: int = 4  # requests in flight at once
     breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
-    server: object | None = None  # LocalServer: `forget(url)`, `status()`
+    server: Any = None  # LocalServer: `url(wait)`, `forget(url)`, `status()`
     _http: object | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _slots: threading.Semaphore | None = field(default=None, init=False, repr=False)
@@ -184,7 +184,7 @@ class OpenAIChat:
     def _attempts(self, payload: dict, deadline: float) -> Iterator[str]:
         from interviewer.llm.exchange import exchange
 
-        client, failure = self._client(), None
+        client, failure = self._client(), cast(Any, None)
         for attempt in range(self.retries + 1):
             if attempt:
                 wait = min(8.0, 0.5 * 2 ** (attempt - 1))
