@@ -141,29 +141,6 @@ def _lines(app) -> int:
     )
 
 
-def test_a_cancelled_batch_run_stops_grading(app, tmp_path):
-    from gradio_client import handle_file
-
-    rows = [
-        {
-            "question": "What is dropout?",
-            "answer": f"Dropout drops {i} random units while training, to curb overfitting.",
-        }
-        for i in range(1500)
-    ]
-    src = write_jsonl(tmp_path / "big-run.jsonl", rows)
-    job = client(app, ANN).submit(handle_file(str(src)), api_name="/grade")
-    deadline = time.time() + 300
-    while _lines(app) < 3:
-        assert time.time() < deadline and not job.done(), "the run never started grading"
-        time.sleep(0.5)
-    job.cancel()
-    time.sleep(3)
-    stopped_at = _lines(app)
-    time.sleep(5)
-    assert _lines(app) - stopped_at <= 1 and stopped_at < len(rows)
-
-
 def test_failed_logins_from_one_address_must_wait(app):
     login = f"{app.url}login"
     codes = [
