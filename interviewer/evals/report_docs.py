@@ -158,3 +158,26 @@ def grading_table(name: str) -> str:
         + "\n\n"
         + provenance(name)
     )
+
+
+def llm_table(name: str = "bench_llm") -> str:
+    """The local model's latency in the interview: send to first feedback text, and to the
+    whole reply (feedback and follow-up), with its cache primed and cold."""
+    llm = next(x["result"] for x in load(name)["sections"] if x["name"] == "llm")
+    labels = {
+        "send_first_text_s": "send → first feedback text (target p50 ≤ 2 s)",
+        "send_reply_s": "send → whole reply (target p50 ≤ 8 s)",
+        "feedback_s": "whole feedback",
+        "follow_up_s": "follow-up question",
+    }
+    rows = [
+        [label]
+        + [f"{llm[mode][key]['p50']} / {llm[mode][key]['p95']} s" for mode in ("primed", "cold")]
+        for key, label in labels.items()
+    ]
+    rows.append(["model server start", f"{llm['server_start_s']} s", ""])
+    table = _table(
+        ["local model, " + str(llm["answers"]) + " answers", "primed p50 / p95", "cold p50 / p95"],
+        rows,
+    )
+    return table + "\n\n" + provenance(name)
