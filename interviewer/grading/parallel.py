@@ -24,7 +24,7 @@ from interviewer.corpus.items import Item
 if TYPE_CHECKING:
     from interviewer.grading.examples import ExampleBank
     from interviewer.grading.peers import PeerBank
-    from interviewer.grading.rubric_grader import GraderConfig
+    from interviewer.grading.config import GraderConfig
 
 A = TypeVar("A")
 R = TypeVar("R")

