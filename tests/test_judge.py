@@ -65,3 +65,58 @@ def test_long_answers_are_judged_in_overlapping_windows():
     assert windows(["short.", "also short."]) == [[0, 1]]
     assert windows(["a" * 200, "b" * 200, "c" * 200, "d" * 50]) == [[0, 1], [1, 2], [2, 3]]
     assert windows(["a" * 900, "b" * 10]) == [[0], [1]]
+
+
+class ScriptedJudge:
+    """Stands in for the trained model: (claim, text) -> probabilities by a rule."""
+
+    def __init__(self, rule):
+        self.rule = rule
+        self.seen: list[tuple[str, str]] = []
+
+    def probabilities(self, pairs):
+        self.seen += pairs
+        return np.array([self.rule(c, t) for c, t in pairs], dtype=np.float32)
+
+
+def _odds_item(embedder):
+    from pathlib import Path
+
+    from interviewer.corpus.loader import load_note
+    from interviewer.corpus.parser import parse_note
+    from interviewer.rubric.loader import RubricBook
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    name = "000_878265eba84cecfe.txt"
+    item = next(
+        it
+        for it in parse_note(load_note(corpus / name), name).items
+        if it.id == "000_878265eba84cecfe-865dd166eb"
+    )
+    return item, RubricBook.from_dir(corpus / "rubrics").get(item.id)
+
+
+def test_the_claim_grader_scores_what_the_judge_decides(embedder):
+    from interviewer.grading.judge_grader import ClaimGrader
+
+    item, rubric = _odds_item(embedder)
+    answer = "Odds are p over one minus p. Their log is the logit. It is zero to infinity."
+    everything = ClaimGrader(embedder, judge=ScriptedJudge(lambda c, t: [0.95, 0.0, 0.05]))
+    nothing = ClaimGrader(embedder, judge=ScriptedJudge(lambda c, t: [0.02, 0.0, 0.98]))
+    first = rubric.points[0]
+    wrong = ClaimGrader(
+        embedder,
+        judge=ScriptedJudge(
+            lambda c, t: [0.05, 0.9, 0.05] if c == first.claim else [0.95, 0.0, 0.05]
+        ),
+    )
+    full = everything.grade(item, rubric, answer)
+    assert full.score >= 9 and {p.verdict for p in full.points} == {"covered"}
+    assert all(p.evidence for p in full.points)  # a sentence of the answer, quoted
+    assert nothing.grade(item, rubric, answer).score == 0
+    marked = wrong.grade(item, rubric, answer)
+    verdict = {p.point: p for p in marked.points}[first.id]
+    assert verdict.verdict == "contradicted" and verdict.evidence in answer
+    assert "misconception" in marked.flags and marked.score < full.score - 3
+    # one answer's pairs go to the judge in one call, so its grade never depends on others
+    assert wrong.grade(item, rubric, answer) == marked

@@ -184,17 +184,6 @@ class ClaimGrader(RubricGrader):
             earned = (1 - c.examples_weight) * earned + c.examples_weight * a.example_estimate / 10
         score = 10.0 * earned - j.penalty * max(wrong, len(stated))
         best_credit = max(r.credit for r in points)
-        if a.dont_know and best_credit < c.dont_know_credit:
-            flags.insert(0, "dont_know")
-            score = 0.0
-        elif (
-            a.pool_margin is not None
-            and a.pool_margin < c.off_topic_margin
-            and best_credit < EVIDENCE_CREDIT
-        ):
-            flags.insert(0, "off_topic")
-            score = 0.0
-        if a.keyword_list:
-            flags.append("keyword_list")
-            score = min(score, c.keyword_cap)
+        # off topic only when no point is entailed: a right answer in other words stays
+        score = self._guarded(a, c, score, best_credit, flags, EVIDENCE_CREDIT)
         return self._result(a, max(0.0, score), points, stated, flags)

@@ -417,19 +417,7 @@ class RubricGrader:
             earned = (1 - c.examples_weight) * earned + c.examples_weight * a.example_estimate / 10
         score = 10.0 * earned - c.misconception_penalty * len(stated)
         best_credit = max(r.credit for r in results)
-        if a.dont_know and best_credit < c.dont_know_credit:
-            flags.insert(0, "dont_know")
-            score = 0.0
-        elif (
-            a.pool_margin is not None
-            and a.pool_margin < c.off_topic_margin
-            and best_credit < c.off_topic_credit
-        ):
-            flags.insert(0, "off_topic")
-            score = 0.0
-        if a.keyword_list:
-            flags.append("keyword_list")
-            score = min(score, c.keyword_cap)
+        score = self._guarded(a, c, score, best_credit, flags, c.off_topic_credit)
         fillers = sum(  # sentences that are no evidence for any point
             1
             for i in range(len(sentences))
@@ -438,6 +426,33 @@ class RubricGrader:
         if fillers >= 2 and fillers / len(sentences) >= c.filler_share and best_credit > 0:
             flags.append("padded")
         return self._result(a, max(0.0, score), results, stated, flags)
+
+    @staticmethod
+    def _guarded(
+        a: Analysis,
+        c: GraderConfig,
+        score: float,
+        best_credit: float,
+        flags: list[Flag],
+        off_topic_credit: float,
+    ) -> float:
+        """The score after the guards that can only lower it ("don't know", off topic,
+        keyword list), their flags added to `flags`. An answer whose best point earns
+        `off_topic_credit` is never off topic."""
+        if a.dont_know and best_credit < c.dont_know_credit:
+            flags.insert(0, "dont_know")
+            score = 0.0
+        elif (
+            a.pool_margin is not None
+            and a.pool_margin < c.off_topic_margin
+            and best_credit < off_topic_credit
+        ):
+            flags.insert(0, "off_topic")
+            score = 0.0
+        if a.keyword_list:
+            flags.append("keyword_list")
+            score = min(score, c.keyword_cap)
+        return score
 
     @staticmethod
     def _no_credit(rubric: Rubric) -> list[PointResult]:
