@@ -10,7 +10,7 @@ from interviewer.grading.judge_grader import windows
 from interviewer.judge.e5weights import load
 from interviewer.judge.encoder import Encoder
 from interviewer.judge.model import load_judge, new_model, pair_ids, save
-from interviewer.judge.runtime import ClaimJudge
+from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,28 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     assert "misconception" in marked.flags and marked.score < full.score - 3
     # one answer's pairs go to the judge in one call, so its grade never depends on others
     assert wrong.grade(item, rubric, answer) == marked
+
+
+@pytest.mark.skipif(DEFAULT_MODEL.exists(), reason="the judge's model file is built here")
+def test_the_claim_grader_without_its_model_file_is_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from interviewer.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"question": "What is dropout?", "answer": "It drops units."}\n')
+    result = CliRunner().invoke(
+        main,
+        [
+            "--data-dir",
+            str(tmp_path / "d"),
+            "grade",
+            str(src),
+            "-o",
+            str(tmp_path / "o.jsonl"),
+            "--grader",
+            "claim",
+        ],
+    )
+    assert result.exit_code == 2, result.output
+    assert "model file judge.pt is not built yet" in result.output

@@ -79,7 +79,13 @@ def build_grader(spec: GraderSpec):
         from interviewer.grading.judge_grader import ClaimGrader
         from interviewer.judge.runtime import ClaimJudge
 
-        return ClaimGrader(embedder, judge=ClaimJudge(threads=spec.threads), **kwargs)
+        judge = ClaimJudge(threads=spec.threads)
+        if not judge.available:
+            raise ValueError(
+                f"the claim judge's model file {judge.path.name} is not built yet; "
+                "build it with `python -m interviewer.judge.train` (docs: How a grade is made)"
+            )
+        return ClaimGrader(embedder, judge=judge, **kwargs)
     return RubricGrader(embedder, **kwargs)
 
 
