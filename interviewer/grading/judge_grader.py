@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from interviewer.grading.models import Flag, PointResult
-from interviewer.grading.rubric_grader import EVIDENCE_CREDIT, Analysis, GraderConfig, RubricGrader
+from interviewer.grading.rubric_grader import (
+    EVIDENCE_CREDIT,
+    Analysis,
+    GraderConfig,
+    RubricGrader,
+    verdict_for,
+)
 from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, default_judge
 
 GRADER_ID = "claim-v1"
@@ -139,13 +145,7 @@ class ClaimGrader(RubricGrader):
                     evidence=self._quote(a, v.contradict_window, matches[p.id]),
                 )
                 continue
-            verdict = (
-                "covered"
-                if credit >= 0.75
-                else "partial"
-                if credit >= EVIDENCE_CREDIT
-                else "missing"
-            )
+            verdict = verdict_for(credit)
             results[p.id] = PointResult(
                 point=p.id,
                 claim=p.claim,

@@ -25,7 +25,7 @@ from interviewer.corpus.lang import detect_lang, is_mostly_chinese
 from interviewer.grading.config import DERIVED_CONFIG, GraderConfig
 from interviewer.grading.examples import ExampleBank, ExampleSettings, GradedExample
 from interviewer.grading.feedback import write_feedback
-from interviewer.grading.models import Flag, Grade, PointResult
+from interviewer.grading.models import Flag, Grade, PointResult, Verdict
 from interviewer.grading.lexical import recall, terms
 from interviewer.grading.parallel import GraderSpec
 from interviewer.grading.peers import MIN_PEERS, PeerBank
@@ -80,6 +80,11 @@ class Analysis:
     keyword_list: bool
     example_estimate: float | None = None  # 0-10 from graded examples of the item, if any
     peer_cos: float | None = None  # cosine to the mean of the batch's other answers to the item
+
+
+def verdict_for(credit: float) -> Verdict:
+    """A point's verdict from its credit (0..1), when nothing contradicts it."""
+    return "covered" if credit >= 0.75 else "partial" if credit >= EVIDENCE_CREDIT else "missing"
 
 
 def _negated(text: str) -> bool:
@@ -361,13 +366,7 @@ class RubricGrader:
             m = matches[p.id]
             best = int(np.argmax(m))
             credit = self._credit(float(m[best]), c)
-            verdict = (
-                "covered"
-                if credit >= 0.75
-                else "partial"
-                if credit >= EVIDENCE_CREDIT
-                else "missing"
-            )
+            verdict = verdict_for(credit)
             results.append(
                 PointResult(
                     point=p.id,
