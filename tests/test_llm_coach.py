@@ -122,6 +122,26 @@ def test_feedback_is_shown_a_checked_sentence_at_a_time(dropout):
     assert mixed.fallback_reason == "wrong_language"
 
 
+def test_a_long_sentence_is_shown_a_checked_clause_at_a_time(dropout):
+    item, rubric, grades = dropout
+    zh = LLMCoach(FakeLLM(["你答到了训练时随机丢弃神经元，这能减轻过拟合。还缺少测试时的缩放。"]))
+    chunks = list(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
+    assert chunks[0] == "你答到了训练时随机丢弃神经元"  # the comma waits for what follows it
+    assert "".join(chunks).startswith("你答到了训练时随机丢弃神经元，这能减轻过拟合。")
+    # a sentence whose later clause credits what the grade did not find ends where its
+    # checked part ends
+    invented = (
+        "You are right that dropout drops neurons during training, and that at test time "
+        "dropout is switched off and activations are scaled by the keep probability."
+    )
+    en = LLMCoach(FakeLLM([invented + " Add the test-time scaling."]))
+    notes: list[str] = []
+    text = "".join(en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN, notes))
+    assert text.startswith("You are right that dropout drops neurons during training. Add")
+    assert "keep probability" not in text.split("Add")[0]
+    assert any(n.startswith("llm_unfaithful: invented_attribution") for n in notes)
+
+
 def test_feedback_in_traditional_chinese_is_converted(dropout):
     item, rubric, grades = dropout
     coach = LLMCoach(FakeLLM(["训练时随机丢弃神经元，测试时按保留概率缩放。"]))

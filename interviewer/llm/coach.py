@@ -68,6 +68,10 @@ def key_term(text: str, question: str) -> str | None:
 
 CHECK_CHARS = 12  # feedback held back until its language can be told (English)
 _SENTENCE = re.compile(r".*?(?:[。！？!?；;]|\.(?=\s))", re.DOTALL)  # a finished sentence
+# where a sentence may be shown in part, once that part holds up on its own (a comma or
+# colon followed by more text: "1,000" and "3:2" are not breaks)
+_CLAUSE = re.compile(r"[，、：]|[,:](?=\s)")
+_STOP = {"en": ".", "zh": "。"}  # ends a sentence shown in part whose rest was dropped
 
 
 def point_labels(rubric: Rubric) -> dict[str, str]:
@@ -207,20 +211,40 @@ class LLMCoach:
         lang = facts.lang
         messages = load_prompt("feedback").render(**self._judgement(item, rubric, facts))
         told, held, said = False, "", ""  # held: text not yet shown (an unfinished sentence)
+        shown = 0  # how much of the unfinished sentence (in `held`) is already shown
         dropped: list[str] = []
 
-        def checked(sentences: list[str]) -> Iterator[str]:
+        def drop(problem) -> None:
+            dropped.append(problem.note())
+            if notes is not None:
+                notes.append(problem.note())
+
+        def show(text: str) -> Iterator[str]:
             nonlocal said
-            for sentence in sentences:
-                out = _script(sentence, lang)
-                problems = check_sentences(out, facts)
-                if problems:
-                    dropped.append(problems[0].note())
-                    if notes is not None:
-                        notes.append(problems[0].note())
-                    continue
-                said += out
-                yield out
+            said += text
+            yield text
+
+        def finished(sentence: str, start: int) -> Iterator[str]:
+            """A whole sentence, of which `start` characters were already shown: the rest
+            if it holds up; else nothing, or a full stop after the part shown."""
+            problems = check_sentences(_script(sentence, lang), facts)
+            if problems:
+                drop(problems[0])
+                if start:
+                    yield from show(_STOP["en" if lang == "en" else "zh"])
+                return
+            yield from show(_script(sentence[start:], lang))
+
+        def clause(text: str, start: int) -> tuple[str, int]:
+            """The part of an unfinished sentence that can be shown now: up to its last
+            clause break, when that much holds up on its own (the break itself waits, so
+            a sentence cut short by a later problem ends cleanly); else nothing."""
+            cut = max((m.start() for m in _CLAUSE.finditer(text, start)), default=-1)
+            if cut <= start or not text[start:cut].strip():
+                return "", start
+            if check_sentences(_script(text[:cut], lang), facts):
+                return "", start
+            return _script(text[start:cut], lang), cut
 
         try:
             stream = self.llm.stream(messages, temperature=0.0, max_tokens=self.feedback_tokens)
@@ -235,14 +259,20 @@ class LLMCoach:
                         return
                     told = True
                 done, held = finished_sentences(held)
-                yield from checked(done)
+                for i, sentence in enumerate(done):
+                    yield from finished(sentence, shown if i == 0 else 0)
+                if done:
+                    shown = 0
+                part, shown = clause(held, shown)
+                if part:
+                    yield from show(part)
         except LLMUnavailable as exc:
             self._fallback(f"llm_unavailable: {exc}", True, notes)
             yield ("\n\n" if said else "") + grade.feedback
             return
         if held.strip() and (told or _same_language(held, lang)):
             told = True
-            yield from checked([held.rstrip()])
+            yield from finished(held.rstrip(), shown)
         if said.strip():
             if dropped:
                 self.fallback_reason = dropped[0]
