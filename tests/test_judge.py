@@ -97,18 +97,17 @@ def _odds_item(embedder):
 
 
 def test_the_claim_grader_scores_what_the_judge_decides(embedder):
-    from interviewer.grading.judge_grader import ClaimGrader
+    from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
 
     item, rubric = _odds_item(embedder)
     answer = "Odds are p over one minus p. Their log is the logit. It is zero to infinity."
     everything = ClaimGrader(embedder, judge=ScriptedJudge(lambda c, t: [0.95, 0.0, 0.05]))
     nothing = ClaimGrader(embedder, judge=ScriptedJudge(lambda c, t: [0.02, 0.0, 0.98]))
     first = rubric.points[0]
+    mine = {first.claim, *first.en, *first.zh, *first.plain_en, *first.plain_zh}
     wrong = ClaimGrader(
         embedder,
-        judge=ScriptedJudge(
-            lambda c, t: [0.05, 0.9, 0.05] if c == first.claim else [0.95, 0.0, 0.05]
-        ),
+        judge=ScriptedJudge(lambda c, t: [0.05, 0.9, 0.05] if c in mine else [0.95, 0.0, 0.05]),
     )
     full = everything.grade(item, rubric, answer)
     assert full.score >= 9 and {p.verdict for p in full.points} == {"covered"}
@@ -120,6 +119,15 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     assert "misconception" in marked.flags and marked.score < full.score - 3
     # one answer's pairs go to the judge in one call, so its grade never depends on others
     assert wrong.grade(item, rubric, answer) == marked
+    # an answer stating a point's authored wrong version has that point contradicted
+    stated = first.wrong_en[0]
+    versions = ClaimGrader(
+        embedder,
+        judge=ScriptedJudge(lambda c, t: [0.9, 0.0, 0.1] if c == stated else [0.3, 0.0, 0.7]),
+        judge_config=JudgeConfig(wrong_at=0.6),
+    )
+    verdict = {p.point: p for p in versions.grade(item, rubric, answer).points}[first.id]
+    assert verdict.verdict == "contradicted"
 
 
 @pytest.mark.skipif(DEFAULT_MODEL.exists(), reason="the judge's model file is built here")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from interviewer.corpus.items import Lang
 from interviewer.grading.models import Flag, PointResult
 from interviewer.grading.rubric_grader import (
     EVIDENCE_CREDIT,
@@ -26,6 +27,7 @@ from interviewer.grading.rubric_grader import (
     RubricGrader,
     verdict_for,
 )
+from interviewer.rubric.models import KeyPoint
 from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, default_judge
 
 GRADER_ID = "claim-v1"
@@ -39,6 +41,8 @@ class JudgeConfig:
     contradict_at: float = 0.5  # contradiction probability from which a point is contradicted
     misconception_at: float = 0.6  # entailment of a misconception from which it is stated
     penalty: float = 1.5  # score lost per contradicted point
+    wrong_at: float = 9.0  # entailment of a point's authored wrong version that contradicts it
+    lexical: float = 0.0  # a point earns at least this share of the rubric grader's credit
 
 
 @dataclass
@@ -56,6 +60,23 @@ class ClaimAnalysis(Analysis):
     windows: list[list[int]] = field(default_factory=list)  # sentence indices per window
     point_claims: dict[str, Judged] = field(default_factory=dict)
     misconception_claims: list[Judged] = field(default_factory=list)
+    wrong_claims: dict[str, Judged] = field(default_factory=dict)  # a point's wrong versions
+    lexical: dict[str, float] = field(default_factory=dict)  # the rubric grader's credits
+
+
+def point_claims(point: KeyPoint, lang: Lang, variants: int) -> list[str]:
+    """The texts put to the judge for `point`: its claim, then up to `variants` more of its
+    phrasings in the answer's language (a plain one first: it carries no standard term)."""
+    zh = lang != "en"
+    plain = point.plain_zh if zh else point.plain_en
+    said = point.zh if zh else point.en
+    extra = [t for pair in zip(plain, said) for t in pair] + plain[len(said) :] + said[len(plain) :]
+    return [point.claim, *extra[:variants]]
+
+
+def wrong_claims(point: KeyPoint, lang: Lang, variants: int) -> list[str]:
+    """Up to `variants` authored wrong versions of `point` in the answer's language."""
+    return (point.wrong_zh if lang != "en" else point.wrong_en)[:variants]
 
 
 def windows(sentences: list[str], max_chars: int = WINDOW_CHARS) -> list[list[int]]:
@@ -86,11 +107,13 @@ class ClaimGrader(RubricGrader):
         *args,
         judge: ClaimJudge | None = None,
         judge_config: JudgeConfig | None = None,
+        variants: int = 2,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.claim_judge = judge or default_judge()
         self.judge_config = judge_config or JudgeConfig()
+        self.variants = variants  # phrasings and wrong versions per point put to the judge
 
     def analyse(self, item, rubric, answer: str) -> Analysis:
         base = super().analyse(item, rubric, answer)
@@ -100,17 +123,29 @@ class ClaimGrader(RubricGrader):
         a = ClaimAnalysis(**{f: getattr(base, f) for f in base.__dataclass_fields__})
         a.windows = windows(sentences)
         texts = [" ".join(sentences[i] for i in w) for w in a.windows]
-        claims = [p.claim for p in rubric.points] + [m.claim for m in rubric.misconceptions]
+        groups = [point_claims(p, a.lang, self.variants) for p in rubric.points]
+        groups += [wrong_claims(p, a.lang, self.variants) for p in rubric.points]
+        groups += [[m.claim] for m in rubric.misconceptions]
+        claims = [c for g in groups for c in g]
         probs = self.claim_judge.probabilities([(c, t) for c in claims for t in texts])
         probs = probs.reshape(len(claims), len(texts), -1)
 
-        def judged(row: np.ndarray) -> Judged:
-            e, c = row[:, ENTAILED], row[:, CONTRADICTED]
+        def judged(rows: np.ndarray) -> Judged:
+            if not len(rows):
+                return Judged(0.0, 0.0, 0, 0)
+            e, c = rows[..., ENTAILED].max(0), rows[..., CONTRADICTED].max(0)
             return Judged(float(e.max()), float(c.max()), int(e.argmax()), int(c.argmax()))
 
+        start, per_group = 0, []
+        for g in groups:
+            per_group.append(judged(probs[start : start + len(g)]))
+            start += len(g)
         n = len(rubric.points)
-        a.point_claims = {p.id: judged(probs[i]) for i, p in enumerate(rubric.points)}
-        a.misconception_claims = [judged(probs[n + j]) for j in range(len(rubric.misconceptions))]
+        a.point_claims = {p.id: per_group[i] for i, p in enumerate(rubric.points)}
+        a.wrong_claims = {p.id: per_group[n + i] for i, p in enumerate(rubric.points)}
+        a.misconception_claims = per_group[2 * n :]
+        lexical = RubricGrader.score(self, base)
+        a.lexical = {r.point: r.credit for r in lexical.points if r.verdict != "contradicted"}
         return a
 
     def _quote(self, a: ClaimAnalysis, window: int, match: np.ndarray) -> str:
@@ -131,18 +166,24 @@ class ClaimGrader(RubricGrader):
         matches = {pid: sig.match(c) for pid, sig in a.points.items()}
         results: dict[str, PointResult] = {}
         for p in rubric.points:
-            v = a.point_claims[p.id]
+            v, w = a.point_claims[p.id], a.wrong_claims.get(p.id)
             credit = float(
                 np.clip((v.entail - j.entail_low) / (j.entail_high - j.entail_low), 0.0, 1.0)
             )
+            credit = max(credit, j.lexical * a.lexical.get(p.id, 0.0))
+            against = None
             if v.contradict >= j.contradict_at and v.contradict > v.entail:
+                against = v.contradict_window
+            elif w is not None and w.entail >= j.wrong_at and w.entail > v.entail:
+                against = w.entail_window
+            if against is not None:
                 results[p.id] = PointResult(
                     point=p.id,
                     claim=p.claim,
                     weight=p.weight,
                     verdict="contradicted",
                     credit=0.0,
-                    evidence=self._quote(a, v.contradict_window, matches[p.id]),
+                    evidence=self._quote(a, against, matches[p.id]),
                 )
                 continue
             verdict = verdict_for(credit)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -205,7 +206,9 @@ def main(argv: list[str] | None = None) -> None:
     minutes = (time.time() - started) / 60
     report = {
         "date": time.strftime("%Y-%m-%d", time.gmtime()),
-        "command": " ".join(["python -m interviewer.judge.train", *(argv or [])]),
+        "command": " ".join(
+            ["python -m interviewer.judge.train", *(sys.argv[1:] if argv is None else argv)]
+        ),
         "minutes": round(minutes, 1),
         "threads": args.threads,
         "meta": meta,
