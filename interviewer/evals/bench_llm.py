@@ -27,8 +27,27 @@ from interviewer.settings import Settings
 KINDS = ("partial", "strong_other_lang", "misconception")
 
 
+class _Clocked:
+    """The coach's LLM, noting when its feedback stream brings its first text."""
+
+    def __init__(self, llm):
+        self._llm = llm
+        self.first: float | None = None  # perf_counter() at the stream's first text
+
+    def __getattr__(self, name):
+        return getattr(self._llm, name)
+
+    def stream(self, *args, **kwargs):
+        self.first = None
+        for chunk in self._llm.stream(*args, **kwargs):
+            if self.first is None and chunk:
+                self.first = time.perf_counter()
+            yield chunk
+
+
 @dataclass(frozen=True)
 class Timing:
+    first_token_s: float  # from the grade to the model's first text (before any check)
     first_chunk_s: float  # from the grade to the first feedback text
     feedback_s: float
     follow_up_s: float
@@ -56,12 +75,14 @@ def _time(coach, grader, item, rubric, answer) -> Timing:
             first = time.perf_counter() - start
         text += chunk
     feedback = time.perf_counter() - start
+    token = (coach.llm.first or time.perf_counter()) - start
     question = coach.follow_up(item, rubric, grade, answer, [], notes)
     follow = time.perf_counter() - start - feedback
     if any(n.startswith("llm_unavailable") for n in notes):
         raise RuntimeError(f"the local model failed: {notes}")
     graded = start - sent
     return Timing(
+        round(token, 2),
         round(first, 2),
         round(feedback, 2),
         round(follow, 2),
@@ -100,7 +121,7 @@ def measure_feedback(settings: Settings, n: int = 8) -> dict:
 
     start = time.perf_counter()
     llm = local_llm(settings)
-    coach = LLMCoach(llm)
+    coach = LLMCoach(_Clocked(llm))
     local_server(settings.models_dir, settings.llm_threads).url()
     server_start = time.perf_counter() - start
 
@@ -132,6 +153,7 @@ def measure_feedback(settings: Settings, n: int = 8) -> dict:
     }
     for kind, timings in runs.items():
         report[kind] = {
+            "first_token_s": _quantiles([t.first_token_s for t in timings]),
             "first_chunk_s": _quantiles([t.first_chunk_s for t in timings]),
             "feedback_s": _quantiles([t.feedback_s for t in timings]),
             "follow_up_s": _quantiles([t.follow_up_s for t in timings]),
