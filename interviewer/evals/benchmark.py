@@ -47,6 +47,7 @@ class Options:
     batch_size: int = 256
     seed: int = 0
     grading_answers: int | None = None  # None: every seed_gold answer
+    grading_grader: str = "rubric"  # or "claim"
     workers: tuple[int, ...] = (2,)
     pool_answers: int = 24  # answers graded by `--grader llm` against a delayed endpoint
     # (at most grading_answers)
@@ -141,7 +142,12 @@ def _grading(store_dir: Path, options: Options) -> Any:
     from interviewer.evals.bench_grading import bench_grading
     from interviewer.evals.bench_pool import bench_pool
 
-    grading = bench_grading(store_dir, answers=options.grading_answers, workers=options.workers)
+    grading = bench_grading(
+        store_dir,
+        answers=options.grading_answers,
+        workers=options.workers,
+        grader_name=options.grading_grader,
+    )
     answers = min(options.pool_answers, options.grading_answers or options.pool_answers)
     return replace(grading, llm_pool=bench_pool(store_dir, answers=answers))
 
