@@ -105,12 +105,14 @@ def _box(page, selector: str) -> dict:
     return page.locator(selector).bounding_box()
 
 
-def _resume_offered(page, app_url: str, expect: str) -> None:
+def _resume_offered(page, app_url: str, expect: str, name: str) -> None:
     """Load the app, see the unfinished session offered, resume it with one click."""
     page.goto(app_url, wait_until="load")
     offer = page.locator("#resume-offer")
     offer.wait_for(state="visible", timeout=30_000)
     assert expect in offer.inner_text(), offer.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    offer.screenshot(path=str(ARTIFACTS / f"render-offer-{name}-{page.width_name}.png"))
     page.click("#resume-offer-btn")
     offer.wait_for(state="hidden", timeout=30_000)
     page.wait_for_selector("#score li", timeout=60_000)
@@ -159,7 +161,7 @@ def test_the_score_panel_reads_at_each_width(page, app_url, kit):
     item = next(it for it in kit.library.items if it.question == DROPOUT)
     settings = SessionSettings(lang="en", questions=2, follow_ups=0, difficulty="hard")
     answered_session(kit, item.id, settings, LONG)
-    _resume_offered(page, app_url, "English · 1 of 2 answered")
+    _resume_offered(page, app_url, "English · 1 of 2 answered", "en")
     # its settings came back with it
     assert page.input_value("#lang input") == "en"
     assert page.input_value("#n input[type=number]") == "2"
@@ -197,7 +199,7 @@ def test_a_zh_hant_session_resumes_in_its_script_and_scores_a_follow_up(page, ap
     item, rubric, answer = chinese_item_with_a_follow_up(kit)
     settings = SessionSettings(lang="zh-Hant", questions=2, follow_ups=1)
     sid = answered_session(kit, item.id, settings, answer)
-    _resume_offered(page, app_url, "繁體中文 · 1 of 2 answered")
+    _resume_offered(page, app_url, "繁體中文 · 1 of 2 answered", "zh-Hant")
     assert page.input_value("#lang input") == "zh-Hant"
 
     panel = page.locator("#score")

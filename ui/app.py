@@ -393,7 +393,7 @@ def create_app(
                 api_name=f"command_{word}",
                 **replies,
             )
-        hidden = {"api_visibility": "private", "queue": False}
+        hidden: dict[str, Any] = {"api_visibility": "private", "queue": False}
         resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume").success(
             settings_view, [sid], settings_inputs, **hidden
         )
