@@ -13,6 +13,7 @@ __all__ = ["chat_messages", "llm_status_line", "resume_offer", "score_panel", "s
 # columns kept whole on a phone (only the question wraps)
 CSS = """
 #plot g.mark-symbol path { stroke-width: 3px; }
+#transcript table { display: block; max-width: 100%; overflow-x: auto; }
 #transcript th, #transcript td:not(:nth-child(3)) { white-space: nowrap; }
 """
 
