@@ -23,14 +23,24 @@ from interviewer.session.report import progress, transcript_json, transcript_mar
 from ui.auth import LoginLimiter, UserBook
 from ui.batch_job import BatchJob
 from ui.files import FileGuard, NotYours, UserFiles
-from ui.views import chat_messages, llm_status_line, score_panel, sessions_rows
+from ui.render import LATEX
+from ui.score import CSS as SCORE_CSS
+from ui.score import interview_panel
+from ui.views import CSS as VIEWS_CSS
+from ui.views import (
+    chat_messages,
+    llm_status_line,
+    resume_offer,
+    score_panel,
+    session_summary,
+    sessions_rows,
+)
 
 WELCOME = (
-    "Choose the settings on the right and press **Start** (or press **Send**: a "
-    "session with the current settings starts). Answer in English or Chinese; "
-    "commands: `skip`, `hint`, `repeat`, `end`."
+    "Pick your **Settings** and press **Start a new session**, or just press **Send**. "
+    "Answer in English or Chinese; commands: `skip`, `hint`, `repeat`, `end`."
 )
-CSS = "#score table { font-size: 0.85em; } footer { display: none !important; }"
+CSS = "footer { display: none !important; }" + SCORE_CSS + VIEWS_CSS
 MAX_UPLOAD_MB = 20  # the largest upload, in MB (10^6 bytes)
 STATUS_EVERY = 3.0  # seconds between refreshes of the LLM's status line
 REPLY_CONCURRENCY = 16
@@ -95,16 +105,35 @@ def create_app(
         )
 
     def unfinished(user: str):
-        choices = []
-        for r in history.sessions(user, unfinished=True):
-            n = sum(t.kind != "follow_up" for t in history.turns(session_id=r.id))
-            choices.append(
-                (
-                    f"{r.started_at.replace('T', ' ')[:16]} · {n}/{r.settings.questions} answered",
-                    r.id,
-                )
-            )
+        choices = [(session_summary(r, answered(r.id)), r.id) for r in unfinished_records(user)]
         return gr.update(choices=choices, value=choices[0][1] if choices else None)
+
+    def unfinished_records(user: str):
+        return history.sessions(user, unfinished=True)
+
+    def answered(session_id: str) -> int:
+        return sum(t.kind != "follow_up" for t in history.turns(session_id=session_id))
+
+    def offer(request: gr.Request):
+        """The newest unfinished session, offered above the chat after a (re)load."""
+        newest = next(iter(unfinished_records(_user(request))), None)
+        text = resume_offer(newest, answered(newest.id) if newest else 0)
+        return gr.update(visible=newest is not None), text, newest.id if newest else None
+
+    def settings_view(sid, request: gr.Request):
+        """The settings controls showing the resumed session's own settings."""
+        record = history.session(sid) if sid else None
+        if record is None or record.user != _user(request):
+            return [gr.skip()] * 5
+        s = record.settings
+        known = set(kit.library.topic_names())
+        return (
+            [t for t in s.topics if t in known],
+            s.lang,
+            min(s.questions, 20),
+            s.difficulty,
+            s.follow_ups,
+        )
 
     def start(topics, lang, n, difficulty, follow_ups, request: gr.Request):
         user = _user(request)
@@ -128,21 +157,16 @@ def create_app(
                 turns = iv.turns() if graded is not None else []
                 if graded is not None and len(turns) > graded:
                     graded = None  # the grade is saved: shown before the coach's words
-                    yield iv.id, chat, "", score_panel(turns)
+                    yield iv.id, chat, "", interview_panel(iv, turns)
                 else:
                     yield iv.id, chat, "", gr.skip()
-            yield (
-                iv.id,
-                chat_messages(iv.transcript()),
-                "",
-                score_panel(iv.turns(), iv.llm_unavailable),
-            )
+            yield iv.id, chat_messages(iv.transcript()), "", interview_panel(iv)
 
     def resume(sid, request: gr.Request):
         if not sid:
             raise gr.Error("No unfinished session selected.")
         iv = _resume(kit, sid, _user(request))
-        return iv.id, chat_messages(iv.transcript()), score_panel(iv.turns(), iv.llm_unavailable)
+        return iv.id, chat_messages(iv.transcript()), interview_panel(iv)
 
     def history_view(request: gr.Request):
         import pandas as pd
@@ -222,12 +246,19 @@ def create_app(
     with gr.Blocks(title="interviewer", analytics_enabled=False) as app:
         sid = gr.State(None)
         with gr.Tab("Interview"):
+            with gr.Row(visible=False, elem_id="resume-offer", equal_height=True) as offer_row:
+                offer_md = gr.Markdown(elem_id="resume-offer-text")
+                offer_btn = gr.Button(
+                    "Resume", variant="primary", scale=0, min_width=120, elem_id="resume-offer-btn"
+                )
+            offer_sid = gr.State(None)
             with gr.Row():
                 with gr.Column(scale=3):
                     chat = gr.Chatbot(
                         value=[{"role": "assistant", "content": WELCOME}],
                         label="Interview",
                         height=540,
+                        latex_delimiters=LATEX,
                         elem_id="chat",
                         group_consecutive_messages=False,
                     )
@@ -237,12 +268,12 @@ def create_app(
                         elem_id="answer",
                         placeholder="Type your answer (Shift+Enter for a new line)",
                     )
-                    with gr.Row():
-                        send_btn = gr.Button("Send", variant="primary", elem_id="send")
-                        hint_btn = gr.Button("Hint", elem_id="hint")
-                        skip_btn = gr.Button("Skip", elem_id="skip")
-                        repeat_btn = gr.Button("Repeat", elem_id="repeat")
-                        end_btn = gr.Button("End", elem_id="end")
+                    with gr.Row(elem_id="commands"):  # one row, at any width
+                        send_btn = gr.Button("Send", variant="primary", elem_id="send", min_width=0)
+                        hint_btn = gr.Button("Hint", elem_id="hint", min_width=0)
+                        skip_btn = gr.Button("Skip", elem_id="skip", min_width=0)
+                        repeat_btn = gr.Button("Repeat", elem_id="repeat", min_width=0)
+                        end_btn = gr.Button("End", elem_id="end", min_width=0)
                 with gr.Column(scale=2):
                     with gr.Accordion("Settings", open=True):
                         topics = gr.Dropdown(
@@ -262,6 +293,7 @@ def create_app(
                             ["adaptive", "easy", "medium", "hard"],
                             value="adaptive",
                             label="Difficulty",
+                            elem_id="difficulty",
                         )
                         follow_ups = gr.Slider(
                             0,
@@ -279,7 +311,7 @@ def create_app(
                             [], label="Unfinished sessions", elem_id="resume-list"
                         )
                         resume_btn = gr.Button("Resume", elem_id="resume")
-                    score = gr.Markdown(score_panel([]), elem_id="score")
+                    score = gr.Markdown(score_panel([]), elem_id="score", latex_delimiters=LATEX)
                     llm_md = gr.Markdown(llm_line(), elem_id="llm-status")
                     gr.Timer(STATUS_EVERY).tick(
                         llm_line,
@@ -291,7 +323,7 @@ def create_app(
                     )
         with gr.Tab("History", elem_id="history-tab") as history_tab:
             refresh_btn = gr.Button("Refresh", elem_id="refresh")
-            plot = gr.LinePlot(
+            plot = gr.ScatterPlot(  # points: a single day shows (a line needs two)
                 x="date",
                 y="mean",
                 color="topic",
@@ -305,7 +337,7 @@ def create_app(
                 elem_id="sessions",
             )
             pick = gr.Dropdown([], label="Session", elem_id="pick")
-            transcript = gr.Markdown(elem_id="transcript")
+            transcript = gr.Markdown(elem_id="transcript", latex_delimiters=LATEX)
             exports = gr.File(
                 label="Transcript (markdown, JSON)",
                 file_count="multiple",
@@ -361,16 +393,28 @@ def create_app(
                 api_name=f"command_{word}",
                 **replies,
             )
-        resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume")
+        hidden: dict[str, Any] = {"api_visibility": "private", "queue": False}
+        resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume").success(
+            settings_view, [sid], settings_inputs, **hidden
+        )
+        offer_btn.click(resume, [offer_sid], [sid, chat, score], api_visibility="private").success(
+            settings_view, [sid], settings_inputs, **hidden
+        )
+        # a session started or resumed (by any button, or by Send): the offer is done
+        sid.change(lambda: gr.update(visible=False), None, offer_row, **hidden)
+        app.load(offer, None, [offer_row, offer_md, offer_sid], **hidden)
         history_outputs = [plot, table, pick, resume_dd]
-        refresh_btn.click(history_view, None, history_outputs, api_name="history")
+        # the transcript is read again each time: the picked session may have changed
+        refresh_btn.click(history_view, None, history_outputs, api_name="history").then(
+            show_session, [pick], [transcript, exports], **hidden
+        )
         history_tab.select(
             history_view, None, history_outputs, api_name="history_tab", api_visibility="private"
-        )
+        ).then(show_session, [pick], [transcript, exports], **hidden)
         app.load(
             history_view, None, history_outputs, api_name="history_load", api_visibility="private"
         )
-        pick.change(show_session, [pick], [transcript, exports], api_name="transcript")
+        pick.input(show_session, [pick], [transcript, exports], api_name="transcript")
         grading = grade_btn.click(batch, [upload], [graded, status], api_name="grade")
         stop_btn.click(None, None, None, cancels=[grading])
     app.user_files = files  # for launch: the file routes are guarded with the same

@@ -2,60 +2,44 @@
 
 from __future__ import annotations
 
-from interviewer.session.history import Message
+from interviewer.session.history import Message, SessionRecord
 from interviewer.session.models import Turn
+from ui.render import escape, strong
+from ui.score import score_panel
 
-_VERDICT = {
-    "covered": "✅ covered",
-    "partial": "◐ partial",
-    "missing": "✗ missing",
-    "contradicted": "⚠ wrong",
-}
+__all__ = ["chat_messages", "llm_status_line", "resume_offer", "score_panel", "sessions_rows"]
+
+# the History tab: rings thick enough to see, and the transcript's score table's short
+# columns kept whole on a phone (only the question wraps)
+CSS = """
+#plot g.mark-symbol path { stroke-width: 3px; }
+#transcript table { display: block; max-width: 100%; overflow-x: auto; }
+#transcript th, #transcript td:not(:nth-child(3)) { white-space: nowrap; }
+"""
+
+LANG_NAMES = {"any": "any language", "en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
 
 
 def chat_messages(messages: list[Message]) -> list[dict]:
-    return [{"role": m.role, "content": m.text} for m in messages]
+    return [{"role": m.role, "content": strong(m.text)} for m in messages]
 
 
-def score_panel(turns: list[Turn], llm_unavailable: str | None = None) -> str:
-    """The live score panel: the last graded answer point by point, and the session so far.
-    `llm_unavailable`: why the LLM could not word the last reply, if it could not."""
-    note = (
-        [
-            f"⚠ `llm_unavailable`: the feedback and follow-up below are template text, "
-            f"the score is the rubric grader's ({llm_unavailable.partition(': ')[2][:200]})",
-            "",
-        ]
-        if llm_unavailable
-        else []
+def session_summary(record: SessionRecord, answered: int) -> str:
+    """One line naming a session: topics, language, progress, when it started."""
+    s = record.settings
+    topics = ", ".join(s.topics) or "all topics"
+    started = record.started_at.replace("T", " ")[:16]
+    return (
+        f"{topics} · {LANG_NAMES.get(s.lang, s.lang)} · {answered} of {s.questions} "
+        f"answered · started {started}"
     )
-    if not turns:
-        return "\n".join(["### Score", *note, "No answer graded yet."])
-    last = turns[-1]
-    main = [t for t in turns if t.kind in ("main", "skip")]
-    mean = sum(t.score for t in main) / len(main) if main else 0.0
-    lines = [
-        "### Score",
-        f"**Last answer: {last.score}/10**"
-        + (f" (max {last.max_score} after hints)" if last.max_score < 10 else ""),
-        f"Session: {len(main)} question(s), mean {mean:.1f}/10",
-        "",
-        *note,
-    ]
-    if last.kind == "skip":
-        lines.append("Skipped.")
-    elif last.grade is not None:
-        g = last.grade
-        if g.flags:
-            lines.append("Flags: " + ", ".join(f"`{f}`" for f in g.flags))
-            lines.append("")
-        lines += ["| key point | verdict | evidence |", "| --- | --- | --- |"]
-        for p in g.points:
-            evidence = (p.evidence or "").replace("|", "\\|").replace("\n", " ")[:120]
-            lines.append(f"| {p.claim.replace('|', '/')} | {_VERDICT[p.verdict]} | {evidence} |")
-        if g.misconceptions:
-            lines += ["", "Wrong claims: " + "; ".join(g.misconceptions)]
-    return "\n".join(lines)
+
+
+def resume_offer(record: SessionRecord | None, answered: int) -> str:
+    """The line offering the newest unfinished session after a reload ("" for none)."""
+    if record is None:
+        return ""
+    return f"**Unfinished session:** {escape(session_summary(record, answered))}"
 
 
 def sessions_rows(records, turns_by_session: dict[str, list[Turn]]) -> list[list]:

@@ -262,9 +262,10 @@ class Interview:
 
     def _feedback(self, item: Item, rubric: Rubric, grade: Grade, answer: str) -> Iterator[str]:
         try:
-            yield from self.kit.coach.feedback(item, rubric, grade, answer, self._notes())
+            for piece in self.kit.coach.feedback(item, rubric, grade, answer, self._notes()):
+                yield self._show(piece)
         except Exception:  # noqa: BLE001 - a coach's failure must never lose the grade
-            yield grade.feedback
+            yield self._show(grade.feedback)
 
     def _follow_up_answer(self, text: str, out: _Out) -> Iterator[Chunk]:
         item = self._item()
@@ -273,7 +274,7 @@ class Interview:
         point = self.state["follow_point"]
         result = next(r for r in grade.points if r.point == point)
         score = round(10 * result.credit, 1) if result.verdict != "contradicted" else 0.0
-        self.state["phase"] = "graded"
+        self.state.update(phase="graded", follow_graded=point)  # the point the panel shows
         turn = self._turn("follow_up", item, self.state["follow_text"], text, score, 10.0, grade)
         self.kit.history.record(self.id, self.state, turn=turn)
         kp = next(p for p in rubric.points if p.id == point)
@@ -306,6 +307,7 @@ class Interview:
                 except Exception:  # noqa: BLE001 - no follow-up rather than no interview
                     question = None
             if question:
+                question = self._show(question)
                 self.state.update(
                     phase="follow_up",
                     follow_point=point.id,
