@@ -85,7 +85,11 @@ def main() -> None:
     if store.count() == 0:
         ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
     grader = ClaimGrader(
-        embedder, pool=store.items(), judge=ClaimJudge(args.model), variants=args.variants
+        embedder,
+        pool=store.items(),
+        judge=ClaimJudge(args.model),
+        variants=args.variants,
+        window_chars=args.window,
     )
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
     sets = {}
