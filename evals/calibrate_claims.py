@@ -78,7 +78,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     ap.add_argument("--variants", type=int, default=2)
-    ap.add_argument("--window", type=int, default=WINDOW_CHARS, help="window size (characters)")
+    ap.add_argument(
+        "--window", type=int, nargs="+", default=[WINDOW_CHARS], help="window sizes (characters)"
+    )
     ap.add_argument("--report", type=Path, help="write the routes compared here (JSON)")
     ap.add_argument("--cache", type=Path, help="keep the analyses here (pickle) for re-runs")
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
@@ -92,7 +94,7 @@ def main() -> None:
         pool=store.items(),
         judge=ClaimJudge(args.model),
         variants=args.variants,
-        window_chars=args.window,
+        window_chars=tuple(args.window),
         every_claim=True,
     )
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")

@@ -32,6 +32,10 @@ from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, defaul
 
 GRADER_ID = "claim-v1"
 WINDOW_CHARS = 420  # an answer longer than this is judged in windows of sentences
+# ... and, with SENTENCE_CHARS, also in windows this short (mostly one sentence each): the
+# judge was trained on short statements, and a point made in one sentence of a long answer
+# is plainer to it alone
+SENTENCE_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ class ClaimGrader(RubricGrader):
         judge: ClaimJudge | None = None,
         judge_config: JudgeConfig | None = None,
         variants: int = 2,
-        window_chars: int = WINDOW_CHARS,
+        window_chars: tuple[int, ...] = (WINDOW_CHARS,),
         every_claim: bool = False,
         **kwargs,
     ):
@@ -128,7 +132,9 @@ class ClaimGrader(RubricGrader):
         if rubric.origin != "authored" or not sentences:
             return base
         a = ClaimAnalysis(**{f: getattr(base, f) for f in base.__dataclass_fields__})
-        a.windows = windows(sentences, self.window_chars)
+        a.windows = []
+        for size in self.window_chars:
+            a.windows += [w for w in windows(sentences, size) if w not in a.windows]
         texts = [" ".join(sentences[i] for i in w) for w in a.windows]
         j, every = self.judge_config, self.every_claim
         groups = [point_claims(p, a.lang, self.variants) for p in rubric.points]
