@@ -246,7 +246,7 @@ def create_app(
                 with gr.Column(scale=2):
                     with gr.Accordion("Settings", open=True):
                         topics = gr.Dropdown(
-                            kit.library.topic_names(),
+                            kit.library.topic_choices("en"),
                             multiselect=True,
                             label="Topics (none: all)",
                             elem_id="topics",
@@ -328,6 +328,13 @@ def create_app(
             graded = gr.File(label="Graded file (.jsonl)", interactive=False, elem_id="graded")
 
         settings_inputs = [topics, lang, n, difficulty, follow_ups]
+        lang.change(  # the topics' names in the questions' language
+            lambda code, chosen: gr.update(choices=kit.library.topic_choices(code), value=chosen),
+            [lang, topics],
+            topics,
+            api_name="topic_names",
+            api_visibility="private",
+        )
         start_btn.click(start, settings_inputs, [sid, chat, score, resume_dd], api_name="start")
         send_outputs = [sid, chat, answer, score]
         # every reply event shares one limit, above the default: the grading is serialised

@@ -35,7 +35,12 @@ def _kit(settings: Settings):
 
 
 @main.command()
-@click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable); default all.")
+@click.option(
+    "--topic",
+    "topics",
+    multiple=True,
+    help="Only this topic, by its English or Chinese name (repeatable); default all.",
+)
 @click.option(
     "--lang",
     type=click.Choice(["any", "en", "zh-Hans", "zh-Hant"]),
@@ -75,7 +80,8 @@ def practice(
     from interviewer.session import Interview, SessionSettings
 
     kit = _kit(settings)
-    unknown = sorted(set(topics) - set(kit.library.topic_names()))
+    keys = [kit.library.topic_key(t) for t in topics]
+    unknown = [t for t, key in zip(topics, keys) if key is None]
     if unknown:
         raise click.BadParameter(
             f"unknown topic(s) {unknown}; topics: " + "; ".join(kit.library.topic_names()),
@@ -98,7 +104,7 @@ def practice(
             kit,
             user,
             SessionSettings(
-                topics=list(topics),
+                topics=[k for k in keys if k],
                 lang=lang,
                 questions=questions,
                 difficulty=difficulty,
