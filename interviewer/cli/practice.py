@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 from pathlib import Path
 
 import click
 
 from interviewer.cli import _coach, _ready_store, main
+from interviewer.cli.terminal import Terminal, history_file
 from interviewer.settings import Settings
 
 USER = click.option(
@@ -111,25 +111,19 @@ def practice(
                 follow_ups=follow_ups,
             ),
         )
+    term = Terminal(history_file(settings.data_dir))
     for m in iv.transcript():
-        click.echo(("> " if m.role == "user" else "") + m.text + "\n")
+        term.show(("> " if m.role == "user" else "") + m.text)
     click.echo(
         f"(session {iv.id}; Ctrl-D stops, `interviewer practice --resume` goes on)\n", err=True
     )
     while not iv.finished:
         try:
-            text = input("> ")
+            text = term.read("> ")
         except EOFError:
             click.echo("\nStopped; resume with `interviewer practice --resume`.", err=True)
             return
-        current = 0
-        for chunk in iv.reply(text):
-            if chunk.message != current:
-                click.echo("\n")
-                current = chunk.message
-            click.echo(chunk.text, nl=False)
-            sys.stdout.flush()
-        click.echo("\n")
+        term.stream(iv.reply(text))
         if iv.llm_unavailable:
             click.echo(
                 f"({iv.llm_unavailable}: the text above is template text; "
