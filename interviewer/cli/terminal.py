@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from prompt_toolkit import PromptSession
     from rich.console import Console
 
     from interviewer.session.models import Chunk
@@ -56,7 +57,7 @@ class Terminal:
         self.console = console
         if editing is None:
             editing = _is_tty(sys.stdin) and _is_tty(sys.stdout)
-        self._prompt = None
+        self._prompt: PromptSession[str] | None = None
         if editing:
             from prompt_toolkit import PromptSession
             from prompt_toolkit.history import FileHistory, InMemoryHistory
