@@ -175,6 +175,23 @@ def test_batch_grading_upload_and_download(page, app_url, tmp_path):
     assert page.outside == []
 
 
+def test_topics_are_subjects_named_in_the_questions_language(page, app_url):
+    """Issue 21, item 8: the topic list names subjects, not notes, in the language chosen."""
+    page.goto(app_url, wait_until="load")
+    page.click("#topics input")
+    page.wait_for_selector("text=Regularization", timeout=60_000)
+    listed = page.locator("ul[role=listbox]").inner_text()
+    assert "Normalization" in listed and "Interview" not in listed and "面试" not in listed
+    page.keyboard.press("Escape")
+    page.click("#lang input")
+    page.locator("ul[role=listbox] >> text=zh-Hant").click()
+    page.click("#topics input")
+    page.wait_for_selector("ul[role=listbox] >> text=正則化", timeout=60_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ui-topics-zh-hant.png"))
+    assert page.outside == []
+
+
 def test_batch_grading_csv_comes_back_as_csv_with_a_preview(page, app_url, tmp_path):
     """Issue 21, item 7: a .csv upload gives a .csv download (the columns of `interviewer
     grade --csv`), the first rows show in a table, an empty answer has no score."""
