@@ -118,3 +118,17 @@ def test_a_users_note_gets_a_topic(tmp_path):
     )
     # a title naming a collection of questions is no topic: the catch-all is
     assert [t for _, t in got] == ["Neural network basics"]
+
+
+def test_practice_takes_a_topic_by_either_name(data_env):
+    from click.testing import CliRunner
+
+    from interviewer.cli import main
+
+    args = ["practice", "-n", "1", "--follow-ups", "0", "--lang", "zh-Hans"]
+    done = CliRunner().invoke(main, [*args, "--topic", "Regularization"], input="skip\n")
+    assert done.exit_code == 0, done.output
+    assert "· 正则化 ·" in done.stdout and "| 正则化 | 1 |" in done.stdout
+    wrong = CliRunner().invoke(main, [*args, "--topic", "Deep Learning Interview Questions"])
+    assert wrong.exit_code == 2 and "unknown topic(s)" in wrong.output
+    assert "Regularization" in wrong.output
