@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from interviewer.cli import main
+from interviewer.grading.table import GRADE_COLUMNS
 
 ROWS = [
     {
@@ -86,6 +87,47 @@ def test_csv_input_and_resume(tmp_path, data_env):
     assert "2 rows graded (0 with errors), 1 already in" in result.stdout
     assert read_jsonl(out) == full
     assert "0 rows graded" in grade(src, "-o", out).stdout  # nothing left to do
+
+
+def test_an_empty_answer_has_no_score_and_says_why(tmp_path, data_env):
+    """Issue 21, item 7: the docs promise `score: null` and an `error` for a row with no
+    answer; an empty or blank one is no answer (it was graded 0 with no error)."""
+    src, out, table = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "out.csv"
+    write_jsonl(
+        src,
+        [
+            {"id": 1, "question": "What is dropout?", "answer": ""},
+            {"id": 2, "question": "What is dropout?", "answer": " \n "},
+            {"id": 3, "question": "What is dropout?", "answer": "-1: it drops units."},
+        ],
+    )
+    result = grade(src, "-o", out, "--csv", table)
+    assert "3 rows graded (2 with errors)" in result.stdout
+    assert f"3 rows as CSV -> {table}" in result.stdout
+    empty, blank, fine = read_jsonl(out)
+    for row in (empty, blank):
+        assert (row["score"], row["error"]) == (None, "empty answer")
+    assert fine["error"] is None and fine["score"] is not None
+    with table.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == ["id", "question", "answer", *GRADE_COLUMNS]
+    assert [(r["id"], r["score"], r["error"]) for r in rows[:2]] == [
+        ("1", "", "empty answer"),
+        ("2", "", "empty answer"),
+    ]
+    assert rows[2]["answer"] == "'-1: it drops units."  # never a spreadsheet formula
+    assert rows[2]["score"] == str(fine["score"]) and rows[2]["verdict"]
+    assert json.loads(rows[2]["points"]) == fine["points"]
+
+
+def test_a_csv_output_is_asked_for_with_csv(tmp_path, data_env):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, ROWS[:1])
+    refused = grade(src, "-o", tmp_path / "out.csv", expect=2)
+    assert "add --csv FILE for a CSV copy" in refused.stderr
+    assert not (tmp_path / "out.csv").exists()
+    same = grade(src, "-o", tmp_path / "out.jsonl", "--csv", src, expect=2)
+    assert "--csv needs a file of its own" in same.stderr
 
 
 def test_unreadable_input_exits_2(tmp_path, data_env):

@@ -175,6 +175,67 @@ def test_batch_grading_upload_and_download(page, app_url, tmp_path):
     assert page.outside == []
 
 
+def test_topics_are_subjects_named_in_the_questions_language(page, app_url):
+    """Issue 21, item 8: the topic list names subjects, not notes, in the language chosen."""
+    page.goto(app_url, wait_until="load")
+    page.click("#topics input")
+    page.wait_for_selector("text=Regularization", timeout=60_000)
+    listed = page.locator("ul[role=listbox]").inner_text()
+    assert "Normalization" in listed and "Interview" not in listed and "面试" not in listed
+    page.keyboard.press("Escape")
+    page.click("#lang input")
+    page.locator("ul[role=listbox] >> text=zh-Hant").click()
+    page.click("#topics input")
+    page.wait_for_selector("ul[role=listbox] >> text=正則化", timeout=60_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ui-topics-zh-hant.png"))
+    assert page.outside == []
+
+
+def test_batch_grading_csv_comes_back_as_csv_with_a_preview(page, app_url, tmp_path):
+    """Issue 21, item 7: a .csv upload gives a .csv download (the columns of `interviewer
+    grade --csv`), the first rows show in a table, an empty answer has no score."""
+    import csv
+
+    src = tmp_path / "class.csv"
+    with src.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "question", "answer"])
+        w.writerow(["s1", "What is dropout?", ANSWER])
+        w.writerow(["s2", "什么是dropout？", "训练时随机丢弃一部分神经元，防止过拟合。"])
+        w.writerow(["s3", "What is dropout?", "  "])
+        w.writerow(["s4", "What is batch normalization?", '=HYPERLINK("http://x.invalid")'])
+    page.goto(app_url, wait_until="load")
+    page.get_by_role("tab", name="Batch grading").click()
+    page.locator("#upload").wait_for(state="visible")
+    page.set_input_files("#upload input[type=file]", str(src))
+    page.wait_for_selector("#upload >> text=class.csv", timeout=60_000)
+    page.click("#grade")
+    page.wait_for_selector("#batch-status >> text=4 rows graded (1 with errors)", timeout=300_000)
+    page.wait_for_function(
+        "() => document.querySelector('#batch-preview').innerText.includes('empty answer')",
+        timeout=60_000,
+    )
+    table = page.inner_text("#batch-preview")
+    for word in ("id", "question", "score", "verdict", "error", "s1", "s4", "covered"):
+        assert word in table, (word, table)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ui-batch-preview.png"), full_page=True)
+    with page.expect_download() as info:
+        page.click("#graded a")
+    assert info.value.suggested_filename == "class.graded.csv"
+    out = tmp_path / "graded.csv"
+    info.value.save_as(out)
+    with out.open(encoding="utf-8", newline="") as fh:
+        got = list(csv.DictReader(fh))
+    assert [r["id"] for r in got] == ["s1", "s2", "s3", "s4"]
+    assert list(got[0])[:5] == ["id", "question", "answer", "score", "max_score"]
+    assert float(got[0]["score"]) > 0 and "covered" in got[0]["verdict"]
+    assert (got[2]["score"], got[2]["error"]) == ("", "empty answer")
+    assert got[3]["answer"].startswith("'=HYPERLINK")  # a spreadsheet shows it as text
+    assert page.outside == []
+
+
 def _graded_lines(data: Path, stem: str) -> int:
     return sum(
         len(p.read_bytes().splitlines())

@@ -56,7 +56,7 @@ def test_the_batch_tab_grades_only_the_callers_own_uploads(app, tmp_path, monkey
     from gradio_client import handle_file
 
     src = write_jsonl(tmp_path / "ann-answers.jsonl", ROWS)
-    _graded, note = client(app, ANN).predict(handle_file(str(src)), api_name="/grade")
+    _graded, note, _rows = client(app, ANN).predict(handle_file(str(src)), api_name="/grade")
     assert "3 rows graded (1 with errors)" in note
     uploaded = next(app.gradio.glob("*/ann-answers.jsonl"))  # where Gradio keeps it
     secret = write_jsonl(tmp_path / "secret.jsonl", ROWS[:1])  # any file on the server
@@ -72,7 +72,7 @@ def test_the_batch_tab_grades_only_the_callers_own_uploads(app, tmp_path, monkey
         said = str(refused.value)
         assert str(app.data) not in said and str(tmp_path) not in said, said  # no paths
     # the owner may grade her upload again by its path: the check binds, it does not break
-    _graded, note = client(app, ANN).predict(
+    _graded, note, _rows = client(app, ANN).predict(
         {"path": str(uploaded), "meta": FILE_META}, api_name="/grade"
     )
     assert "already graded earlier" in note
@@ -88,7 +88,7 @@ def test_downloads_are_served_to_their_owner_only(app, tmp_path):
     sid = table["data"][0][0]
     _md, exports = ann.predict(sid, api_name="/transcript")
     src = write_jsonl(tmp_path / "ann-download.jsonl", ROWS[:2])
-    graded, _note = ann.predict(handle_file(str(src)), api_name="/grade")
+    graded, _note, _rows = ann.predict(handle_file(str(src)), api_name="/grade")
     urls = [e["url"] for e in exports] + [graded["url"]]
     # where exports were kept before (served from work_dir by name)
     urls.append(f"{app.url}gradio_api/file={app.data}/work/exports/interview-{sid}.md")
@@ -188,7 +188,7 @@ def test_the_batch_tab_grades_as_interviewer_grade_does(app, tmp_path, data_env)
     out = tmp_path / "cli.jsonl"
     result = CliRunner().invoke(main, ["grade", str(src), "-o", str(out), "--workers", "1"])
     assert result.exit_code == 0, result.output
-    graded, _note = client(app, ANN).predict(handle_file(str(src)), api_name="/grade")
+    graded, _note, _rows = client(app, ANN).predict(handle_file(str(src)), api_name="/grade")
     web = [json.loads(line) for line in Path(graded).read_text(encoding="utf-8").splitlines()]
     cli = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["id"], r["score"]) for r in web] == [(r["id"], r["score"]) for r in cli]

@@ -7,7 +7,6 @@ never served."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 from typing import Any
 from pathlib import Path
@@ -21,7 +20,8 @@ from interviewer.session import Interview, SessionBusy, SessionSettings
 from interviewer.session.engine import Kit
 from interviewer.session.report import progress, transcript_json, transcript_markdown
 from ui.auth import LoginLimiter, UserBook
-from ui.batch_job import BatchJob
+from interviewer.grading.table import PREVIEW_COLUMNS
+from ui.batch_job import BatchJob, deliver, preview_table
 from ui.files import FileGuard, NotYours, UserFiles
 from ui.render import LATEX
 from ui.score import CSS as SCORE_CSS
@@ -223,25 +223,28 @@ def create_app(
                 p = job.progress
                 if p.phase == "peers":
                     progress_bar((p.peers, total), desc="reading the answers", unit="answer")
-                    yield gr.skip(), f"Reading the answers: {p.peers}/{total}"
+                    yield gr.skip(), f"Reading the answers: {p.peers}/{total}", gr.skip()
                 else:
                     progress_bar((p.graded, total), desc="grading", unit="answer")
-                    yield gr.skip(), f"Grading: {p.graded} rows graded"
+                    yield gr.skip(), f"Grading: {p.graded} rows graded", gr.skip()
         finally:
             job.stop()  # the browser cancelled or left: stop between two answers
         p = job.progress
         if p.phase == "stopped":
-            yield gr.skip(), (f"Stopped after {p.graded} rows; upload the file again to go on.")
+            yield (
+                gr.skip(),
+                f"Stopped after {p.graded} rows; upload the file again to go on.",
+                preview_table(out),
+            )
             return
         if p.error is not None:
             raise gr.Error(_without_paths(p.error, {str(src): name, str(out): "the graded file"}))
-        download = files.download_dir(user) / f"{Path(name).stem}.graded.jsonl"
-        shutil.copyfile(out, download)
+        download = deliver(out, name, files.download_dir(user))
         again = total - p.graded
         note = f"{p.graded} rows graded ({p.failed} with errors)" + (
             f", {again} already graded earlier" if again else ""
         )
-        yield str(download), note
+        yield str(download), note, preview_table(out)
 
     with gr.Blocks(title="interviewer", analytics_enabled=False) as app:
         sid = gr.State(None)
@@ -277,7 +280,7 @@ def create_app(
                 with gr.Column(scale=2):
                     with gr.Accordion("Settings", open=True):
                         topics = gr.Dropdown(
-                            kit.library.topic_names(),
+                            kit.library.topic_choices("en"),
                             multiselect=True,
                             label="Topics (none: all)",
                             elem_id="topics",
@@ -348,6 +351,7 @@ def create_app(
             gr.Markdown(
                 "Upload a `.jsonl` or `.csv` file with `question` and `answer` "
                 "(optional `id`, `reference`) — the same grading as `interviewer grade`. "
+                "The graded file comes back in the upload's format. "
                 "Uploading the same file again resumes an interrupted run."
             )
             upload = gr.File(
@@ -357,9 +361,26 @@ def create_app(
                 grade_btn = gr.Button("Grade", variant="primary", elem_id="grade")
                 stop_btn = gr.Button("Stop", elem_id="stop-grading")
             status = gr.Markdown(elem_id="batch-status")
-            graded = gr.File(label="Graded file (.jsonl)", interactive=False, elem_id="graded")
+            graded = gr.File(
+                label="Graded file (.csv for a .csv, .jsonl for a .jsonl)",
+                interactive=False,
+                elem_id="graded",
+            )
+            batch_rows = gr.Dataframe(
+                headers=list(PREVIEW_COLUMNS),
+                interactive=False,
+                label="First graded rows",
+                elem_id="batch-preview",
+            )
 
         settings_inputs = [topics, lang, n, difficulty, follow_ups]
+        lang.change(  # the topics' names in the questions' language
+            lambda code, chosen: gr.update(choices=kit.library.topic_choices(code), value=chosen),
+            [lang, topics],
+            topics,
+            api_name="topic_names",
+            api_visibility="private",
+        )
         start_btn.click(start, settings_inputs, [sid, chat, score, resume_dd], api_name="start")
         send_outputs = [sid, chat, answer, score]
         # every reply event shares one limit, above the default: the grading is serialised
@@ -415,7 +436,7 @@ def create_app(
             history_view, None, history_outputs, api_name="history_load", api_visibility="private"
         )
         pick.input(show_session, [pick], [transcript, exports], api_name="transcript")
-        grading = grade_btn.click(batch, [upload], [graded, status], api_name="grade")
+        grading = grade_btn.click(batch, [upload], [graded, status, batch_rows], api_name="grade")
         stop_btn.click(None, None, None, cancels=[grading])
     app.user_files = files  # for launch: the file routes are guarded with the same
     return app

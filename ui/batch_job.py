@@ -8,6 +8,7 @@ stays in the output, so uploading the file again resumes."""
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 import time
 from collections.abc import Callable, Generator
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from interviewer.grading.batch import InputError, Resolver, Target, add_peer_answers, grade_file
+from interviewer.grading.table import PREVIEW_ROWS, preview, write_csv
 from interviewer.session.engine import Kit
 
 log = logging.getLogger(__name__)
@@ -147,3 +149,21 @@ class BatchJob:
         except Exception as exc:  # shown as one line, never a server path
             log.exception("batch grading failed")
             p.phase, p.error = "failed", f"grading failed ({type(exc).__name__})"
+
+
+def deliver(output: Path, upload_name: str, folder: Path) -> Path:
+    """The graded file the user downloads, in `folder`: CSV for a `.csv` upload (the
+    columns of `interviewer grade --csv`), the output's JSONL for a `.jsonl` one."""
+    stem = Path(upload_name).stem
+    if Path(upload_name).suffix.lower() == ".csv":
+        dest = folder / f"{stem}.graded.csv"
+        write_csv(output, dest)
+    else:
+        dest = folder / f"{stem}.graded.jsonl"
+        shutil.copyfile(output, dest)
+    return dest
+
+
+def preview_table(output: Path, limit: int = PREVIEW_ROWS) -> list[list[Any]]:
+    """The first graded rows (id, question, score, verdict, error); none before any."""
+    return preview(output, limit) if output.exists() else []

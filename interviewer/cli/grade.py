@@ -73,6 +73,14 @@ def resolve_workers(workers: int | None) -> int:
     help="Answers to a question with no authored rubric lean in part on the "
     "file's other answers to it (5 or more; their scores are never read).",
 )
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write every graded row as CSV here: the input's columns, then score, "
+    "max_score, verdict, error, flags, feedback, ... (the app's CSV download).",
+)
 @workers_option
 @click.pass_obj
 def grade(
@@ -82,6 +90,7 @@ def grade(
     grader_name: str,
     examples_path: Path | None,
     peers: bool,
+    csv_path: Path | None,
     workers: int | None,
 ) -> None:
     """Grade INPUT (.jsonl or .csv rows with question, answer[, id, reference])."""
@@ -98,6 +107,16 @@ def grade(
     from interviewer.grading.output import check_paths, resume_point
     from interviewer.session.setup import default_rubrics
 
+    if output.suffix.lower() == ".csv":
+        click.echo(
+            f"error: {output}: -o is the resumable .jsonl of graded rows; "
+            "add --csv FILE for a CSV copy",
+            err=True,
+        )
+        sys.exit(2)
+    if csv_path is not None and csv_path.resolve() in (input_path.resolve(), output.resolve()):
+        click.echo(f"error: {csv_path}: --csv needs a file of its own", err=True)
+        sys.exit(2)
     try:
         rows = read_rows(input_path)
         total = len(rows)
@@ -107,6 +126,8 @@ def grade(
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     check_output_writable(output)  # now, not after the long work
+    if csv_path is not None:
+        check_output_writable(csv_path)
     store = _ready_store(settings)
     grader = make_grader(grader_name, settings, pool=store.items())
     resolver = Resolver(store, default_rubrics())
@@ -154,3 +175,7 @@ def grade(
         + (f", {skipped} already in {output}" if skipped else "")
         + f" -> {output}"
     )
+    if csv_path is not None:
+        from interviewer.grading.table import write_csv
+
+        click.echo(f"{write_csv(output, csv_path)} rows as CSV -> {csv_path}")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 from pathlib import Path
 
 import click
 
 from interviewer.cli import _coach, _ready_store, main
+from interviewer.cli.terminal import Terminal, history_file
 from interviewer.settings import Settings
 
 USER = click.option(
@@ -35,7 +35,12 @@ def _kit(settings: Settings):
 
 
 @main.command()
-@click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable); default all.")
+@click.option(
+    "--topic",
+    "topics",
+    multiple=True,
+    help="Only this topic, by its English or Chinese name (repeatable); default all.",
+)
 @click.option(
     "--lang",
     type=click.Choice(["any", "en", "zh-Hans", "zh-Hant"]),
@@ -75,7 +80,8 @@ def practice(
     from interviewer.session import Interview, SessionSettings
 
     kit = _kit(settings)
-    unknown = sorted(set(topics) - set(kit.library.topic_names()))
+    keys = [kit.library.topic_key(t) for t in topics]
+    unknown = [t for t, key in zip(topics, keys) if key is None]
     if unknown:
         raise click.BadParameter(
             f"unknown topic(s) {unknown}; topics: " + "; ".join(kit.library.topic_names()),
@@ -98,32 +104,26 @@ def practice(
             kit,
             user,
             SessionSettings(
-                topics=list(topics),
+                topics=[k for k in keys if k],
                 lang=lang,
                 questions=questions,
                 difficulty=difficulty,
                 follow_ups=follow_ups,
             ),
         )
+    term = Terminal(history_file(settings.data_dir))
     for m in iv.transcript():
-        click.echo(("> " if m.role == "user" else "") + m.text + "\n")
+        term.show(("> " if m.role == "user" else "") + m.text)
     click.echo(
         f"(session {iv.id}; Ctrl-D stops, `interviewer practice --resume` goes on)\n", err=True
     )
     while not iv.finished:
         try:
-            text = input("> ")
+            text = term.read("> ")
         except EOFError:
             click.echo("\nStopped; resume with `interviewer practice --resume`.", err=True)
             return
-        current = 0
-        for chunk in iv.reply(text):
-            if chunk.message != current:
-                click.echo("\n")
-                current = chunk.message
-            click.echo(chunk.text, nl=False)
-            sys.stdout.flush()
-        click.echo("\n")
+        term.stream(iv.reply(text))
         if iv.llm_unavailable:
             click.echo(
                 f"({iv.llm_unavailable}: the text above is template text; "

@@ -4,11 +4,12 @@ Input rows (`.jsonl` or `.csv`) need `question` and `answer`; `id` and `referenc
 optional. Without a reference the question is matched to a corpus item through the store;
 a weak match is flagged `no_reference_match` and graded against the derived rubric of the
 best match. Output (`.jsonl`) rows are the input fields plus the grade; a row that
-cannot be graded gets `score: null` and an `error`. Each row is written and flushed as
-soon as it is graded, so a re-run skips the rows already there, once it has checked they
-are this input's (grading.output, which also keeps a second run off the same output).
-Rows can be graded on several processes (`workers`) or, for graders waiting on a remote
-model, several at a time on threads (`concurrency`); the output is the same.
+cannot be graded (an empty answer among them) gets `score: null` and an `error`. Each row
+is written and flushed as soon as it is graded, so a re-run skips the rows already there,
+once it has checked they are this input's (grading.output, which also keeps a second run
+off the same output). Rows can be graded on several processes (`workers`) or, for graders
+waiting on a remote model, several at a time on threads (`concurrency`); the output is the
+same.
 """
 
 from __future__ import annotations
@@ -128,6 +129,8 @@ class Prepared:
 def prepare_row(row: dict[str, Any], resolver: Resolver) -> Prepared:
     """Check the row and find its target (needs the store, so done in the main process)."""
     problem = _row_problem(row)
+    if problem is None and not row["answer"].strip():
+        problem = "empty answer"  # nothing to grade: no score, not a 0 it never earned
     if problem is not None:
         return Prepared(row, None, problem)
     try:

@@ -25,7 +25,7 @@ from interviewer.session.models import Chunk, Level, SessionReport, SessionSetti
 from interviewer.session.report import report_markdown, session_report
 from interviewer.session.selection import choose, item_stats, next_level, topic_means
 from interviewer.session.texts import command_of, level_name, offline_markdown, say
-from interviewer.session.topics import levels, topic_of
+from interviewer.session.topics import levels, topic_key, topic_label, topic_of
 
 # no follow-up after these; a follow-up answer is short and about one point, so
 # `off_topic` (measured against the whole question) does not stop the next one
@@ -59,10 +59,19 @@ class Library:
         return found
 
     def topic_names(self) -> list[str]:
+        """The topics' keys (their English names), sorted."""
         return sorted(set(self.topics.values()))
 
+    def topic_choices(self, lang: str = "en") -> list[tuple[str, str]]:
+        """(name in `lang`, key) of every topic, sorted by name."""
+        return sorted((topic_label(k, lang), k) for k in self.topic_names())
+
+    def topic_key(self, name: str) -> str | None:
+        """The key of the topic `name` names (its key or its name in any language)."""
+        return topic_key(name, self.topic_names())
+
     def candidates(self, s: SessionSettings) -> list[Item]:
-        wanted = set(s.topics)
+        wanted = {self.topic_key(name) or name for name in s.topics}
         return [
             it
             for it in self.items
@@ -433,7 +442,7 @@ class Interview:
             "question",
             n=len(st["asked"]),
             total=self.settings.questions,
-            topic=lib.topics[item.id],
+            topic=topic_label(lib.topics[item.id], self.lang),
             level=level_name(self.lang, lib.levels[item.id]),
             question=self._question_text(item),
         )

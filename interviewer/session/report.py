@@ -9,6 +9,7 @@ from collections import defaultdict
 from interviewer.corpus.lang import to_traditional
 from interviewer.session.history import Message, SessionRecord
 from interviewer.session.models import SessionReport, StudyItem, TopicScore, Turn
+from interviewer.session.topics import topic_label
 
 WEAK_BELOW = 6.0  # a topic averaging under this is listed as weak
 STUDY_BELOW = 7.0  # an item scored under this is listed to study
@@ -86,9 +87,9 @@ def report_markdown(r: SessionReport, lang: str) -> str:
             header,
             "| --- | --- | --- |",
         ]
-        parts += [f"| {t.topic} | {t.questions} | {t.mean} |" for t in r.topics]
+        parts += [f"| {topic_label(t.topic, lang)} | {t.questions} | {t.mean} |" for t in r.topics]
         if r.weakest:
-            parts += ["", weak.format(w=", ".join(r.weakest))]
+            parts += ["", weak.format(w=", ".join(topic_label(w, lang) for w in r.weakest))]
         if r.study:
             parts += ["", study]
             parts += [
