@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import shutil
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 import gradio as gr
@@ -24,6 +25,10 @@ from ui.auth import LoginLimiter, UserBook
 from ui.batch_job import BatchJob
 from ui.files import FileGuard, NotYours, UserFiles
 from ui.views import chat_messages, llm_status_line, score_panel, sessions_rows
+from ui.voice import Voice, microphone, wire
+
+if TYPE_CHECKING:
+    from interviewer.voice import Transcriber
 
 WELCOME = (
     "Choose the settings on the right and press **Start** (or press **Send**: a "
@@ -72,12 +77,20 @@ def _without_paths(message: str, paths: dict[str, str]) -> str:
 
 
 def create_app(
-    kit: Kit, resolver: Resolver, work_dir: Path, files: UserFiles | None = None
+    kit: Kit,
+    resolver: Resolver,
+    work_dir: Path,
+    files: UserFiles | None = None,
+    transcriber: Transcriber | None = None,
+    speech: Callable[[str, str], bytes] | None = None,
 ) -> gr.Blocks:
     """`files`: whose uploads and downloads are whose (default: in Gradio's upload folder);
-    `launch` guards Gradio's file routes with it."""
+    `launch` guards Gradio's file routes with it. `transcriber`: reads the microphone's
+    recordings (None: no microphone); `speech`: reads questions aloud (text, lang ->
+    audio; None: the browser's own speech synthesis)."""
     work_dir.mkdir(parents=True, exist_ok=True)
     files = files or UserFiles()
+    voice = Voice(kit, files, transcriber, _user, speech)
     history = kit.history
     session_lock = _SessionLocks()
 
@@ -237,6 +250,7 @@ def create_app(
                         elem_id="answer",
                         placeholder="Type your answer (Shift+Enter for a new line)",
                     )
+                    mic = microphone() if transcriber is not None else None
                     with gr.Row():
                         send_btn = gr.Button("Send", variant="primary", elem_id="send")
                         hint_btn = gr.Button("Hint", elem_id="hint")
@@ -271,6 +285,7 @@ def create_app(
                             label="Follow-ups per question",
                             elem_id="follow-ups",
                         )
+                        hear = gr.Checkbox(False, label="Hear the question", elem_id="hear")
                         start_btn = gr.Button(
                             "Start a new session", variant="primary", elem_id="start"
                         )
@@ -280,6 +295,12 @@ def create_app(
                         )
                         resume_btn = gr.Button("Resume", elem_id="resume")
                     score = gr.Markdown(score_panel([]), elem_id="score")
+                    question_voice = gr.Textbox(visible="hidden", elem_id="question-voice")
+                    player = (
+                        gr.Audio(autoplay=True, interactive=False, elem_id="question-audio")
+                        if speech is not None
+                        else None
+                    )
                     llm_md = gr.Markdown(llm_line(), elem_id="llm-status")
                     gr.Timer(STATUS_EVERY).tick(
                         llm_line,
@@ -328,7 +349,9 @@ def create_app(
             graded = gr.File(label="Graded file (.jsonl)", interactive=False, elem_id="graded")
 
         settings_inputs = [topics, lang, n, difficulty, follow_ups]
-        start_btn.click(start, settings_inputs, [sid, chat, score, resume_dd], api_name="start")
+        asking = [  # the events after which a new question may be waiting
+            start_btn.click(start, settings_inputs, [sid, chat, score, resume_dd], api_name="start")
+        ]
         send_outputs = [sid, chat, answer, score]
         # every reply event shares one limit, above the default: the grading is serialised
         # by the kit's lock and the LLM's requests are bounded by its client, so a slow LLM
@@ -337,31 +360,36 @@ def create_app(
             "concurrency_id": "reply",
             "concurrency_limit": REPLY_CONCURRENCY,
         }
-        answer.submit(
-            send,
-            [answer, sid, *settings_inputs],
-            send_outputs,
-            api_name="send_enter",
-            api_visibility="private",
-            **replies,
-        )
-        send_btn.click(
-            send, [answer, sid, *settings_inputs], send_outputs, api_name="send", **replies
-        )
+        asking += [
+            answer.submit(
+                send,
+                [answer, sid, *settings_inputs],
+                send_outputs,
+                api_name="send_enter",
+                api_visibility="private",
+                **replies,
+            ),
+            send_btn.click(
+                send, [answer, sid, *settings_inputs], send_outputs, api_name="send", **replies
+            ),
+        ]
         for btn, word in (
             (hint_btn, "hint"),
             (skip_btn, "skip"),
             (repeat_btn, "repeat"),
             (end_btn, "end"),
         ):
-            btn.click(
-                send,
-                [gr.State(word), sid, *settings_inputs],
-                send_outputs,
-                api_name=f"command_{word}",
-                **replies,
+            asking.append(
+                btn.click(
+                    send,
+                    [gr.State(word), sid, *settings_inputs],
+                    send_outputs,
+                    api_name=f"command_{word}",
+                    **replies,
+                )
             )
-        resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume")
+        asking.append(resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume"))
+        wire(voice, asking, sid, mic, answer, hear, question_voice, player)
         history_outputs = [plot, table, pick, resume_dd]
         refresh_btn.click(history_view, None, history_outputs, api_name="history")
         history_tab.select(

@@ -172,9 +172,9 @@ def _audio_answers(settings: Settings, input_path: Path, rows: list[dict]):
     except VoiceUnavailable as exc:
         raise click.ClickException(str(exc)) from None
 
-    def transcribe(path: Path) -> str:
+    def transcribe(path: Path, question: str | None) -> str:
         try:
-            return transcriber.transcribe(path).text
+            return transcriber.transcribe(path, prompt=question).text
         except VoiceUnavailable as exc:  # an endpoint down: this row's error, not the run's
             raise ValueError(f"{path}: {exc}") from None
 

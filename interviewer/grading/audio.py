@@ -13,10 +13,12 @@ from typing import Any
 class AudioAnswers:
     """The transcripts of a batch's `audio` fields, each file read once."""
 
-    def __init__(self, folder: Path, transcribe: Callable[[Path], str]):
+    def __init__(self, folder: Path, transcribe: Callable[[Path, str | None], str]):
+        """`transcribe(path, question)`: the words spoken in the file (the question helps
+        with its terms); ValueError when the file is not usable audio."""
         self.folder = folder.resolve()
         self._transcribe = transcribe
-        self._done: dict[str, str | ValueError] = {}
+        self._done: dict[tuple[str, str | None], str | ValueError] = {}
 
     @staticmethod
     def wanted(row: dict[str, Any]) -> bool:
@@ -39,21 +41,22 @@ class AudioAnswers:
             raise ValueError(f"audio {value!r}: outside the input file's folder")
         return full
 
-    def text(self, value: str) -> str:
+    def text(self, value: str, question: str | None = None) -> str:
         """The words spoken in the file; ValueError (one line, naming `value` as given)
         when it cannot be used."""
-        if value not in self._done:
+        key = (value, question)
+        if key not in self._done:
             try:
                 path = self.path_of(value)
             except ValueError as exc:
-                self._done[value] = exc
+                self._done[key] = exc
             else:
                 try:
-                    self._done[value] = self._transcribe(path)
+                    self._done[key] = self._transcribe(path, question)
                 except ValueError as exc:  # voice.AudioError is one: "PATH: why"
                     why = str(exc).replace(str(path), repr(value))
-                    self._done[value] = ValueError(f"audio {why}")
-        got = self._done[value]
+                    self._done[key] = ValueError(f"audio {why}")
+        got = self._done[key]
         if isinstance(got, ValueError):
             raise got
         return got

@@ -97,7 +97,7 @@ class Resolver:
         """The row's answer and, when it was spoken, the transcript it is; ValueError when
         the audio cannot be read."""
         if self.audio is not None and AudioAnswers.wanted(row):
-            text = self.audio.text(row["audio"])
+            text = self.audio.text(row["audio"], row.get("question"))
             return text, text
         return row["answer"], None
 

@@ -45,9 +45,12 @@ class Transcriber(Protocol):
     def name(self) -> str:
         """Names the model, for reports."""
 
-    def transcribe(self, path: Path, lang: str | None = None) -> Transcript:
+    def transcribe(
+        self, path: Path, lang: str | None = None, prompt: str | None = None
+    ) -> Transcript:
         """The words spoken in the audio file at `path`; AudioError when it is not usable
-        audio, VoiceUnavailable when the model or endpoint cannot be used."""
+        audio, VoiceUnavailable when the model or endpoint cannot be used. `prompt`: text
+        the speech is about (the question), which helps with its terms."""
         ...
 
 
@@ -100,7 +103,9 @@ class LocalWhisper:
                 )
             return self._model
 
-    def transcribe(self, path: Path, lang: str | None = None) -> Transcript:
+    def transcribe(
+        self, path: Path, lang: str | None = None, prompt: str | None = None
+    ) -> Transcript:
         _check_lang(lang)
         started = time.perf_counter()
         audio = read_audio(path)
@@ -108,7 +113,11 @@ class LocalWhisper:
         with self._lock:  # one at a time: each already uses every thread it was given
             heard = lang[:2] if lang else self._en_or_zh(model, audio)
             segments, _ = model.transcribe(
-                audio, language=heard, beam_size=self.beam_size, vad_filter=False
+                audio,
+                language=heard,
+                beam_size=self.beam_size,
+                vad_filter=False,
+                initial_prompt=_short(prompt),
             )
             raw = "".join(s.text for s in segments)
         text, label = written(raw, heard, lang)
@@ -136,7 +145,9 @@ class RemoteTranscriber:
     def name(self) -> str:
         return f"openai:{self.model_name}"
 
-    def transcribe(self, path: Path, lang: str | None = None) -> Transcript:
+    def transcribe(
+        self, path: Path, lang: str | None = None, prompt: str | None = None
+    ) -> Transcript:
         import httpx
 
         _check_lang(lang)
@@ -145,6 +156,8 @@ class RemoteTranscriber:
         data = {"model": self.model_name, "response_format": "json"}
         if lang:
             data["language"] = lang[:2]
+        if prompt:
+            data["prompt"] = _short(prompt) or ""
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         url = self.base_url.rstrip("/") + "/audio/transcriptions"
         try:
@@ -170,6 +183,13 @@ class RemoteTranscriber:
         heard = lang[:2] if lang else ("zh" if _mostly_chinese(text) else "en")
         text, label = written(text, heard, lang)
         return Transcript(text, label, round(audio.size / RATE, 2), time.perf_counter() - started)
+
+
+MAX_PROMPT_CHARS = 400  # Whisper reads at most 224 tokens of it; the question's start
+
+
+def _short(prompt: str | None) -> str | None:
+    return (" ".join(prompt.split())[:MAX_PROMPT_CHARS] or None) if prompt else None
 
 
 def _mostly_chinese(text: str) -> bool:
