@@ -82,17 +82,19 @@ def page(browser):
     context.close()
 
 
-def _start(page, app_url: str, lang: str = "en", hear: bool = False) -> None:
+def _start(page, app_url: str, lang: str = "en", hear: bool = False, n: int = 2) -> None:
     page.goto(app_url, wait_until="load")
     if hear:
         page.check("#hear input[type=checkbox]")
-    page.fill("#n input[type=number]", "2")
+    page.fill("#n input[type=number]", str(n))
     page.press("#n input[type=number]", "Enter")
     page.fill("#lang input", lang)  # the dropdown's filter: Enter takes the one left
     page.press("#lang input", "Enter")
     page.click("#start")
     page.wait_for_function(
-        "() => document.querySelector('#chat').innerText.includes('1/2')", timeout=120_000
+        "n => document.querySelector('#chat').innerText.includes('1/' + n)",
+        arg=n,
+        timeout=120_000,
     )
 
 
@@ -106,6 +108,7 @@ def test_a_spoken_answer_is_transcribed_corrected_sent_and_graded(page, app_url)
     )
     heard = page.input_value("#answer textarea")
     assert "training" in heard.lower() and "overfitting" in heard.lower(), heard
+    page.wait_for_selector("#mic .record-button", state="visible")  # ready to record again
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "ui-voice-transcript.png"), full_page=True)
     # corrected before sending: the box is the candidate's to edit
@@ -120,7 +123,7 @@ def test_a_spoken_answer_is_transcribed_corrected_sent_and_graded(page, app_url)
 
 def test_hear_the_question_speaks_it_in_its_language_when_on(page, app_url):
     page.add_init_script(SPEECH_STUB)
-    _start(page, app_url)  # the toggle is off: nothing spoken
+    _start(page, app_url, n=3)  # the toggle is off: nothing spoken
     page.wait_for_timeout(1_000)
     assert page.evaluate("window._spoken") == []
     page.check("#hear input[type=checkbox]")  # on: the waiting question, at once
@@ -133,6 +136,13 @@ def test_hear_the_question_speaks_it_in_its_language_when_on(page, app_url):
     page.wait_for_function("() => window._spoken.length === 2", timeout=120_000)
     second = page.evaluate("window._spoken")[1]
     assert second["text"] != spoken["text"] and second["text"][:30] in page.inner_text("#chat")
+    page.uncheck("#hear input[type=checkbox]")  # off: the next question is not read
+    page.click("#skip")
+    page.wait_for_function(
+        "() => document.querySelector('#chat').innerText.includes('3/3')", timeout=120_000
+    )
+    page.wait_for_timeout(1_500)
+    assert len(page.evaluate("window._spoken")) == 2
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "ui-voice-hear.png"), full_page=True)
     (ARTIFACTS / "ui-voice-spoken.json").write_text(

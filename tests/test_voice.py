@@ -242,3 +242,21 @@ def test_error_rates_count_words_or_characters():
     assert units("深度 学习。", "zh-Hans") == ["深", "度", "学", "习"]
     clips = read_clips(CLIPS)
     assert clips and all((CLIPS / c.file).is_file() and c.made for c in clips)
+
+
+@pytest.mark.slow
+def test_a_recording_is_read_for_the_user_who_sent_it_only(model_cache, tmp_path):
+    import gradio as gr
+
+    from ui.files import UserFiles
+    from ui.voice import Voice
+
+    files = UserFiles(root=tmp_path)
+    recording = tmp_path / "audio.wav"
+    shutil.copy(CLIP, recording)
+    files.record_upload("ann", [str(recording)])
+    voice = Voice(None, files, LocalWhisper(model_cache), user_of=lambda name: name)  # type: ignore[arg-type]
+    with pytest.raises(gr.Error, match="not uploaded by you"):
+        voice.transcribe(str(recording), None, "", "bob")
+    text, mic = voice.transcribe(str(recording), None, "I think", "ann")
+    assert text.startswith("I think Dropout") and "overfitting" in text and mic is None

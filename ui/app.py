@@ -349,9 +349,9 @@ def create_app(
             graded = gr.File(label="Graded file (.jsonl)", interactive=False, elem_id="graded")
 
         settings_inputs = [topics, lang, n, difficulty, follow_ups]
-        asking = [  # the events after which a new question may be waiting
-            start_btn.click(start, settings_inputs, [sid, chat, score, resume_dd], api_name="start")
-        ]
+        started = start_btn.click(
+            start, settings_inputs, [sid, chat, score, resume_dd], api_name="start"
+        )
         send_outputs = [sid, chat, answer, score]
         # every reply event shares one limit, above the default: the grading is serialised
         # by the kit's lock and the LLM's requests are bounded by its client, so a slow LLM
@@ -360,35 +360,35 @@ def create_app(
             "concurrency_id": "reply",
             "concurrency_limit": REPLY_CONCURRENCY,
         }
-        asking += [
-            answer.submit(
-                send,
-                [answer, sid, *settings_inputs],
-                send_outputs,
-                api_name="send_enter",
-                api_visibility="private",
-                **replies,
-            ),
-            send_btn.click(
-                send, [answer, sid, *settings_inputs], send_outputs, api_name="send", **replies
-            ),
-        ]
+        entered = answer.submit(
+            send,
+            [answer, sid, *settings_inputs],
+            send_outputs,
+            api_name="send_enter",
+            api_visibility="private",
+            **replies,
+        )
+        sent = send_btn.click(
+            send, [answer, sid, *settings_inputs], send_outputs, api_name="send", **replies
+        )
+        commands = []
         for btn, word in (
             (hint_btn, "hint"),
             (skip_btn, "skip"),
             (repeat_btn, "repeat"),
             (end_btn, "end"),
         ):
-            asking.append(
-                btn.click(
-                    send,
-                    [gr.State(word), sid, *settings_inputs],
-                    send_outputs,
-                    api_name=f"command_{word}",
-                    **replies,
-                )
+            command = btn.click(
+                send,
+                [gr.State(word), sid, *settings_inputs],
+                send_outputs,
+                api_name=f"command_{word}",
+                **replies,
             )
-        asking.append(resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume"))
+            commands.append(command)
+        resumed = resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume")
+        # after these a new question may be waiting: read aloud when "Hear" is on
+        asking = [started, entered, sent, *commands, resumed]
         wire(voice, asking, sid, mic, answer, hear, question_voice, player)
         history_outputs = [plot, table, pick, resume_dd]
         refresh_btn.click(history_view, None, history_outputs, api_name="history")

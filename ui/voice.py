@@ -97,16 +97,16 @@ class Voice:
         self.transcriber = transcriber
         self.user_of = user_of
         self.speech = speech  # text, lang -> audio bytes (an /audio/speech endpoint)
-        self._said: dict[str, int] = {}
 
     def _record(self, sid: str | None, user: str) -> SessionRecord | None:
         record = self.kit.history.session(sid) if sid else None
         return record if record is not None and record.user == user else None
 
     def transcribe(self, recording: str | None, sid: str | None, typed: str, request: gr.Request):
-        """The answer box with the recording's words added (to correct before sending)."""
+        """The answer box with the recording's words added (to correct before sending), and
+        the microphone cleared for the next recording."""
         if not recording or self.transcriber is None:
-            return gr.skip()
+            return gr.skip(), None
         user = self.user_of(request)
         try:
             path = self.files.upload_of(user, recording)
@@ -119,15 +119,15 @@ class Voice:
             got = self.transcriber.transcribe(path, lang, question.text if question else None)
         except AudioError as exc:
             gr.Warning(f"The recording could not be read: {str(exc).replace(str(path), 'it')}")
-            return gr.skip()
+            return gr.skip(), None
         except VoiceUnavailable as exc:
             gr.Warning(f"Speech to text is unavailable: {exc}")
-            return gr.skip()
+            return gr.skip(), None
         if not got.text:
             gr.Warning("No words were heard in the recording.")
-            return gr.skip()
+            return gr.skip(), None
         typed = (typed or "").rstrip()
-        return f"{typed} {got.text}".strip() if typed else got.text
+        return (f"{typed} {got.text}" if typed else got.text), None
 
     def question(self, sid: str | None, request: gr.Request) -> str:
         """The waiting question as JSON for the browser's speech ({text, lang, key})."""
@@ -179,7 +179,7 @@ def wire(
         mic.stop_recording(
             voice.transcribe,
             [mic, sid, answer],
-            [answer],
+            [answer, mic],
             api_name="transcribe",
             api_visibility="private",
         )
