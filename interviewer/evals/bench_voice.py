@@ -6,6 +6,7 @@ model's load time. Written by evals/bench_voice.py as evals/reports/bench_voice.
 from __future__ import annotations
 
 import json
+import os
 import re
 import statistics
 import time
@@ -92,7 +93,17 @@ def bench_voice(
         modes.append(
             {"mode": mode, "summary": _summary(results), "clips": [asdict(r) for r in results]}
         )
+    cores = os.cpu_count() or 1
+    busy = load[0] > cores
     return {
+        **(
+            {
+                "note": f"(The CPU was busy with other work, load average {load[0]} on "
+                f"{cores} cores: the times are upper bounds.)"
+            }
+            if busy
+            else {}
+        ),
         "date": started,
         "machine": Machine.here().describe(),
         "commit": git_commit(),
