@@ -202,9 +202,13 @@ class _Speech(BaseHTTPRequestHandler):
         self.seen.append(
             {"path": self.path, "auth": self.headers.get("Authorization"), "body": body}
         )
-        reply = json.dumps({"text": "Dropout drops units at random."}).encode()
+        if self.path.endswith("/audio/speech"):
+            reply, kind = b"ID3 not really an mp3", "audio/mpeg"
+        else:
+            reply = json.dumps({"text": "Dropout drops units at random."}).encode()
+            kind = "application/json"
         self.send_response(200)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(reply)))
         self.end_headers()
         self.wfile.write(reply)
@@ -260,3 +264,28 @@ def test_a_recording_is_read_for_the_user_who_sent_it_only(model_cache, tmp_path
         voice.transcribe(str(recording), None, "", "bob")
     text, mic = voice.transcribe(str(recording), None, "I think", "ann")
     assert text.startswith("I think Dropout") and "overfitting" in text and mic is None
+
+
+def test_the_question_can_be_read_by_a_speech_endpoint(tmp_path):
+    from interviewer.settings import Settings
+    from interviewer.voice.tts import speech_endpoint
+    from ui.files import UserFiles
+    from ui.voice import Voice
+
+    assert speech_endpoint(Settings(data_dir=tmp_path)) is None  # the browser's voices
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Speech)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/v1"
+        endpoint = speech_endpoint(Settings(data_dir=tmp_path, tts_base_url=url))
+        files = UserFiles(root=tmp_path)
+        voice = Voice(None, files, None, user_of=lambda name: name, speech=endpoint.speak)  # type: ignore[arg-type,union-attr]
+        question = json.dumps({"text": "What is dropout?", "lang": "en-US", "key": "s:1:0"})
+        played = voice.spoken(question, True, "ann")
+        assert Path(played).read_bytes() == b"ID3 not really an mp3"
+        assert files.may_read("ann", played) and not files.may_read("bob", played)
+        seen = json.loads(_Speech.seen[-1]["body"])
+        assert _Speech.seen[-1]["path"] == "/v1/audio/speech"
+        assert seen["input"] == "What is dropout?" and seen["model"] == "tts-1"
+    finally:
+        server.shutdown()
