@@ -289,3 +289,21 @@ def test_the_question_can_be_read_by_a_speech_endpoint(tmp_path):
         assert seen["input"] == "What is dropout?" and seen["model"] == "tts-1"
     finally:
         server.shutdown()
+
+
+@pytest.mark.slow
+def test_transcribe_meets_the_documented_error_rate_on_every_committed_clip(model_cache):
+    """The acceptance: `interviewer transcribe` on the committed clips, given their question
+    as the app and `grade` give it, errs no more than the report on the Voice page says."""
+    report = json.loads((REPO / "evals" / "reports" / "bench_voice.json").read_text())
+    documented = next(m for m in report["modes"] if m["mode"] == "with the question")
+    errors = words = 0
+    for clip in read_clips(CLIPS):
+        args = ["transcribe", "--lang", clip.lang, "--prompt", clip.question]
+        result = _cli(model_cache, *args, str(CLIPS / clip.file))
+        assert result.exit_code == 0, result.output
+        ref = units(clip.text, clip.lang)
+        errors += edits(ref, units(result.output, clip.lang))
+        words += len(ref)
+    # the report keeps 4 decimals
+    assert round(errors / words, 4) <= documented["summary"]["en"]["error_rate"], (errors, words)
