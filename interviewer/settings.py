@@ -74,6 +74,20 @@ class Settings(BaseModel):
     model_cache_dir: Path = Field(default_factory=default_model_cache_dir)
     llm_threads: int | None = None  # local model server threads; default one per core
 
+    # Voice (interviewer/voice). Speech to text: the packaged Whisper base model on this
+    # machine (assembled into model_cache_dir once), or, when stt_base_url is set, any
+    # OpenAI-compatible endpoint's /audio/transcriptions (e.g. http://host:8000/v1)
+    stt_base_url: str | None = None
+    stt_model: str = "whisper-1"  # the model name the endpoint knows
+    stt_threads: int = Field(2, ge=1)  # the local model's CPU threads
+    stt_timeout: float = Field(120.0, gt=0)  # the endpoint's deadline per file, seconds
+    # "Hear the question": the browser's own speech synthesis (offline, the device's
+    # voices), or, when tts_base_url is set, the endpoint's /audio/speech
+    tts_base_url: str | None = None
+    tts_model: str = "tts-1"
+    tts_voice: str = "alloy"
+    voice_api_key: str | None = None  # sent as the bearer token to both endpoints
+
     @property
     def store_dir(self) -> Path:
         return self.data_dir / "store"

@@ -8,7 +8,8 @@ never served."""
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 import gradio as gr
@@ -35,6 +36,10 @@ from ui.views import (
     session_summary,
     sessions_rows,
 )
+from ui.voice import Voice, microphone, wire
+
+if TYPE_CHECKING:
+    from interviewer.voice import Transcriber
 
 WELCOME = (
     "Pick your **Settings** and press **Start a new session**, or just press **Send**. "
@@ -82,12 +87,20 @@ def _without_paths(message: str, paths: dict[str, str]) -> str:
 
 
 def create_app(
-    kit: Kit, resolver: Resolver, work_dir: Path, files: UserFiles | None = None
+    kit: Kit,
+    resolver: Resolver,
+    work_dir: Path,
+    files: UserFiles | None = None,
+    transcriber: Transcriber | None = None,
+    speech: Callable[[str, str], bytes] | None = None,
 ) -> gr.Blocks:
     """`files`: whose uploads and downloads are whose (default: in Gradio's upload folder);
-    `launch` guards Gradio's file routes with it."""
+    `launch` guards Gradio's file routes with it. `transcriber`: reads the microphone's
+    recordings (None: no microphone); `speech`: reads questions aloud (text, lang ->
+    audio; None: the browser's own speech synthesis)."""
     work_dir.mkdir(parents=True, exist_ok=True)
     files = files or UserFiles()
+    voice = Voice(kit, files, transcriber, _user, speech)
     history = kit.history
     session_lock = _SessionLocks()
 
@@ -271,6 +284,7 @@ def create_app(
                         elem_id="answer",
                         placeholder="Type your answer (Shift+Enter for a new line)",
                     )
+                    mic = microphone() if transcriber is not None else None
                     with gr.Row(elem_id="commands"):  # one row, at any width
                         send_btn = gr.Button("Send", variant="primary", elem_id="send", min_width=0)
                         hint_btn = gr.Button("Hint", elem_id="hint", min_width=0)
@@ -306,6 +320,7 @@ def create_app(
                             label="Follow-ups per question",
                             elem_id="follow-ups",
                         )
+                        hear = gr.Checkbox(False, label="Hear the question", elem_id="hear")
                         start_btn = gr.Button(
                             "Start a new session", variant="primary", elem_id="start"
                         )
@@ -315,6 +330,12 @@ def create_app(
                         )
                         resume_btn = gr.Button("Resume", elem_id="resume")
                     score = gr.Markdown(score_panel([]), elem_id="score", latex_delimiters=LATEX)
+                    question_voice = gr.Textbox(visible="hidden", elem_id="question-voice")
+                    player = (
+                        gr.Audio(autoplay=True, interactive=False, elem_id="question-audio")
+                        if speech is not None
+                        else None
+                    )
                     llm_md = gr.Markdown(llm_line(), elem_id="llm-status")
                     gr.Timer(STATUS_EVERY).tick(
                         llm_line,
@@ -381,7 +402,9 @@ def create_app(
             api_name="topic_names",
             api_visibility="private",
         )
-        start_btn.click(start, settings_inputs, [sid, chat, score, resume_dd], api_name="start")
+        started = start_btn.click(
+            start, settings_inputs, [sid, chat, score, resume_dd], api_name="start"
+        )
         send_outputs = [sid, chat, answer, score]
         # every reply event shares one limit, above the default: the grading is serialised
         # by the kit's lock and the LLM's requests are bounded by its client, so a slow LLM
@@ -390,7 +413,7 @@ def create_app(
             "concurrency_id": "reply",
             "concurrency_limit": REPLY_CONCURRENCY,
         }
-        answer.submit(
+        entered = answer.submit(
             send,
             [answer, sid, *settings_inputs],
             send_outputs,
@@ -398,32 +421,35 @@ def create_app(
             api_visibility="private",
             **replies,
         )
-        send_btn.click(
+        sent = send_btn.click(
             send, [answer, sid, *settings_inputs], send_outputs, api_name="send", **replies
         )
+        commands = []
         for btn, word in (
             (hint_btn, "hint"),
             (skip_btn, "skip"),
             (repeat_btn, "repeat"),
             (end_btn, "end"),
         ):
-            btn.click(
+            command = btn.click(
                 send,
                 [gr.State(word), sid, *settings_inputs],
                 send_outputs,
                 api_name=f"command_{word}",
                 **replies,
             )
+            commands.append(command)
         hidden: dict[str, Any] = {"api_visibility": "private", "queue": False}
-        resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume").success(
-            settings_view, [sid], settings_inputs, **hidden
-        )
-        offer_btn.click(resume, [offer_sid], [sid, chat, score], api_visibility="private").success(
-            settings_view, [sid], settings_inputs, **hidden
-        )
+        resumed = resume_btn.click(resume, [resume_dd], [sid, chat, score], api_name="resume")
+        resumed.success(settings_view, [sid], settings_inputs, **hidden)
+        offered = offer_btn.click(resume, [offer_sid], [sid, chat, score], api_visibility="private")
+        offered.success(settings_view, [sid], settings_inputs, **hidden)
         # a session started or resumed (by any button, or by Send): the offer is done
         sid.change(lambda: gr.update(visible=False), None, offer_row, **hidden)
         app.load(offer, None, [offer_row, offer_md, offer_sid], **hidden)
+        # after these a new question may be waiting: read aloud when "Hear" is on
+        asking = [started, entered, sent, *commands, resumed, offered]
+        wire(voice, asking, sid, mic, answer, hear, question_voice, player)
         history_outputs = [plot, table, pick, resume_dd]
         # the transcript is read again each time: the picked session may have changed
         refresh_btn.click(history_view, None, history_outputs, api_name="history").then(

@@ -72,6 +72,9 @@ class _StoppableResolver:
         with self._kit.grade_lock:
             return self._resolver.resolve(row)
 
+    def answer(self, row: dict[str, Any]) -> tuple[str, str | None]:
+        return self._resolver.answer(row)  # no audio here: the row's written answer
+
 
 @dataclass
 class Progress:
@@ -97,7 +100,7 @@ class BatchJob:
         self.stale_after = stale_after
         self._beat = time.monotonic()
         self.grader = _BatchGrader(kit, self.check)
-        # duck-typed as a Resolver: resolve() is all the batch functions call
+        # duck-typed as a Resolver: resolve() and answer() are all the batch functions call
         self.resolver = cast(Resolver, _StoppableResolver(resolver, kit, self.check))
         self.rows, self.source, self.output, self.peers = rows, source, output, peers
         self.progress = Progress()

@@ -288,6 +288,31 @@ def command_line() -> str:
     help="local backend: where the model file is assembled once and shared by every "
     "data dir. Env: INTERVIEWER_MODEL_CACHE_DIR.",
 )
+@click.option(
+    "--stt-base-url",
+    envvar="INTERVIEWER_STT_BASE_URL",
+    default=None,
+    metavar="URL",
+    help="Speech to text by this OpenAI-compatible endpoint's /audio/transcriptions "
+    "(e.g. http://host:8000/v1) instead of the packaged Whisper base model. "
+    "Env: INTERVIEWER_STT_BASE_URL.",
+)
+@click.option(
+    "--tts-base-url",
+    envvar="INTERVIEWER_TTS_BASE_URL",
+    default=None,
+    metavar="URL",
+    help="The app reads questions aloud with this OpenAI-compatible endpoint's "
+    "/audio/speech instead of the browser's own voices. Env: INTERVIEWER_TTS_BASE_URL.",
+)
+@click.option(
+    "--voice-api-key",
+    envvar="INTERVIEWER_VOICE_API_KEY",
+    default=None,
+    help="The API key of the speech endpoints. Env: INTERVIEWER_VOICE_API_KEY "
+    "(and INTERVIEWER_STT_MODEL, INTERVIEWER_TTS_MODEL, INTERVIEWER_TTS_VOICE name their "
+    "models and voice).",
+)
 @click.pass_context
 def main(
     ctx: click.Context,
@@ -303,6 +328,9 @@ def main(
     llm_threads: int | None,
     llm_timeout: float | None,
     model_cache_dir: Path | None,
+    stt_base_url: str | None,
+    tts_base_url: str | None,
+    voice_api_key: str | None,
 ) -> None:
     """Mock interviews for deep-learning / ML jobs, offline."""
     offline_environment()
@@ -326,7 +354,23 @@ def main(
         llm_threads=llm_threads,
         llm_timeout=llm_timeout,
         **({"model_cache_dir": model_cache_dir} if model_cache_dir else {}),
+        stt_base_url=stt_base_url or None,
+        tts_base_url=tts_base_url or None,
+        voice_api_key=voice_api_key or None,
+        **_voice_names(),
     )
+
+
+def _voice_names() -> dict[str, str]:
+    """The speech endpoints' model and voice names given in the environment."""
+    import os
+
+    names = {
+        "stt_model": "INTERVIEWER_STT_MODEL",
+        "tts_model": "INTERVIEWER_TTS_MODEL",
+        "tts_voice": "INTERVIEWER_TTS_VOICE",
+    }
+    return {key: os.environ[env] for key, env in names.items() if os.environ.get(env)}
 
 
 # commands register themselves on `main`
@@ -338,3 +382,4 @@ from interviewer.cli import practice as _practice  # noqa: E402,F401
 from interviewer.cli import serve as _serve  # noqa: E402,F401
 from interviewer.cli import llm as _llm  # noqa: E402,F401
 from interviewer.cli import rubric as _rubric  # noqa: E402,F401
+from interviewer.cli import voice as _voice  # noqa: E402,F401

@@ -93,7 +93,9 @@ def grade(
     csv_path: Path | None,
     workers: int | None,
 ) -> None:
-    """Grade INPUT (.jsonl or .csv rows with question, answer[, id, reference])."""
+    """Grade INPUT (.jsonl or .csv rows with question, answer[, id, reference]). A row may
+    give `audio`, an audio file relative to INPUT's folder, instead of `answer`: it is
+    graded on its transcript (see `interviewer transcribe`), written as `transcript`."""
     from tqdm import tqdm
 
     from interviewer.grading.batch import (
@@ -130,7 +132,7 @@ def grade(
         check_output_writable(csv_path)
     store = _ready_store(settings)
     grader = make_grader(grader_name, settings, pool=store.items())
-    resolver = Resolver(store, default_rubrics())
+    resolver = Resolver(store, default_rubrics(), _audio_answers(settings, input_path, rows))
     if examples_path is not None:
         try:
             examples = read_examples(examples_path, resolver)
@@ -179,3 +181,26 @@ def grade(
         from interviewer.grading.table import write_csv
 
         click.echo(f"{write_csv(output, csv_path)} rows as CSV -> {csv_path}")
+
+
+def _audio_answers(settings: Settings, input_path: Path, rows: list[dict]):
+    """The transcripts of the rows answered by audio, None when there are none; the
+    speech model is loaded now, so that a missing model stops the run in one line."""
+    from interviewer.grading.audio import AudioAnswers
+    from interviewer.voice import VoiceUnavailable, make_transcriber
+
+    if not any(AudioAnswers.wanted(row) for row in rows):
+        return None
+    transcriber = make_transcriber(settings)
+    try:
+        getattr(transcriber, "model", lambda: None)()
+    except VoiceUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
+
+    def transcribe(path: Path, question: str | None) -> str:
+        try:
+            return transcriber.transcribe(path, prompt=question).text
+        except VoiceUnavailable as exc:  # an endpoint down: this row's error, not the run's
+            raise ValueError(f"{path}: {exc}") from None
+
+    return AudioAnswers(input_path.parent, transcribe)

@@ -117,6 +117,8 @@ def serve(
     """Serve the practice app in the browser (offline; each user's history kept apart)."""
     from interviewer.grading.batch import Resolver
     from interviewer.session.setup import build_kit
+    from interviewer.voice import make_transcriber
+    from interviewer.voice.tts import speech_endpoint
     from ui import create_app, launch
 
     started = time.perf_counter()
@@ -126,7 +128,14 @@ def serve(
     kit = build_kit(
         store, settings.history_path, vectors_path=settings.vectors_path, coach=_coach(settings)
     )
-    app = create_app(kit, Resolver(store, kit.library.rubrics), settings.work_dir)
+    speech = speech_endpoint(settings)
+    app = create_app(
+        kit,
+        Resolver(store, kit.library.rubrics),
+        settings.work_dir,
+        transcriber=make_transcriber(settings),
+        speech=speech.speak if speech else None,
+    )
     _, url, _ = launch(
         app, host=host, port=port, users=book, prevent_thread_lock=True, max_upload_mb=max_upload_mb
     )

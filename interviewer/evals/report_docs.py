@@ -183,3 +183,47 @@ def llm_table(name: str = "bench_llm") -> str:
         rows,
     )
     return table + "\n\n" + provenance(name)
+
+
+def voice_table(name: str = "bench_voice") -> str:
+    """Speech to text on the committed clips: error rate and real-time factor per mode and
+    language, then each clip's transcript."""
+    report = load(name)
+    rows = []
+    for mode in report["modes"]:
+        for lang, s in mode["summary"].items():
+            rows.append(
+                [
+                    mode["mode"],
+                    lang,
+                    s["clips"],
+                    f"{s['metric']} {s['error_rate']:.1%}",
+                    f"{s['real_time_factor_median']} / {s['real_time_factor_max']}",
+                    f"{s['seconds_max']} s",
+                ]
+            )
+    settings = report.get("settings", {})
+    head = (
+        f"Model `{report['model']}`, {settings.get('threads')} threads, beam size "
+        f"{settings.get('beam_size')}; each clip {report['repeats']} times (the median); "
+        f"the first call, which loads the model, took {report['first_call_s']} s."
+    )
+    summary = _table(
+        [
+            "mode",
+            "language",
+            "clips",
+            "error rate",
+            "real-time factor median / max",
+            "slowest clip",
+        ],
+        rows,
+    )
+    clips = [
+        [f"`{c['file']}`", c["reference"], c["transcript"], c["errors"]]
+        for c in report["modes"][-1]["clips"]
+    ]
+    detail = _table(
+        ["clip", "said", f"heard ({report['modes'][-1]['mode']})", "word errors"], clips
+    )
+    return head + "\n\n" + summary + "\n\n" + detail + "\n\n" + provenance(name)

@@ -1,7 +1,9 @@
 """Grade a file of written answers: one output row per input row, in order, resumable.
 
 Input rows (`.jsonl` or `.csv`) need `question` and `answer`; `id` and `reference` are
-optional. Without a reference the question is matched to a corpus item through the store;
+optional. With an `AudioAnswers` (grading.audio), a row may give `audio` (a file, relative
+to the input file) in place of `answer`: it is graded on the transcript, written as
+`transcript`. Without a reference the question is matched to a corpus item through the store;
 a weak match is flagged `no_reference_match` and graded against the derived rubric of the
 best match. Output (`.jsonl`) rows are the input fields plus the grade; a row that
 cannot be graded (an empty answer among them) gets `score: null` and an `error`. Each row
@@ -25,6 +27,7 @@ from typing import Any, Protocol
 
 from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
+from interviewer.grading.audio import AudioAnswers
 from interviewer.grading.examples import GradedExample
 from interviewer.grading.models import Grade
 from interviewer.grading.output import check_paths, output_lock, resume_point
@@ -61,10 +64,14 @@ class Target:
     flags: tuple[str, ...] = ()
 
 
-def _row_problem(row: dict[str, Any]) -> str | None:
+def _row_problem(row: dict[str, Any], audio: bool = False) -> str | None:
+    """Why the row cannot be graded, or None. `audio`: an `audio` field may stand in for
+    the answer."""
     if "_error" in row:
         return row["_error"]
     for key in ("question", "answer"):
+        if key == "answer" and audio and AudioAnswers.wanted(row):
+            continue
         if not isinstance(row.get(key), str):
             return f"missing or non-text field {key!r}"
     if not row["question"].strip():
@@ -78,12 +85,22 @@ def _row_problem(row: dict[str, Any]) -> str | None:
 
 
 class Resolver:
-    """Finds the item and rubric a row is graded against."""
+    """Finds the item and rubric a row is graded against, and its answer (`audio`: the
+    transcripts of rows answered by an audio file; None: such rows have no answer)."""
 
-    def __init__(self, store: ItemStore, rubrics: RubricBook):
+    def __init__(self, store: ItemStore, rubrics: RubricBook, audio: AudioAnswers | None = None):
         self.store = store
         self.rubrics = rubrics
+        self.audio = audio
         self._hits: dict[str, list] = {}  # question -> store hits: files repeat questions
+
+    def answer(self, row: dict[str, Any]) -> tuple[str, str | None]:
+        """The row's answer and, when it was spoken, the transcript it is; ValueError when
+        the audio cannot be read."""
+        if self.audio is not None and AudioAnswers.wanted(row):
+            text = self.audio.text(row["audio"], row.get("question"))
+            return text, text
+        return row["answer"], None
 
     def rubric_for(self, item: Item) -> Rubric:
         return self.rubrics.get(item.id) or derive_rubric(item)
@@ -124,13 +141,13 @@ class Prepared:
     row: dict[str, Any]
     target: Target | None
     problem: str | None
+    answer: str = ""  # what is graded: the row's answer, or its audio's transcript
+    transcript: str | None = None  # when the answer was spoken
 
 
 def prepare_row(row: dict[str, Any], resolver: Resolver) -> Prepared:
     """Check the row and find its target (needs the store, so done in the main process)."""
-    problem = _row_problem(row)
-    if problem is None and not row["answer"].strip():
-        problem = "empty answer"  # nothing to grade: no score, not a 0 it never earned
+    problem = _row_problem(row, audio=getattr(resolver, "audio", None) is not None)
     if problem is not None:
         return Prepared(row, None, problem)
     try:
@@ -139,16 +156,24 @@ def prepare_row(row: dict[str, Any], resolver: Resolver) -> Prepared:
         return Prepared(row, None, str(exc))
     if target.item.answer_kind == "image":
         return Prepared(row, None, f"item {target.item.id} has only an image as its answer")
-    return Prepared(row, target, None)
+    try:
+        answer, transcript = resolver.answer(row)
+    except ValueError as exc:
+        return Prepared(row, None, str(exc))
+    if not answer.strip():  # nothing to grade: no score, not a 0 it never earned
+        return Prepared(row, None, "empty answer", answer, transcript)
+    return Prepared(row, target, None, answer, transcript)
 
 
 def finish_row(prepared: Prepared, grader: Grader) -> dict[str, Any]:
     """The output row: the input fields plus the grade, or `score: null` and an error."""
     out = {k: v for k, v in prepared.row.items() if k != "_error"}
+    if prepared.transcript is not None:
+        out["transcript"] = prepared.transcript
     problem, target = prepared.problem, prepared.target
     if target is not None:
         try:
-            grade = grader.grade(target.item, target.rubric, prepared.row["answer"])
+            grade = grader.grade(target.item, target.rubric, prepared.answer)
         except (LookupError, ValueError) as exc:
             problem = str(exc)
     if problem is not None:
@@ -236,7 +261,7 @@ def add_peer_answers(
         prepared = prepare_row(row, resolver)
         target = prepared.target
         if target is not None and target.rubric.origin != "authored":
-            pairs.append((target.item.id, row["answer"]))
+            pairs.append((target.item.id, prepared.answer))
     return base.add_peers(pairs, on_answer=on_answer)
 
 
@@ -276,10 +301,15 @@ class _LockedResolver:
     def __init__(self, resolver: Resolver):
         self._resolver = resolver
         self._lock = threading.Lock()
+        self.audio = resolver.audio
 
     def resolve(self, row: dict[str, Any]) -> Target:
         with self._lock:
             return self._resolver.resolve(row)
+
+    def answer(self, row: dict[str, Any]) -> tuple[str, str | None]:
+        with self._lock:
+            return self._resolver.answer(row)
 
 
 def grade_file(

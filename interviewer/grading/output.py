@@ -41,6 +41,7 @@ OUT_FIELDS = frozenset(
         "grader",
         "rubric_version",
         "error",
+        "transcript",  # a spoken answer's (grading.audio)
     }
 )
 OUT_REQUIRED = frozenset({"score", "max_score", "error", "grader"})
