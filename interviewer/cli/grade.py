@@ -9,6 +9,7 @@ import click
 
 from interviewer.cli import _ready_store, main
 from interviewer.cli import check_output_writable
+from interviewer.grading.judge_grader import DEFAULT_GRADER
 from interviewer.settings import Settings
 
 
@@ -52,7 +53,7 @@ def resolve_workers(workers: int | None) -> int:
 @click.option(
     "--grader",
     "grader_name",
-    default="rubric",
+    default=DEFAULT_GRADER,
     show_default=True,
     envvar="INTERVIEWER_GRADER",
     help="Grader to use. Env: INTERVIEWER_GRADER.",

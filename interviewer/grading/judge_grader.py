@@ -31,6 +31,7 @@ from interviewer.rubric.models import KeyPoint
 from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, default_judge
 
 GRADER_ID = "claim-v1"
+DEFAULT_GRADER = "claim"  # what grades when nobody names a grader: this, or "rubric"
 WINDOW_CHARS = 420  # an answer longer than this is judged in windows of sentences
 # ... and, with SENTENCE_CHARS, also in windows this short (mostly one sentence each): the
 # judge was trained on short statements, and a point made in one sentence of a long answer
@@ -40,13 +41,17 @@ SENTENCE_CHARS = 160
 
 @dataclass(frozen=True)
 class JudgeConfig:
+    """Calibrated 2026-12-06 on the dev splits of realistic and seed_gold only, with
+    `python evals/calibrate_claims.py --variants 2 --window 420 --report ...` (the judge of
+    evals/reports/judge_train.json; the routes compared: evals/reports/claim_routes.json)."""
+
     entail_low: float = 0.3  # entailment probability at which a point starts earning
-    entail_high: float = 0.8  # ... and at which it earns in full
-    contradict_at: float = 0.5  # contradiction probability from which a point is contradicted
-    misconception_at: float = 0.6  # entailment of a misconception from which it is stated
-    penalty: float = 1.5  # score lost per contradicted point
-    wrong_at: float = 9.0  # entailment of a point's authored wrong version that contradicts it
-    lexical: float = 0.0  # a point earns at least this share of the rubric grader's credit
+    entail_high: float = 0.6  # ... and at which it earns in full
+    contradict_at: float = 0.4  # contradiction probability from which a point is contradicted
+    misconception_at: float = 9.0  # entailment of a misconception from which it is stated (off)
+    penalty: float = 0.5  # score lost per contradicted point
+    wrong_at: float = 0.8  # entailment of a point's authored wrong version that contradicts it
+    lexical: float = 1.0  # a point earns at least this share of the rubric grader's credit
     lexical_gate: float = 0.0  # ... when the judge's entailment of the point is at least this
 
 
@@ -101,6 +106,13 @@ def windows(sentences: list[str], max_chars: int = WINDOW_CHARS) -> list[list[in
             break
         start = run[-1] if len(run) > 1 else run[-1] + 1
     return out
+
+
+def default_grader(embedder, pool) -> RubricGrader:
+    """The grader the interview and `interviewer grade` use unless told otherwise."""
+    if DEFAULT_GRADER == "claim":
+        return ClaimGrader(embedder, pool=pool)
+    return RubricGrader(embedder, pool=pool)
 
 
 class ClaimGrader(RubricGrader):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import torch
 
+from interviewer.evals.measure import Machine, git_commit
 from interviewer.judge.model import batch_tensors, new_model, pair_ids, save
 from interviewer.judge.pairs import (
     LABELS,
@@ -206,6 +207,8 @@ def main(argv: list[str] | None = None) -> None:
     minutes = (time.time() - started) / 60
     report = {
         "date": time.strftime("%Y-%m-%d", time.gmtime()),
+        "machine": Machine.here().describe(),
+        "commit": git_commit(),
         "command": " ".join(
             ["python -m interviewer.judge.train", *(sys.argv[1:] if argv is None else argv)]
         ),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interviewer.grading.batch import Grader
-from interviewer.grading.rubric_grader import RubricGrader
+from interviewer.grading.judge_grader import default_grader
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric.loader import RubricBook
 from interviewer.session.coach import Coach, TemplateCoach
@@ -89,7 +89,7 @@ def build_kit(
         embedder = store.embedder
         if vectors_path is not None:
             embedder = PersistentEmbedder(embedder, vectors_path)
-        grader = RubricGrader(embedder, pool=library.items)
+        grader = default_grader(embedder, library.items)
     return Kit(library, grader, coach or TemplateCoach(), History(history_path))
 
 
