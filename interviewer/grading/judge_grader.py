@@ -31,7 +31,7 @@ from interviewer.rubric.models import KeyPoint
 from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, default_judge
 
 GRADER_ID = "claim-v1"
-DEFAULT_GRADER = "claim"  # what grades when nobody names a grader: this, or "rubric"
+DEFAULT_GRADER = "rubric"  # what grades when nobody names a grader: this, or "claim"
 WINDOW_CHARS = 420  # an answer longer than this is judged in windows of sentences
 # ... and, with SENTENCE_CHARS, also in windows this short (mostly one sentence each): the
 # judge was trained on short statements, and a point made in one sentence of a long answer
