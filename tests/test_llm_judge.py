@@ -368,3 +368,50 @@ def test_with_peer_answers_a_confirmed_point_gains_only_the_rubrics_share(setup,
     gains = _ensemble_gains((plain, leaning), item, rubric, judged, tmp_path)
     assert "peer_answers" in leaning.grade(item, rubric, PARTIAL).flags
     assert gains[0] > 0 and gains[1] == pytest.approx(gains[0] * (1 - config.peer_weight), abs=0.15)
+
+
+def test_the_ensemble_wraps_the_claim_grader_too(embedder, tmp_path):
+    """Over the claim grader (a scripted judge of meaning standing in for its model): a
+    point it half-credits is confirmed up with its own evidence sentence, another is
+    lowered to contradicted by a quoted contradiction, and the score moves by exactly the
+    credit moved (the claim grader's score is its points alone)."""
+    from interviewer.grading.judge_grader import ClaimGrader
+    from tests.test_judge import ScriptedJudge, _odds_item
+
+    item, rubric = _odds_item(embedder)
+    answer = "Odds are p over one minus p. Their log is the logit. It is zero to infinity."
+    base = ClaimGrader(embedder, judge=ScriptedJudge(lambda c, t: [0.55, 0.0, 0.45]))
+    anchor = base.grade(item, rubric, answer)
+    first, second = anchor.points[0], anchor.points[1]
+    assert first.verdict == second.verdict == "partial" and first.evidence, anchor.points
+    judged = reply(
+        **{
+            first.point: ("covered", first.evidence),
+            second.point: ("contradicted", "It is zero to infinity."),
+        }
+    )
+    got = EnsembleGrader(base, Judge(FakeLLM([judged]), ResultCache(tmp_path))).grade(
+        item, rubric, answer
+    )
+    after = {p.point: p for p in got.points}
+    assert after[first.point].credit == pytest.approx((first.credit + 1) / 2, abs=1e-3)
+    assert after[second.point].verdict == "contradicted"
+    moved = (
+        first.weight * (after[first.point].credit - first.credit) - second.weight * second.credit
+    )
+    assert got.score == pytest.approx(anchor.score + 10 * moved / rubric.total_weight, abs=0.11)
+
+
+def test_the_base_grader_is_a_setting(tmp_path):
+    from interviewer.judge.runtime import DEFAULT_MODEL
+    from interviewer.llm.graders import make_grader
+    from interviewer.settings import Settings
+
+    settings = Settings(data_dir=tmp_path, llm="fake", llm_grader_base="claim")
+    if DEFAULT_MODEL.exists():
+        assert make_grader("ensemble", settings).base.name == "claim-v1"
+    else:  # the claim judge's model file is not built in this tree
+        with pytest.raises(ValueError, match="not built yet"):
+            make_grader("ensemble", settings)
+    rubric_base = make_grader("ensemble", settings.model_copy(update={"llm_grader_base": "rubric"}))
+    assert rubric_base.base.name == "rubric-v1"
