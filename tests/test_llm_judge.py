@@ -99,6 +99,11 @@ def test_the_reply_schema_fixes_the_point_ids():
         "missing",
         "contradicted",
     ]
+    # the quote is one of the answer's sentences or empty; very many sentences: free text
+    quote = reply_schema(["a"], ["One.", "Two {x}.", "One."])["$defs"]["point"]["properties"]
+    assert quote["quote"]["enum"] == ["", "One.", "Two {x}."]
+    many = reply_schema(["a"], [f"Sentence {n}." for n in range(100)])
+    assert "enum" not in many["$defs"]["point"]["properties"]["quote"]
 
 
 def test_verdicts_come_back_keyed_by_point_id(setup, tmp_path):
@@ -109,6 +114,7 @@ def test_verdicts_come_back_keyed_by_point_id(setup, tmp_path):
     anchor = base.grade(item, rubric, PARTIAL)
     got = ensemble.grade(item, rubric, PARTIAL)
     ids = [p.id for p in rubric.points]
+    assert fake.schemas[0]["$defs"]["point"]["properties"]["quote"]["enum"] == ["", PARTIAL]
     assert fake.schemas[0]["required"] == ids and all(
         f"- {i}:" in fake.prompts[0][1].content for i in ids
     )

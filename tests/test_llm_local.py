@@ -3,6 +3,7 @@ smoke test of the real packaged model through its server (slow, still in the def
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from pathlib import Path
@@ -134,12 +135,14 @@ def test_local_model_judges_by_point_id(local_coach, graded, tmp_path):
     coach, _ = local_coach
     grader, item, rubric = graded
     replies: list[str] = []
+    # the same server; a judgement is longer than feedback, and the machine is shared
+    llm = dataclasses.replace(coach.llm, timeout=1200.0)
 
     class Recorded:  # the real model, its replies kept for the test to read
-        name = coach.llm.name
+        name = llm.name
 
         def chat(self, messages, **kw):
-            replies.append(coach.llm.chat(messages, **kw))
+            replies.append(llm.chat(messages, **kw))
             return replies[-1]
 
     ensemble = EnsembleGrader(grader, Judge(Recorded(), ResultCache(tmp_path / "judge")))
