@@ -66,6 +66,12 @@ class Settings(BaseModel):
     llm_coach_timeout: float = Field(60.0, gt=0)
     llm_retries: int = Field(2, ge=0)  # retries on connection errors, timeouts, 429, 5xx
     llm_concurrency: int = Field(4, ge=1)  # requests in flight at once (batch runs; serve)
+    # how a reply in a JSON schema is asked for (the LLM judge's verdicts): None picks by
+    # backend (local: llama-cpp-python's `json_object` + schema; openai: the OpenAI
+    # `json_schema` form); `off` for an endpoint that refuses both (replies then unconstrained)
+    llm_json_schema: Literal["json_schema", "json_object", "off"] | None = None
+    # the grader the LLM graders (ensemble, llm) start from: the rubric or the claim grader
+    llm_grader_base: Literal["rubric", "claim"] = "rubric"
     # the circuit breaker: after this many failed calls in a row, skip the LLM (flagged
     # llm_circuit_open) for llm_breaker_cooldown seconds, then try once more
     llm_breaker_failures: int = Field(3, ge=1)

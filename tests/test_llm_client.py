@@ -94,6 +94,30 @@ def test_one_setting_picks_the_backend(tmp_path):
     assert local.name.startswith("local:") and not (tmp_path / "models").exists()  # nothing started
 
 
+def test_a_schema_goes_as_the_endpoints_constrained_output_form(tmp_path):
+    """llama-cpp-python's server takes `json_object` + schema (it refuses `json_schema`),
+    other endpoints OpenAI's `json_schema`; one setting overrides, `off` sends none."""
+    remote = dict(llm="openai", llm_base_url="http://h/v1", llm_model="x")
+    assert make_llm(Settings(data_dir=tmp_path, llm="local")).json_schema == "json_object"
+    assert make_llm(Settings(data_dir=tmp_path, **remote)).json_schema == "json_schema"
+    schema = {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]}
+    sent = {}
+    for style in ("json_object", "json_schema", "off"):
+        script = Script(replies=[(200, '{"a": "x"}')])
+        with ChatServer(script) as url:
+            llm = make_llm(Settings(data_dir=tmp_path, llm_json_schema=style, **remote))
+            llm.base_url = url
+            assert llm.chat(HELLO, schema=schema) == '{"a": "x"}'
+            assert llm.chat(HELLO) == "ok"  # no schema: no response_format
+        sent[style] = [r.get("response_format") for r in script.requests]
+    assert sent["json_object"] == [{"type": "json_object", "schema": schema}, None]
+    assert sent["json_schema"] == [
+        {"type": "json_schema", "json_schema": {"name": "reply", "strict": True, "schema": schema}},
+        None,
+    ]
+    assert sent["off"] == [None, None]
+
+
 def _rows(path, rows):
     path.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
@@ -134,18 +158,17 @@ def test_ensemble_grading_with_the_endpoint_down_keeps_rubric_scores_flagged(
     rubric = [json.loads(x) for x in (tmp_path / "rubric.jsonl").read_text().splitlines()]
     ens = [json.loads(x) for x in (tmp_path / "ens.jsonl").read_text().splitlines()]
     assert [r["score"] for r in ens] == [r["score"] for r in rubric]
-    assert "llm_unavailable" in ens[0]["flags"] and ens[0]["grader"] == "ensemble-v1"
+    assert "llm_unavailable" in ens[0]["flags"] and ens[0]["grader"] == "ensemble-v2"
     assert "injection_suspected" in ens[1]["flags"] and "llm_unavailable" not in ens[1]["flags"]
 
 
 def test_ensemble_grading_through_a_live_endpoint(data_env, tmp_path):
     answer = "Dropout randomly drops neurons during training to reduce overfitting."
-    # the ensemble asks only about the rubric's partial points: one confirmed, one disputed
+    # one partial point confirmed, one contradicted, and an id the rubric does not have
     judged = {
-        "points": [
-            {"id": "regularization", "verdict": "covered", "quote": answer},
-            {"id": "test_time_scaling", "verdict": "contradicted", "quote": answer},
-        ]
+        "regularization": {"quote": answer, "verdict": "covered"},
+        "test_time_scaling": {"quote": answer, "verdict": "contradicted"},
+        "2": {"quote": answer, "verdict": "covered"},
     }
     script = Script(replies=[(500, "warming up"), (200, json.dumps(judged))])
     answers = tmp_path / "in.jsonl"
@@ -179,10 +202,21 @@ def test_ensemble_grading_through_a_live_endpoint(data_env, tmp_path):
     base = json.loads((tmp_path / "rubric.jsonl").read_text())
     row = json.loads((tmp_path / "out.jsonl").read_text())
     assert len(script.requests) == 2 and script.requests[1]["model"] == "judge-m"
-    before = {p["point"]: p["verdict"] for p in base["points"]}
-    after = {p["point"]: p["verdict"] for p in row["points"]}
-    assert before["regularization"] == before["test_time_scaling"] == "partial", base["points"]
-    assert after["regularization"] == "covered"  # confirmed with a quote from the answer
-    assert after["test_time_scaling"] == "partial"  # the judge never lowers a point
-    assert row["score"] > base["score"] and row["flags"] == ["needs_review"], row
+    # the reply's form went as OpenAI structured output, the point ids as its keys
+    form = script.requests[1]["response_format"]
+    assert form["type"] == "json_schema" and form["json_schema"]["strict"] is True
+    assert form["json_schema"]["schema"]["required"] == [p["point"] for p in base["points"]]
+    before = {p["point"]: p for p in base["points"]}
+    after = {p["point"]: p for p in row["points"]}
+    assert before["regularization"]["verdict"] == "partial", base["points"]
+    assert before["test_time_scaling"]["verdict"] == "partial", base["points"]
+    # confirmed with a quote from the answer: halfway to covered
+    assert after["regularization"]["credit"] == pytest.approx(
+        (before["regularization"]["credit"] + 1) / 2, abs=1e-3
+    )
+    assert after["test_time_scaling"]["verdict"] == "contradicted"  # lowered, quoted
+    assert after["test_time_scaling"]["evidence"] == answer
+    moved = sum(p["weight"] * (after[k]["credit"] - p["credit"]) for k, p in before.items())
+    total = sum(p["weight"] for p in base["points"])
+    assert row["score"] == pytest.approx(base["score"] + 10 * moved / total, abs=0.11), row
     assert (data_env / "llm_cache" / "judge").is_dir()

@@ -3,6 +3,7 @@ smoke test of the real packaged model through its server (slow, still in the def
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from pathlib import Path
@@ -121,6 +122,41 @@ def test_local_model_feedback_and_follow_up(local_coach, graded, answer, lang):
     asked, _ = follow_up_term(coach_facts(item, rubric, grade, answer), gap.id, answer)
     assert detect_lang(question) == lang and asked.casefold() in question.casefold(), question
     print(f"follow-up ({lang}, fallback={coach.fallback_reason}): {question}")
+
+
+@pytest.mark.slow
+def test_local_model_judges_by_point_id(local_coach, graded, tmp_path):
+    """The ensemble through the real model: its verdicts come back keyed by the rubric's
+    point ids (the JSON-schema constraint), every one of them, and the grade is made."""
+    from interviewer.llm.cache import ResultCache
+    from interviewer.llm.graders import EnsembleGrader
+    from interviewer.llm.judge import Judge, parse_judgement
+
+    coach, _ = local_coach
+    grader, item, rubric = graded
+    replies: list[str] = []
+    # the same server; a judgement is longer than feedback, and the machine is shared
+    llm = dataclasses.replace(coach.llm, timeout=1200.0)
+
+    class Recorded:  # the real model, its replies kept for the test to read
+        name = llm.name
+
+        def chat(self, messages, **kw):
+            replies.append(llm.chat(messages, **kw))
+            return replies[-1]
+
+    ensemble = EnsembleGrader(grader, Judge(Recorded(), ResultCache(tmp_path / "judge")))
+    ids = [p.id for p in rubric.points]
+    for answer in (
+        "Dropout randomly drops neurons during training to reduce overfitting; at test time "
+        "we also drop neurons with the same probability.",
+        "Dropout 在训练时随机丢弃一部分神经元，用来减轻过拟合；测试时不丢弃，按保留概率缩放。",
+    ):
+        got = ensemble.grade(item, rubric, answer)
+        assert not {"llm_unavailable", "llm_unparsed"} & set(got.flags), got.flags
+        assert [p.id for p in parse_judgement(replies[-1]).points] == ids, replies[-1]
+        assert [p.point for p in got.points] == ids and got.grader == "ensemble-v2"
+        print(f"judged ({got.score}): {replies[-1]}")
 
 
 def test_one_model_file_per_machine(tmp_path):

@@ -262,6 +262,25 @@ def command_line() -> str:
     "Env: INTERVIEWER_LLM_CONCURRENCY.",
 )
 @click.option(
+    "--llm-json-schema",
+    type=click.Choice(["json_schema", "json_object", "off"]),
+    envvar="INTERVIEWER_LLM_JSON_SCHEMA",
+    default=None,
+    show_default="json_object local, json_schema openai",
+    help="How the LLM judge's JSON reply form is sent: OpenAI's response_format "
+    "json_schema, llama-cpp-python's json_object with a schema, or off (an endpoint that "
+    "refuses both). Env: INTERVIEWER_LLM_JSON_SCHEMA.",
+)
+@click.option(
+    "--llm-grader-base",
+    type=click.Choice(["rubric", "claim"]),
+    envvar="INTERVIEWER_LLM_GRADER_BASE",
+    default="rubric",
+    show_default=True,
+    help="The grader the LLM graders (--grader ensemble, llm) start from and keep the "
+    "guards of. Env: INTERVIEWER_LLM_GRADER_BASE.",
+)
+@click.option(
     "--llm-threads",
     envvar="INTERVIEWER_LLM_THREADS",
     type=click.IntRange(1, 256),
@@ -325,6 +344,8 @@ def main(
     llm_api_key: str | None,
     llm_model: str | None,
     llm_concurrency: int,
+    llm_json_schema: str | None,
+    llm_grader_base: str,
     llm_threads: int | None,
     llm_timeout: float | None,
     model_cache_dir: Path | None,
@@ -351,6 +372,8 @@ def main(
         llm_api_key=llm_api_key,
         llm_model=llm_model,
         llm_concurrency=llm_concurrency,
+        llm_json_schema=llm_json_schema,
+        llm_grader_base=llm_grader_base,
         llm_threads=llm_threads,
         llm_timeout=llm_timeout,
         **({"model_cache_dir": model_cache_dir} if model_cache_dir else {}),

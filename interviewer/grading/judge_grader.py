@@ -179,6 +179,12 @@ class ClaimGrader(RubricGrader):
         a.lexical = {r.point: r.credit for r in lexical.points if r.verdict != "contradicted"}
         return a
 
+    def points_share(self, rubric, flags: list[Flag]) -> float:
+        if rubric.origin != "authored":
+            return super().points_share(rubric, flags)
+        c = self._config_for(rubric)  # authored: the points and graded examples only
+        return 1 - c.examples_weight if "graded_examples" in flags else 1.0
+
     def _quote(self, a: ClaimAnalysis, window: int, match: np.ndarray) -> str:
         """The sentence of `window` that the sentence matching ranks first."""
         idx = a.windows[window]

@@ -188,6 +188,16 @@ class RubricGrader:
     def _config_for(self, rubric: Rubric) -> GraderConfig:
         return self.config if rubric.origin == "authored" else self.derived_config
 
+    def points_share(self, rubric: Rubric, flags: list[Flag]) -> float:
+        """The share of a grade's score its points' credits hold (`score`): the rest is
+        the whole answer's likeness, peer answers and graded examples, as `flags` say."""
+        c = self._config_for(rubric)
+        return (
+            (1 - c.whole_weight)
+            * (1 - c.peer_weight if "peer_answers" in flags else 1)
+            * (1 - c.examples_weight if "graded_examples" in flags else 1)
+        )
+
     def grade(self, item: Item, rubric: Rubric, answer: str) -> Grade:
         return self.score(self.analyse(item, rubric, answer))
 

@@ -1,6 +1,10 @@
 """One small interface to a chat model, and its backends.
 
 `LLM.chat(messages)` returns the whole reply, `LLM.stream(messages)` yields it in chunks.
+`chat(..., schema=...)` asks for a reply that is JSON matching that JSON schema, through
+the endpoint's constrained output (`response_format`, in the form `OpenAIChat.json_schema`
+names: llama-cpp-python's server takes `json_object` with the schema, other endpoints the
+OpenAI `json_schema` form); the caller still validates the reply.
 Backends: `OpenAIChat` (any OpenAI-compatible endpoint, the local server included),
 `FakeLLM` (scripted replies, records the prompts; tests) and `NoLLM` (always
 unavailable). `make_llm(settings)` picks one from `Settings.llm`. SDKs are imported inside
@@ -38,7 +42,12 @@ class LLM(Protocol):
         """Names the model, for caches and reports ("openai:qwen2.5", "fake")."""
 
     def chat(
-        self, messages: list[Message], *, temperature: float = 0.0, max_tokens: int | None = None
+        self,
+        messages: list[Message],
+        *,
+        temperature: float = 0.0,
+        max_tokens: int | None = None,
+        schema: dict | None = None,
     ) -> str: ...
 
     def stream(
@@ -48,6 +57,24 @@ class LLM(Protocol):
     def prime(self, messages: list[Message]) -> None:
         """Let the model read a prompt's opening ahead of the call that uses it (a cache
         warm-up; a no-op where that gains nothing)."""
+
+
+JsonSchemaStyle = Literal["json_schema", "json_object", "off"]
+
+
+def response_format(schema: dict, style: JsonSchemaStyle) -> dict | None:
+    """The `response_format` asking an endpoint for JSON matching `schema`: the OpenAI
+    structured-output form (`json_schema`: OpenAI, vLLM, Ollama, llama.cpp's llama-server,
+    LM Studio), llama-cpp-python's server form (`json_object` with the schema: its server
+    refuses the other), or None (`off`: an endpoint that takes neither)."""
+    if style == "json_object":
+        return {"type": "json_object", "schema": schema}
+    if style == "json_schema":
+        return {
+            "type": "json_schema",
+            "json_schema": {"name": "reply", "strict": True, "schema": schema},
+        }
+    return None
 
 
 @dataclass(frozen=True)
@@ -86,6 +113,7 @@ class OpenAIChat:
     label: str | None = None  # the name reports and caches use (default: openai:<model>)
     prime_cache: bool = False  # `prime` sends a prompt's opening ahead (a local server)
     concurrency: int = 4  # requests in flight at once
+    json_schema: JsonSchemaStyle = "json_schema"  # how `chat(schema=...)` asks for it
     breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
     server: Any = None  # LocalServer: `url(wait)`, `forget(url)`, `status()`
     _http: object | None = field(default=None, init=False, repr=False)
@@ -151,9 +179,14 @@ class OpenAIChat:
         return {"Authorization": f"Bearer {self.api_key or 'not-needed'}"}
 
     def _payload(
-        self, messages: list[Message], temperature: float, max_tokens: int | None, stream: bool
+        self,
+        messages: list[Message],
+        temperature: float,
+        max_tokens: int | None,
+        stream: bool,
+        schema: dict | None = None,
     ) -> dict:
-        payload = {
+        payload: dict[str, Any] = {
             "model": self.model,
             "messages": [m.model_dump() for m in messages],
             "temperature": temperature,
@@ -161,6 +194,9 @@ class OpenAIChat:
         }
         if max_tokens is not None:
             payload["max_tokens"] = max_tokens
+        form = response_format(schema, self.json_schema) if schema is not None else None
+        if form is not None:
+            payload["response_format"] = form
         return payload
 
     def _call(self, payload: dict) -> Iterator[str]:
@@ -248,9 +284,14 @@ class OpenAIChat:
         )
 
     def chat(
-        self, messages: list[Message], *, temperature: float = 0.0, max_tokens: int | None = None
+        self,
+        messages: list[Message],
+        *,
+        temperature: float = 0.0,
+        max_tokens: int | None = None,
+        schema: dict | None = None,
     ) -> str:
-        return "".join(self._call(self._payload(messages, temperature, max_tokens, False)))
+        return "".join(self._call(self._payload(messages, temperature, max_tokens, False, schema)))
 
     def prime(self, messages: list[Message]) -> None:
         """Have the server read `messages` now (one token generated), so a later prompt
@@ -280,15 +321,22 @@ class FakeLLM:
     name: str = "fake"
     prompts: list[list[Message]] = field(default_factory=list)
     primed: list[list[Message]] = field(default_factory=list)  # what `prime` was sent
+    schemas: list[dict | None] = field(default_factory=list)  # each chat call's schema
 
     def enqueue(self, *replies: str | Exception) -> "FakeLLM":
         self.replies.extend(replies)
         return self
 
     def chat(
-        self, messages: list[Message], *, temperature: float = 0.0, max_tokens: int | None = None
+        self,
+        messages: list[Message],
+        *,
+        temperature: float = 0.0,
+        max_tokens: int | None = None,
+        schema: dict | None = None,
     ) -> str:
         self.prompts.append(list(messages))
+        self.schemas.append(schema)
         reply = self.replies.pop(0) if self.replies else self.default
         if reply is None:
             raise LLMUnavailable("fake: no scripted reply left")
@@ -358,6 +406,7 @@ def make_llm(settings: Settings, timeout: float | None = None) -> LLM:
             timeout or settings.llm_timeout or 60.0,
             settings.llm_retries,
             concurrency=settings.llm_concurrency,
+            json_schema=settings.llm_json_schema or "json_schema",
             breaker=_breaker(settings),
         )
     from interviewer.llm.local import local_llm

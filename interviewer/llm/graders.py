@@ -1,27 +1,35 @@
-"""Graders that consult the LLM judge, with the rubric grader as anchor and guard.
+"""Graders that consult the LLM judge, on top of a base grader that anchors and guards them.
 
-`LLMGrader` (`--grader llm`) scores by the judge's checked verdicts alone.
-`EnsembleGrader` (`--grader ensemble`) starts from the rubric grade and lets the judge
-move a point only where the rubric grader's evidence allows it:
+The base grader is the rubric grader or the claim grader (`Settings.llm_grader_base`,
+`--llm-grader-base`): whichever `parallel.build_grader` builds. `LLMGrader` (`--grader llm`)
+scores by the judge's checked verdicts alone. `EnsembleGrader` (`--grader ensemble`)
+starts from the base grade and moves each point by the judge's verdict, within the judge's
+evidence rules (`judge.check_evidence`: a verdict other than missing needs a quote that
+occurs in the graded answer). The combination rule, per point (`combine_point`):
 
-- only a point the rubric grader found *partial* evidence for (a sentence matching it,
-  credit 0.3-0.75) can move, and only up, to covered (credit 1), when the judge says
-  covered and its quote (verified to occur in the answer) lies inside that evidence
-  sentence or contains it. Points the rubric found covered or missing never move: the
-  judge cannot invent coverage the rubric grader saw no sign of. So the judge is asked
-  about the partial points only, and not at all when there are none;
-- answers flagged `empty`, `dont_know`, `off_topic`, `injection_suspected` or
-  `misconception` keep the rubric grade without asking the judge;
-- the judge never lowers a score. A verified `contradicted` verdict on a point the rubric
-  credited, or a judge score more than 3 points from the rubric score (the rubric's
-  credits standing for the points the judge was not asked about), adds `needs_review`. (Lowering would let a poor judge push a clean answer below its
-  injected twin, which keeps the rubric score; README, LLM.)
+- `missing`, no verdict, or a verdict whose quote is not in the answer: the base result
+  stands;
+- `contradicted` with its quote: the point is contradicted, no credit, the quote shown;
+- `covered` / `partial` with its quote: the mean of the base credit and the judge's
+  (covered 1, partial 0.5). Lowering takes any verified quote; raising needs the quote to
+  be the base grader's own evidence sentence for the point (the judge confirms what the
+  base grader saw: the local model, asked about a one-sentence answer, calls every point
+  covered with that sentence). A judge moves a point by at most half of it, and to zero
+  only by quoting a contradiction.
 
-So the ensemble is never below the rubric grade of the same answer, and an injected
-answer (rubric grade, its injected sentences dropped) is never above its clean twin
-unless the rubric grader already put it there. Judge failures keep the rubric grade and
-say so: `llm_unavailable`, `llm_unparsed`, and `llm_circuit_open` beside
-`llm_unavailable` when the client skipped the LLM after several failures in a row.
+The score moves by the credit gained or lost, times the share of the base score its
+points hold (the rest is the whole-answer likeness, peer answers, graded examples, which
+the judge does not see); a keyword list stays under its cap. With temperature 0, the
+cached reply and this rule, a re-grade is identical.
+
+Answers flagged `empty`, `dont_know`, `off_topic` or `misconception` keep the base grade
+without asking the judge. The judge sees only the sentences the base grader grades (text
+addressed to the grader is dropped before), so an injected answer gets the same
+judgement as its clean twin, and the ensemble keeps it at or below that twin whenever the
+base grader does. A verified `contradicted` on a point the base grader found covered, or
+a judge score more than 3 points from the base score, adds `needs_review`. Judge failures
+keep the base grade and say so: `llm_unavailable`, `llm_unparsed`, and `llm_circuit_open`
+beside `llm_unavailable` when the client skipped the LLM after several failures in a row.
 """
 
 from __future__ import annotations
@@ -33,16 +41,15 @@ from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
 from interviewer.grading.feedback import write_feedback
 from interviewer.grading.models import Flag, Grade, PointResult
-from interviewer.grading.rubric_grader import RubricGrader
+from interviewer.grading.rubric_grader import RubricGrader, verdict_for
 from interviewer.grading.text import clean_answer
 from interviewer.llm.judge import Checked, Judge, JudgeOutcome
 from interviewer.llm.prompts import neutralise
 from interviewer.rubric.models import Rubric
 
-KEEP_RUBRIC: frozenset[str] = frozenset(
-    {"empty", "dont_know", "off_topic", "injection_suspected", "misconception"}
-)
-REVIEW_GAP = 3.0  # judge-only score this far from the rubric score: needs_review
+KEEP_RUBRIC: frozenset[str] = frozenset({"empty", "dont_know", "off_topic", "misconception"})
+REVIEW_GAP = 3.0  # judge-only score this far from the base score: needs_review
+COVERED_CREDIT = 0.75  # a base credit from which a point counts as covered (verdict_for)
 FAILURE_FLAGS: dict[str, list[Flag]] = {
     "unavailable": ["llm_unavailable"],
     "circuit_open": ["llm_unavailable", "llm_circuit_open"],
@@ -62,15 +69,6 @@ def judge_score(
         for p in rubric.points
     )
     return round(10.0 * earned / rubric.total_weight, 1)
-
-
-def _overlaps(quote: str, evidence: str | None) -> bool:
-    """The judge's quote lies inside the rubric's evidence sentence or contains it (the
-    judge saw the answer neutralised, so both are compared that way)."""
-    if not evidence:
-        return False
-    q, e = (" ".join(neutralise(t).split()).casefold().strip(" .。") for t in (quote, evidence))
-    return bool(q) and (q in e or e in q)
 
 
 class _JudgedGrader(ABC):
@@ -164,42 +162,76 @@ class LLMGrader(_JudgedGrader):
 
 
 class EnsembleGrader(_JudgedGrader):
-    """The rubric grade, with partial points the judge confirms raised (module docs)."""
+    """The base grade, each point moved by the judge's verdict where its evidence holds
+    (module docs: the combination rule)."""
 
-    name = "ensemble-v1"
-
-    def ask_about(self, anchor: Grade) -> frozenset[str]:
-        return frozenset(r.point for r in anchor.points if r.verdict == "partial")
+    name = "ensemble-v2"
 
     def combine(self, item, rubric, answer, anchor: Grade, outcome: JudgeOutcome) -> Grade:
-        config = self.base.config if rubric.origin == "authored" else self.base.derived_config
-        points, gained, contradicted = [], 0.0, False
+        points, gained, disputed = [], 0.0, False
         for r in anchor.points:
-            j = outcome.points.get(r.point)
-            if j is None:  # not asked about: stays as the rubric grader found it
-                points.append(r)
-                continue
-            if r.verdict == "partial" and j.verdict == "covered" and _overlaps(j.quote, r.evidence):
-                gained += r.weight * (1.0 - r.credit)
-                r = r.model_copy(update={"verdict": "covered", "credit": 1.0})
-            contradicted |= j.verdict == "contradicted" and r.credit > 0
-            points.append(r)
-        share = (
-            (1 - config.whole_weight)  # the rubric points' share of the score
-            * (1 - config.peer_weight if "peer_answers" in anchor.flags else 1)
-            * (1 - config.examples_weight if "graded_examples" in anchor.flags else 1)
-        )
+            new = combine_point(r, outcome.points.get(r.point))
+            gained += r.weight * (new.credit - r.credit)
+            disputed |= new.verdict == "contradicted" and r.credit >= COVERED_CREDIT
+            points.append(new)
+        share = self.base.points_share(rubric, anchor.flags)
         score = anchor.score + 10.0 * share * gained / rubric.total_weight
         flags: list[Flag] = list(anchor.flags)
         if "keyword_list" in flags:
-            score = min(score, max(anchor.score, config.keyword_cap))
-        rubric_credit = {r.point: r.credit for r in anchor.points}
+            score = min(score, max(anchor.score, self.base._config_for(rubric).keyword_cap))
+        base_credit = {r.point: r.credit for r in anchor.points}
         if (
-            contradicted
-            or abs(judge_score(rubric, outcome.points, rubric_credit) - anchor.score) > REVIEW_GAP
+            disputed
+            or abs(judge_score(rubric, outcome.points, base_credit) - anchor.score) > REVIEW_GAP
         ):
             flags.append("needs_review")
         return self._regrade(item, rubric, answer, anchor, points, score, flags)
+
+
+def combine_point(base: PointResult, judged: Checked | None) -> PointResult:
+    """One point's result from the base grader's and the judge's (the combination rule).
+
+    - no verdict, `missing`, or a verdict whose quote is not in the graded answer: the base
+      result stands (absence is no evidence; unverifiable evidence is ignored);
+    - `contradicted` with its quote: contradicted, no credit, the quote as evidence;
+    - `covered` / `partial` with its quote: the mean of the base credit and the judge's
+      (covered 1, partial 0.5), its verdict from that credit. Lowering takes any verified
+      quote; raising needs the quote to be the base grader's own evidence sentence (inside
+      it, or containing it): the judge confirms what the base grader saw, it cannot add a
+      point the base grader saw no sign of (the local model calls most points covered
+      with any sentence: docs, How a grade is made).
+    A point the base grader found contradicted stays so.
+    """
+    if judged is None or judged.verdict == "missing" or base.verdict == "contradicted":
+        return base
+    if judged.verdict == "contradicted":
+        return base.model_copy(
+            update={"verdict": "contradicted", "credit": 0.0, "evidence": judged.quote}
+        )
+    credit = round((base.credit + CREDIT[judged.verdict]) / 2, 3)
+    if credit == base.credit or (
+        credit > base.credit and not _overlaps(judged.quote or "", base.evidence)
+    ):
+        return base
+    verdict = verdict_for(credit)
+    return base.model_copy(
+        update={
+            "verdict": verdict,
+            "credit": credit,
+            "evidence": (base.evidence if credit > base.credit else judged.quote)
+            if verdict != "missing"
+            else None,
+        }
+    )
+
+
+def _overlaps(quote: str, evidence: str | None) -> bool:
+    """The judge's quote lies inside the base grader's evidence sentence or contains it
+    (compared neutralised, as the judge saw the answer)."""
+    if not evidence:
+        return False
+    q, e = (" ".join(neutralise(t).split()).casefold().strip(" .。") for t in (quote, evidence))
+    return bool(q) and (q in e or e in q)
 
 
 GRADERS = ("rubric", "claim", "llm", "ensemble")
@@ -216,9 +248,8 @@ def make_grader(name: str, settings, pool=None, llm=None):
 
     if name not in GRADERS:
         raise ValueError(f"unknown grader {name!r}; choose from {', '.join(GRADERS)}")
-    base = build_grader(
-        GraderSpec(name="claim" if name == "claim" else "rubric", pool=tuple(pool or ()), threads=2)
-    )
+    base_name = name if name in ("rubric", "claim") else settings.llm_grader_base
+    base = build_grader(GraderSpec(name=base_name, pool=tuple(pool or ()), threads=2))
     if name in ("rubric", "claim"):
         return base
     judge = Judge(llm or make_llm(settings), ResultCache(settings.llm_cache_dir / "judge"))

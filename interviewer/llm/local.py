@@ -382,6 +382,7 @@ def local_llm(settings: Settings, timeout: float | None = None) -> OpenAIChat:
         label=f"local:{MODEL_FILE}:{MODEL_SHA256[:12]}",
         prime_cache=True,
         concurrency=settings.llm_concurrency,
+        json_schema=settings.llm_json_schema or "json_object",  # llama-cpp-python's form
         breaker=_breaker(settings),
         server=server,
     )
