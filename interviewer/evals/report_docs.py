@@ -227,3 +227,27 @@ def voice_table(name: str = "bench_voice") -> str:
         ["clip", "said", f"heard ({report['modes'][-1]['mode']})", "word errors"], clips
     )
     return head + "\n\n" + summary + "\n\n" + detail + "\n\n" + provenance(name)
+
+
+def claim_routes_table(name: str = "claim_routes") -> str:
+    """The claim judge's routes against the rubric grader on the same dev answers."""
+    report = load(name)
+    cols = [
+        ("realistic", "spearman", "realistic ρ"),
+        ("realistic", "mean_termfree_correct", "term-free correct"),
+        ("realistic", "mean_thorough_correct", "thorough correct"),
+        ("realistic", "mean_fluent_wrong", "fluent wrong"),
+        ("realistic", "one_wrong_at_or_above_twin", "one wrong ≥ twin"),
+        ("seed_gold", "spearman", "seed_gold ρ"),
+        ("seed_gold", "padded_max_delta", "padded Δ max"),
+    ]
+    rows = [
+        [route] + [m[kind].get(key) for kind, key, _ in cols]
+        for route, m in report["routes"].items()
+    ]
+    n = {
+        kind: report["routes"][next(iter(report["routes"]))][kind]["n"]
+        for kind in ("realistic", "seed_gold")
+    }
+    head = f"dev answers: realistic {n['realistic']}, seed_gold {n['seed_gold']}"
+    return _table([head] + [label for _, _, label in cols], rows) + "\n\n" + provenance(name)
