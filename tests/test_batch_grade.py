@@ -56,7 +56,9 @@ def grade(*args, expect=0):
 def test_every_row_gets_a_row_in_order(tmp_path, data_env):
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_jsonl(src, ROWS)
-    assert "5 rows graded (1 with errors)" in grade(src, "-o", out).stdout
+    assert (
+        "5 rows graded (2 with errors, 1 matching no corpus item)" in grade(src, "-o", out).stdout
+    )
     rows = read_jsonl(out)
     assert [r["id"] for r in rows] == ["a", "b", "c", "d", "e"]
     for r in rows:
@@ -64,9 +66,11 @@ def test_every_row_gets_a_row_in_order(tmp_path, data_env):
         assert r["max_score"] == 10.0
     a, b, c, d, e = rows
     assert a["item_id"] == b["item_id"] and a["error"] is None and 0 < a["score"] <= 10
-    assert a["question"] == "What is dropout?" and a["match_score"] >= 0.88
+    assert a["question"] == "What is dropout?" and a["match_score"] == 1.0  # the item's question
     assert c["score"] is None and "answer" in c["error"]
-    assert "no_reference_match" in d["flags"] and d["score"] is not None
+    # a question the notes do not answer is not graded against whatever is closest
+    assert d["flags"] == ["no_reference_match"] and d["score"] is None and d["item_id"] is None
+    assert d["error"].startswith("no_reference_match: ") and "\n" not in d["error"]
     assert e["item_id"] is None and "derived_rubric" in e["flags"] and e["score"] > 0
 
 
@@ -83,7 +87,7 @@ def test_csv_input_and_resume(tmp_path, data_env):
     second = json.dumps(full[1], ensure_ascii=False)
     out.write_text(json.dumps(full[0], ensure_ascii=False) + "\n" + second[:40], encoding="utf-8")
     result = grade(src, "-o", out)
-    assert "2 rows graded (0 with errors), 1 already in" in result.stdout
+    assert "2 rows graded (1 with errors, 1 matching no corpus item), 1 already in" in result.stdout
     assert read_jsonl(out) == full
     assert "0 rows graded" in grade(src, "-o", out).stdout  # nothing left to do
 
@@ -139,7 +143,8 @@ def test_two_workers_write_what_one_writes(tmp_path, data_env, monkeypatch):
     grade(src, "-o", one, "--workers", "1")
     assert pools == []
     assert (
-        f"{len(rows)} rows graded (1 with errors)" in grade(src, "-o", two, "--workers", "2").stdout
+        f"{len(rows)} rows graded (2 with errors, 1 matching no corpus item)"
+        in grade(src, "-o", two, "--workers", "2").stdout
     )
     assert pools == [2]
     assert read_jsonl(two) == read_jsonl(one)

@@ -214,8 +214,11 @@ def create_app(
         download = files.download_dir(user) / f"{Path(name).stem}.graded.jsonl"
         shutil.copyfile(out, download)
         again = total - p.graded
-        note = f"{p.graded} rows graded ({p.failed} with errors)" + (
-            f", {again} already graded earlier" if again else ""
+        note = (
+            f"{p.graded} rows graded ({p.failed} with errors"
+            + (f", {p.unmatched} matching no corpus item" if p.unmatched else "")
+            + ")"
+            + (f", {again} already graded earlier" if again else "")
         )
         yield str(download), note
 
@@ -316,6 +319,8 @@ def create_app(
             gr.Markdown(
                 "Upload a `.jsonl` or `.csv` file with `question` and `answer` "
                 "(optional `id`, `reference`) — the same grading as `interviewer grade`. "
+                "A row without a `reference` whose question no corpus item answers is not "
+                "graded (`no_reference_match`, the reason in `error`). "
                 "Uploading the same file again resumes an interrupted run."
             )
             upload = gr.File(

@@ -1,9 +1,9 @@
 """Grade a file of written answers: one output row per input row, in order, resumable.
 
 Input rows (`.jsonl` or `.csv`) need `question` and `answer`; `id` and `reference` are
-optional. Without a reference the question is matched to a corpus item through the store;
-a weak match is flagged `no_reference_match` and graded against the derived rubric of the
-best match. Output (`.jsonl`) rows are the input fields plus the grade; a row that
+optional. Without a reference the row is routed to a corpus item by its question and answer
+(grading.routing); a row no item is likely enough for is not graded: `score: null`,
+`no_reference_match` and the reason in `error`. Output (`.jsonl`) rows are the input fields plus the grade; a row that
 cannot be graded gets `score: null` and an `error`. Each row is written and flushed as
 soon as it is graded, so a re-run skips the rows already there, once it has checked they
 are this input's (grading.output, which also keeps a second run off the same output).
@@ -29,15 +29,13 @@ from interviewer.grading.models import Grade
 from interviewer.grading.output import check_paths, output_lock, resume_point
 from interviewer.grading.parallel import pool_for
 from interviewer.grading.peers import PeerBank
+from interviewer.grading.routing import Router
 from interviewer.grading.rows import InputError, read_rows
 from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.loader import RubricBook
 from interviewer.rubric.models import Rubric
 from interviewer.store.store import ItemStore
 
-# question-to-item similarity below which the match is not trusted; measured by
-# evals/match_threshold.py (README, Batch grading)
-MATCH_THRESHOLD = 0.88
 # a question is embedded whole to find its item, and the embedder's time grows faster than
 # the text (20,000 characters took 49 s here); the corpus's longest question has 240
 MAX_QUESTION_CHARS = 2000
@@ -56,8 +54,12 @@ class Target:
     item: Item
     rubric: Rubric
     item_id: str | None  # the corpus item, when matched through the store
-    match_score: float | None
+    match_score: float | None  # the routing's confidence (0..1), when matched
     flags: tuple[str, ...] = ()
+
+
+class NoReferenceMatch(LookupError):
+    """No corpus item is likely enough to be what the row's question asks."""
 
 
 def _row_problem(row: dict[str, Any]) -> str | None:
@@ -79,15 +81,17 @@ def _row_problem(row: dict[str, Any]) -> str | None:
 class Resolver:
     """Finds the item and rubric a row is graded against."""
 
-    def __init__(self, store: ItemStore, rubrics: RubricBook):
+    def __init__(self, store: ItemStore, rubrics: RubricBook, router: Router | None = None):
         self.store = store
         self.rubrics = rubrics
-        self._hits: dict[str, list] = {}  # question -> store hits: files repeat questions
+        self.router = router or Router(store)
+        self._routes: dict[tuple[str, str], Any] = {}  # files repeat questions and answers
 
     def rubric_for(self, item: Item) -> Rubric:
         return self.rubrics.get(item.id) or derive_rubric(item)
 
     def resolve(self, row: dict[str, Any]) -> Target:
+        """The row's target; NoReferenceMatch when no corpus item is likely enough."""
         question = row["question"].strip()
         reference = row.get("reference")
         if isinstance(reference, str) and reference.strip():
@@ -103,17 +107,19 @@ class Resolver:
                 answer_kind="text",
             )
             return Target(item, derive_rubric(item), None, None)
-        if question not in self._hits:
-            self._hits[question] = self.store.search(question, 1)
-        hits = self._hits[question]
-        if not hits:
-            raise LookupError("no reference given and the store is empty")
-        hit = hits[0]
-        if hit.score >= MATCH_THRESHOLD:
-            return Target(hit.item, self.rubric_for(hit.item), hit.item.id, hit.score)
-        return Target(
-            hit.item, derive_rubric(hit.item), hit.item.id, hit.score, ("no_reference_match",)
-        )
+        answer = row.get("answer") if isinstance(row.get("answer"), str) else ""
+        key = (question, answer)
+        if key not in self._routes:
+            self._routes[key] = self.router.route(question, answer)
+        route = self._routes[key]
+        if route.item is None:
+            best = route.best.question.splitlines()[0][:60] if route.best else ""
+            raise NoReferenceMatch(
+                f"no_reference_match: no corpus item is likely enough (best {best!r}, "
+                f"confidence {route.confidence:.2f} < {self.router.settings.min_confidence}); "
+                "give a `reference` to grade this row"
+            )
+        return Target(route.item, self.rubric_for(route.item), route.item.id, route.confidence)
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,7 @@ class Prepared:
     row: dict[str, Any]
     target: Target | None
     problem: str | None
+    flags: tuple[str, ...] = ()  # of a row that cannot be graded
 
 
 def prepare_row(row: dict[str, Any], resolver: Resolver) -> Prepared:
@@ -132,6 +139,8 @@ def prepare_row(row: dict[str, Any], resolver: Resolver) -> Prepared:
         return Prepared(row, None, problem)
     try:
         target = resolver.resolve(row)
+    except NoReferenceMatch as exc:
+        return Prepared(row, None, str(exc), ("no_reference_match",))
     except (LookupError, ValueError) as exc:
         return Prepared(row, None, str(exc))
     if target.item.answer_kind == "image":
@@ -155,7 +164,7 @@ def finish_row(prepared: Prepared, grader: Grader) -> dict[str, Any]:
             "max_score": 10.0,
             "points": [],
             "feedback": "",
-            "flags": [],
+            "flags": list(prepared.flags),
             "item_id": None,
             "match_score": None,
             "grader": grader.name,
