@@ -134,7 +134,10 @@ def retrieval_table(name: str = "retrieval") -> str:
             + [part["routed_right"], part["routed_wrong"]]
         )
         for group, g in part["groups"].items():
-            rows.append([mode, group, g["n"], g["recall@1"], g["recall@5"], "", ""])
+            rows.append(
+                [mode, group, g["n"], g["recall@1"], g["recall@5"]]
+                + [g["routed_right"], g["routed_wrong"]]
+            )
     header = ["routed by", "paraphrases", "n", "recall@1", "recall@5", "graded, right item"]
     routing = _table(header + ["graded, wrong item"], rows)
     unanswered = _table(

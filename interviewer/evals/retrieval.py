@@ -73,7 +73,8 @@ class RetrievalResult:
     n: int
     hits1: int
     hits5: int
-    by_group: dict[str, tuple[int, int, int]]  # group -> (n, hits@1, hits@5)
+    # group -> (n, hits@1, hits@5, routed right, routed wrong)
+    by_group: dict[str, tuple[int, int, int, int, int]]
     misses: list[str] = field(default_factory=list)
     routed: int = 0  # routed to a right item, confidently (graded against it)
     misrouted: int = 0  # routed to a wrong item, confidently (graded against the wrong one)
@@ -94,8 +95,14 @@ class RetrievalResult:
             "routed_right": round(self.routed / self.n, 4),
             "routed_wrong": round(self.misrouted / self.n, 4),
             "groups": {
-                g: {"n": n, "recall@1": round(h1 / n, 4), "recall@5": round(h5 / n, 4)}
-                for g, (n, h1, h5) in sorted(self.by_group.items())
+                g: {
+                    "n": n,
+                    "recall@1": round(h1 / n, 4),
+                    "recall@5": round(h5 / n, 4),
+                    "routed_right": round(right / n, 4),
+                    "routed_wrong": round(wrong / n, 4),
+                }
+                for g, (n, h1, h5, right, wrong) in sorted(self.by_group.items())
             },
             "misses": self.misses,
         }
@@ -105,17 +112,20 @@ class RetrievalResult:
             f"paraphrases: {self.n}  recall@1 {self.recall1:.3f}  recall@5 {self.recall5:.3f}"
             f"  routed right {self.routed / self.n:.3f}  wrong {self.misrouted / self.n:.3f}"
         ]
-        for g, (n, h1, h5) in sorted(self.by_group.items()):
-            lines.append(f"  {g:<18} n={n:<3} recall@1 {h1 / n:.3f}  recall@5 {h5 / n:.3f}")
+        for g, (n, h1, h5, right, wrong) in sorted(self.by_group.items()):
+            lines.append(
+                f"  {g:<18} n={n:<3} recall@1 {h1 / n:.3f}  recall@5 {h5 / n:.3f}"
+                f"  routed right {right / n:.3f}  wrong {wrong / n:.3f}"
+            )
         return "\n".join(lines)
 
 
-def _group(groups: dict[str, list[int]], names: list[str], at1: bool, at5: bool) -> None:
+def _group(groups: dict[str, list[int]], names: list[str], *hits: bool) -> None:
     for g in names:
-        acc = groups.setdefault(g, [0, 0, 0])
+        acc = groups.setdefault(g, [0] * (1 + len(hits)))
         acc[0] += 1
-        acc[1] += at1
-        acc[2] += at5
+        for k, hit in enumerate(hits, 1):
+            acc[k] += hit
 
 
 def run_retrieval_eval(
@@ -142,8 +152,8 @@ def run_retrieval_eval(
         at1 = ids[0] in good
         at5 = bool(good & set(ids))
         n, hits1, hits5 = n + 1, hits1 + at1, hits5 + at5
-        routed += route.item is not None and at1
-        misrouted += route.item is not None and not at1
+        right, wrong = route.item is not None and at1, route.item is not None and not at1
+        routed, misrouted = routed + right, misrouted + wrong
         _group(
             groups,
             [
@@ -153,6 +163,8 @@ def run_retrieval_eval(
             ],
             at1,
             at5,
+            right,
+            wrong,
         )
         if not (at1 and route.item is not None):
             rank = min(ids.index(i) + 1 for i in good & set(ids)) if at5 else ">5"
@@ -163,9 +175,8 @@ def run_retrieval_eval(
             )
     if n == 0:
         raise ValueError("no paraphrase has an answer to route with")
-    return RetrievalResult(
-        n, hits1, hits5, {g: (v[0], v[1], v[2]) for g, v in groups.items()}, misses
-    )
+    by_group = {g: (v[0], v[1], v[2], v[3], v[4]) for g, v in groups.items()}
+    return RetrievalResult(n, hits1, hits5, by_group, misses, routed, misrouted)
 
 
 def run_unanswered_eval(router: Router, cases: list[Unanswered]) -> dict:
