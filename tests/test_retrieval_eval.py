@@ -19,7 +19,7 @@ from interviewer.resources import evals_data_dir
 
 PARAPHRASES = evals_data_dir() / "paraphrases.jsonl"
 # measured on the test splits (evals/reports/retrieval.json); floors against regressions
-TEST_RECALL1, TEST_RECALL5, NO_MATCH = 0.0, 0.0, 0.0
+TEST_RECALL1, TEST_RECALL5, NO_MATCH = 0.94, 0.97, 0.95
 UNANSWERED = evals_data_dir() / "unanswered.jsonl"
 
 
