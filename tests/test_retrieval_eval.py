@@ -56,6 +56,8 @@ def test_eval_command_reports_json(data_env):
         "n",
         "recall@1",
         "recall@5",
+        "routed_right",
+        "routed_wrong",
         "groups",
         "misses",
         "with_answer",
