@@ -254,8 +254,11 @@ def create_app(
             raise gr.Error(_without_paths(p.error, {str(src): name, str(out): "the graded file"}))
         download = deliver(out, name, files.download_dir(user))
         again = total - p.graded
-        note = f"{p.graded} rows graded ({p.failed} with errors)" + (
-            f", {again} already graded earlier" if again else ""
+        note = (
+            f"{p.graded} rows graded ({p.failed} with errors"
+            + (f", {p.unmatched} matching no corpus item" if p.unmatched else "")
+            + ")"
+            + (f", {again} already graded earlier" if again else "")
         )
         yield str(download), note, preview_table(out)
 
@@ -373,6 +376,8 @@ def create_app(
                 "Upload a `.jsonl` or `.csv` file with `question` and `answer` "
                 "(optional `id`, `reference`) — the same grading as `interviewer grade`. "
                 "The graded file comes back in the upload's format. "
+                "A row without a `reference` whose question no corpus item answers is not "
+                "graded (`no_reference_match`, the reason in `error`). "
                 "Uploading the same file again resumes an interrupted run."
             )
             upload = gr.File(

@@ -82,6 +82,7 @@ class Progress:
     peers: int = 0  # answers read as peers
     graded: int = 0  # rows graded in this run
     failed: int = 0  # of which with an error
+    unmatched: int = 0  # of which matching no corpus item (no reference given)
     error: str | None = None
 
 
@@ -143,6 +144,7 @@ class BatchJob:
                 for row in rows:
                     p.graded += 1
                     p.failed += row["error"] is not None
+                    p.unmatched += "no_reference_match" in row["flags"]
                     self.check()
             p.phase = "done"
         except Cancelled:

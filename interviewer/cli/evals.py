@@ -50,28 +50,51 @@ def provenance() -> dict[str, str | None]:
 )
 @click.pass_obj
 def retrieval(settings: Settings, data: Path | None, as_json: bool, out_path: Path | None) -> None:
-    """Recall@1 and recall@5 of reworded questions against the items they aim at."""
-    from interviewer.evals.retrieval import load_paraphrases, run_retrieval_eval
+    """Recall@1 and recall@5 of routing reworded questions to the items they aim at
+    (batch grading's routing), by the question alone and with answers; and the share of
+    questions the notes do not answer that match no item."""
+    from interviewer.evals import retrieval as ev
+    from interviewer.grading.routing import Router
     from interviewer.resources import evals_data_dir
 
-    data = data or evals_data_dir() / "paraphrases.jsonl"
+    folder = evals_data_dir()
+    data = data or folder / "paraphrases.jsonl"
     try:
-        cases = load_paraphrases(data)
+        cases = ev.load_paraphrases(data)
+        unanswered = ev.load_unanswered(folder / "unanswered.jsonl")
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
-    result = run_retrieval_eval(_ready_store(settings), cases)
+    answers = ev.answers_by_item([folder / "realistic.jsonl", folder / "seed_gold.jsonl"])
+    router = Router(_ready_store(settings))
+    try:
+        result = ev.run_retrieval_eval(router, cases)
+        with_answer = ev.run_retrieval_eval(router, cases, answers)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    report = {
+        **result.to_json(),
+        "with_answer": with_answer.to_json(),
+        "unanswered": ev.run_unanswered_eval(router, unanswered),
+        "route_ms": ev.route_timing(router, cases, answers),
+    }
     if out_path is not None:
-        report = {**provenance(), "embedder": settings.embedder, **result.to_json()}
+        full = {**provenance(), "embedder": settings.embedder, **report}
         out_path.parent.mkdir(parents=True, exist_ok=True)
-        out_path.write_text(
-            json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
+        out_path.write_text(json.dumps(full, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
         return
-    click.echo(result.summary())
+    click.echo("question only: " + result.summary())
     for miss in result.misses:
         click.echo(f"  miss: {miss}")
+    click.echo("with an answer: " + with_answer.summary())
+    for split, u in report["unanswered"].items():
+        click.echo(
+            f"questions the notes do not answer, {split}: n={u['n']}  no match "
+            f"{u['no_match_question']:.3f} (question), {u['no_match_with_answer']:.3f} (with answer)"
+        )
+        for miss in u["false_matches"]:
+            click.echo(f"  false match: {miss}")
 
 
 @eval_group.command(name="grading")

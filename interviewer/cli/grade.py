@@ -153,7 +153,7 @@ def grade(
         with tqdm(unit="answer", desc="peers", file=sys.stderr, leave=False) as peer_bar:
             add_peer_answers(rows, grader, resolver, on_answer=peer_bar.update)
     bar = tqdm(total=total, unit="answer", desc="grade", file=sys.stderr, leave=False)
-    graded = failed = 0
+    graded = failed = unmatched = 0
     try:
         concurrency = settings.llm_concurrency if grader_name not in ("rubric", "claim") else 1
         for row in grade_file(
@@ -167,6 +167,7 @@ def grade(
         ):
             graded += 1
             failed += row["error"] is not None
+            unmatched += "no_reference_match" in row["flags"]
     except InputError as exc:
         bar.close()
         click.echo(f"error: {exc}", err=True)
@@ -174,7 +175,9 @@ def grade(
     bar.close()
     skipped = total - graded
     click.echo(
-        f"{graded} rows graded ({failed} with errors)"
+        f"{graded} rows graded ({failed} with errors"
+        + (f", {unmatched} matching no corpus item" if unmatched else "")
+        + ")"
         + (f", {skipped} already in {output}" if skipped else "")
         + f" -> {output}"
     )

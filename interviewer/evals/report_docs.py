@@ -123,12 +123,35 @@ def ef_search_table(name: str = "bench_store") -> str:
 
 
 def retrieval_table(name: str = "retrieval") -> str:
-    """recall@1 / recall@5 of the paraphrases, overall and by group."""
+    """Batch routing: recall@1 / recall@5 of the paraphrases by the question alone and
+    with answers, overall and by group; questions the notes do not answer that match no
+    item; time per routed row."""
     report = load(name)
-    rows = [["all", report["n"], report["recall@1"], report["recall@5"]]]
-    for group, g in report["groups"].items():
-        rows.append([group, g["n"], g["recall@1"], g["recall@5"]])
-    return _table(["paraphrases", "n", "recall@1", "recall@5"], rows) + "\n\n" + provenance(name)
+    rows = []
+    for mode, part in (("question", report), ("question + answer", report["with_answer"])):
+        rows.append(
+            [mode, "all", part["n"], part["recall@1"], part["recall@5"]]
+            + [part["routed_right"], part["routed_wrong"]]
+        )
+        for group, g in part["groups"].items():
+            rows.append(
+                [mode, group, g["n"], g["recall@1"], g["recall@5"]]
+                + [g["routed_right"], g["routed_wrong"]]
+            )
+    header = ["routed by", "paraphrases", "n", "recall@1", "recall@5", "graded, right item"]
+    routing = _table(header + ["graded, wrong item"], rows)
+    unanswered = _table(
+        ["questions the notes do not answer", "n", "no match (question)", "no match (with answer)"],
+        [
+            [split, u["n"], u["no_match_question"], u["no_match_with_answer"]]
+            for split, u in report["unanswered"].items()
+        ],
+    )
+    timing = _table(
+        ["routing one row", "n", "p50 ms", "p95 ms"],
+        [[mode, t["n"], t["p50_ms"], t["p95_ms"]] for mode, t in report["route_ms"].items()],
+    )
+    return "\n\n".join([routing, unanswered, timing, provenance(name)])
 
 
 def grading_table(name: str) -> str:

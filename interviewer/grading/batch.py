@@ -3,9 +3,9 @@
 Input rows (`.jsonl` or `.csv`) need `question` and `answer`; `id` and `reference` are
 optional. With an `AudioAnswers` (grading.audio), a row may give `audio` (a file, relative
 to the input file) in place of `answer`: it is graded on the transcript, written as
-`transcript`. Without a reference the question is matched to a corpus item through the store;
-a weak match is flagged `no_reference_match` and graded against the derived rubric of the
-best match. Output (`.jsonl`) rows are the input fields plus the grade; a row that
+`transcript`. Without a reference the row is routed to a corpus item by its question and answer
+(grading.routing); a row no item is likely enough for is not graded: `score: null`,
+`no_reference_match` and the reason in `error`. Output (`.jsonl`) rows are the input fields plus the grade; a row that
 cannot be graded (an empty answer among them) gets `score: null` and an `error`. Each row
 is written and flushed as soon as it is graded, so a re-run skips the rows already there,
 once it has checked they are this input's (grading.output, which also keeps a second run
@@ -33,15 +33,13 @@ from interviewer.grading.models import Grade
 from interviewer.grading.output import check_paths, output_lock, resume_point
 from interviewer.grading.parallel import pool_for
 from interviewer.grading.peers import PeerBank
+from interviewer.grading.routing import Router
 from interviewer.grading.rows import InputError, read_rows
 from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.loader import RubricBook
 from interviewer.rubric.models import Rubric
 from interviewer.store.store import ItemStore
 
-# question-to-item similarity below which the match is not trusted; measured by
-# evals/match_threshold.py (README, Batch grading)
-MATCH_THRESHOLD = 0.88
 # a question is embedded whole to find its item, and the embedder's time grows faster than
 # the text (20,000 characters took 49 s here); the corpus's longest question has 240
 MAX_QUESTION_CHARS = 2000
@@ -60,8 +58,12 @@ class Target:
     item: Item
     rubric: Rubric
     item_id: str | None  # the corpus item, when matched through the store
-    match_score: float | None
+    match_score: float | None  # the routing's confidence (0..1), when matched
     flags: tuple[str, ...] = ()
+
+
+class NoReferenceMatch(LookupError):
+    """No corpus item is likely enough to be what the row's question asks."""
 
 
 def _row_problem(row: dict[str, Any], audio: bool = False) -> str | None:
@@ -88,11 +90,18 @@ class Resolver:
     """Finds the item and rubric a row is graded against, and its answer (`audio`: the
     transcripts of rows answered by an audio file; None: such rows have no answer)."""
 
-    def __init__(self, store: ItemStore, rubrics: RubricBook, audio: AudioAnswers | None = None):
+    def __init__(
+        self,
+        store: ItemStore,
+        rubrics: RubricBook,
+        audio: AudioAnswers | None = None,
+        router: Router | None = None,
+    ):
         self.store = store
         self.rubrics = rubrics
         self.audio = audio
-        self._hits: dict[str, list] = {}  # question -> store hits: files repeat questions
+        self.router = router or Router(store)
+        self._routes: dict[tuple[str, str], Any] = {}  # files repeat questions and answers
 
     def answer(self, row: dict[str, Any]) -> tuple[str, str | None]:
         """The row's answer and, when it was spoken, the transcript it is; ValueError when
@@ -106,6 +115,7 @@ class Resolver:
         return self.rubrics.get(item.id) or derive_rubric(item)
 
     def resolve(self, row: dict[str, Any]) -> Target:
+        """The row's target; NoReferenceMatch when no corpus item is likely enough."""
         question = row["question"].strip()
         reference = row.get("reference")
         if isinstance(reference, str) and reference.strip():
@@ -121,17 +131,19 @@ class Resolver:
                 answer_kind="text",
             )
             return Target(item, derive_rubric(item), None, None)
-        if question not in self._hits:
-            self._hits[question] = self.store.search(question, 1)
-        hits = self._hits[question]
-        if not hits:
-            raise LookupError("no reference given and the store is empty")
-        hit = hits[0]
-        if hit.score >= MATCH_THRESHOLD:
-            return Target(hit.item, self.rubric_for(hit.item), hit.item.id, hit.score)
-        return Target(
-            hit.item, derive_rubric(hit.item), hit.item.id, hit.score, ("no_reference_match",)
-        )
+        answer = row.get("answer") if isinstance(row.get("answer"), str) else ""
+        key = (question, answer)
+        if key not in self._routes:
+            self._routes[key] = self.router.route(question, answer)
+        route = self._routes[key]
+        if route.item is None:
+            best = route.best.question.splitlines()[0][:60] if route.best else ""
+            raise NoReferenceMatch(
+                f"no_reference_match: no corpus item is likely enough (best {best!r}, "
+                f"confidence {route.confidence:.2f} < {self.router.settings.min_confidence}); "
+                "give a `reference` to grade this row"
+            )
+        return Target(route.item, self.rubric_for(route.item), route.item.id, route.confidence)
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,7 @@ class Prepared:
     problem: str | None
     answer: str = ""  # what is graded: the row's answer, or its audio's transcript
     transcript: str | None = None  # when the answer was spoken
+    flags: tuple[str, ...] = ()  # of a row that cannot be graded
 
 
 def prepare_row(row: dict[str, Any], resolver: Resolver) -> Prepared:
@@ -152,6 +165,8 @@ def prepare_row(row: dict[str, Any], resolver: Resolver) -> Prepared:
         return Prepared(row, None, problem)
     try:
         target = resolver.resolve(row)
+    except NoReferenceMatch as exc:
+        return Prepared(row, None, str(exc), flags=("no_reference_match",))
     except (LookupError, ValueError) as exc:
         return Prepared(row, None, str(exc))
     if target.item.answer_kind == "image":
@@ -183,7 +198,7 @@ def finish_row(prepared: Prepared, grader: Grader) -> dict[str, Any]:
             "max_score": 10.0,
             "points": [],
             "feedback": "",
-            "flags": [],
+            "flags": list(prepared.flags),
             "item_id": None,
             "match_score": None,
             "grader": grader.name,

