@@ -142,6 +142,18 @@ def test_a_long_sentence_is_shown_a_checked_clause_at_a_time(dropout):
     assert any(n.startswith("llm_unfaithful: invented_attribution") for n in notes)
 
 
+def test_feedback_that_repeats_the_prompts_layout_is_dropped(dropout):
+    item, rubric, grades = dropout  # what the local model wrote in the benchmark
+    for echo in ('A covered, the answer says: "dropout drops units".', "Verdict: Nothing covered."):
+        coach = LLMCoach(FakeLLM([echo + " Dropout is off at test time."]))
+        notes: list[str] = []
+        text = "".join(coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN, notes))
+        assert text.strip().startswith("Dropout is off at test time.") and "covered" not in text
+        assert any(n.startswith("llm_unfaithful: echoes_prompt") for n in notes)
+    zh = LLMCoach(FakeLLM(["训练时随机丢弃神经元。因此，A 被覆盖了。"]))
+    assert "被覆盖" not in "".join(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
+
+
 def test_feedback_in_traditional_chinese_is_converted(dropout):
     item, rubric, grades = dropout
     coach = LLMCoach(FakeLLM(["训练时随机丢弃神经元，测试时按保留概率缩放。"]))

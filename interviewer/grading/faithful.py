@@ -40,6 +40,7 @@ Kind = Literal[
     "copies_answer",
     "gives_away",
     "absent_term_present",
+    "echoes_prompt",
 ]
 
 
@@ -293,11 +294,25 @@ def check_feedback(text: str, facts: CoachFacts) -> list[Violation]:
     return found
 
 
+# the prompt's own layout repeated to the candidate: its verdict lines, task words, and
+# the letters it calls the points by ("A covered", "因此，A 被覆盖了")
+_ECHO = re.compile(
+    r"(?-i:\b[A-F]) (?:covered|missed)\b|the answer says:|^\s*verdict\b|missed \(or only"
+    r"|nothing covered|\bfeedback in\b|\bfollow-up in\b|key points:"
+    r"|(?-i:(?<![A-Za-z])[A-F]) ?(?:被覆盖|已覆盖|覆盖了|被遗漏|缺失了)",
+    re.IGNORECASE,
+)
+
+
 def check_sentences(text: str, facts: CoachFacts) -> list[Violation]:
-    """The sentences of `text` that credit, blame or state what the facts do not hold."""
+    """The sentences of `text` that credit, blame or state what the facts do not hold, or
+    that repeat the prompt's layout."""
     t = _facts_terms(facts)
     found = []
     for sentence in split_sentences(text):
+        if _ECHO.search(sentence):
+            found.append(Violation("echoes_prompt", sentence))
+            continue
         for segment in segments(sentence):
             kind = check_segment(segment, facts, t)
             if kind:
