@@ -274,3 +274,16 @@ def claim_routes_table(name: str = "claim_routes") -> str:
     }
     head = f"dev answers: realistic {n['realistic']}, seed_gold {n['seed_gold']}"
     return _table([head] + [label for _, _, label in cols], rows) + "\n\n" + provenance(name)
+
+
+def grading_speed_line(name: str = "bench_grading_claim") -> str:
+    """One grader's speed from `interviewer bench` (its grading section), in a sentence."""
+    report = load(name)
+    g = next(x["result"] for x in report["sections"] if x["name"] == "grading")
+    single = g["single_grade"]
+    workers = ", ".join(f"{v} on {k} workers" for k, v in g["workers"].items())
+    return (
+        f"`{g['grader']}` on {g['answers']} seed_gold answers: single grade p50 / p95 "
+        f"{single['p50_ms']:.0f} / {single['p95_ms']:.0f} ms; {g['answers_per_second']} "
+        f"answers/s in one process, {workers}.\n\n" + provenance(name)
+    )
