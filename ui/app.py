@@ -20,10 +20,9 @@ from interviewer.llm.client import llm_status
 from interviewer.session import Interview, SessionBusy, SessionSettings
 from interviewer.session.engine import Kit
 from interviewer.session.report import progress, transcript_json, transcript_markdown
-from ui.auth import LoginLimiter, UserBook
 from interviewer.grading.table import PREVIEW_COLUMNS
 from ui.batch_job import BatchJob, deliver, preview_table
-from ui.files import FileGuard, NotYours, UserFiles
+from ui.files import NotYours, UserFiles
 from ui.render import LATEX
 from ui.score import CSS as SCORE_CSS
 from ui.score import interview_panel
@@ -471,43 +470,3 @@ def create_app(
         stop_btn.click(None, None, None, cancels=[grading])
     app.user_files = files  # for launch: the file routes are guarded with the same
     return app
-
-
-def launch(
-    app: gr.Blocks,
-    *,
-    host: str = "127.0.0.1",
-    port: int = 7860,
-    users: UserBook | None = None,
-    prevent_thread_lock: bool = False,
-    max_upload_mb: int = MAX_UPLOAD_MB,
-):
-    """Serve APP (made by `create_app`, whose `UserFiles` guard Gradio's file routes);
-    uploads over `max_upload_mb` are refused (HTTP 413). Exceptions
-    other than `gr.Error` reach the browser as a bare "Error", never with their text
-    (which can name server paths)."""
-    from starlette.middleware import Middleware
-
-    theme = gr.themes.Default(
-        font=[gr.themes.LocalFont("Source Sans Pro"), "ui-sans-serif", "system-ui", "sans-serif"],
-        font_mono=["ui-monospace", "monospace"],
-    )
-    app.queue(default_concurrency_limit=4)
-    guard = Middleware(FileGuard, files=app.user_files, limiter=LoginLimiter())  # type: ignore[attr-defined]
-    return app.launch(
-        server_name=host,
-        server_port=port,
-        share=False,
-        ssr_mode=False,
-        auth=users.acheck if users else None,  # type: ignore[arg-type]  # Gradio awaits a coroutine
-        prevent_thread_lock=prevent_thread_lock,
-        theme=theme,
-        css=CSS,
-        quiet=True,
-        max_file_size=max_upload_mb * 1_000_000,
-        app_kwargs={"middleware": [guard]},
-        footer_links=[],
-        pwa=False,
-        mcp_server=False,
-        show_error=False,
-    )
