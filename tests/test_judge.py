@@ -102,7 +102,8 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     item, rubric = _odds_item(embedder)
     answer = "Odds are p over one minus p. Their log is the logit. It is zero to infinity."
     everything = ClaimGrader(embedder, judge=ScriptedJudge(lambda c, t: [0.95, 0.0, 0.05]))
-    nothing = ClaimGrader(embedder, judge=ScriptedJudge(lambda c, t: [0.02, 0.0, 0.98]))
+    unsure = ScriptedJudge(lambda c, t: [0.02, 0.0, 0.98])
+    nothing = ClaimGrader(embedder, judge=unsure, judge_config=JudgeConfig(lexical=0.0))
     first = rubric.points[0]
     mine = {first.claim, *first.en, *first.zh, *first.plain_en, *first.plain_zh}
     wrong = ClaimGrader(
@@ -113,6 +114,9 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     assert full.score >= 9 and {p.verdict for p in full.points} == {"covered"}
     assert all(p.evidence for p in full.points)  # a sentence of the answer, quoted
     assert nothing.grade(item, rubric, answer).score == 0
+    # with the rubric grader's credit as a floor (the calibrated setting), words it matches
+    # still count when the judge finds nothing
+    assert ClaimGrader(embedder, judge=unsure).grade(item, rubric, answer).score > 0
     marked = wrong.grade(item, rubric, answer)
     verdict = {p.point: p for p in marked.points}[first.id]
     assert verdict.verdict == "contradicted" and verdict.evidence in answer

@@ -381,12 +381,17 @@ def test_the_ensemble_wraps_the_claim_grader_too(embedder, tmp_path):
     point it half-credits is confirmed up with its own evidence sentence, another is
     lowered to contradicted by a quoted contradiction, and the score moves by exactly the
     credit moved (the claim grader's score is its points alone)."""
-    from interviewer.grading.judge_grader import ClaimGrader
+    from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
     from tests.test_judge import ScriptedJudge, _odds_item
 
     item, rubric = _odds_item(embedder)
     answer = "Odds are p over one minus p. Their log is the logit. It is zero to infinity."
-    base = ClaimGrader(embedder, judge=ScriptedJudge(lambda c, t: [0.55, 0.0, 0.45]))
+    base = ClaimGrader(
+        embedder,
+        judge=ScriptedJudge(lambda c, t: [0.55, 0.0, 0.45]),
+        # the judge's credit alone, on a scale where 0.55 is half way
+        judge_config=JudgeConfig(entail_low=0.3, entail_high=0.8, lexical=0.0),
+    )
     anchor = base.grade(item, rubric, answer)
     first, second = anchor.points[0], anchor.points[1]
     assert first.verdict == second.verdict == "partial" and first.evidence, anchor.points
