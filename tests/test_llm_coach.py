@@ -150,6 +150,10 @@ def test_feedback_that_repeats_the_prompts_layout_is_dropped(dropout):
         text = "".join(coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN, notes))
         assert text.strip().startswith("Dropout is off at test time.") and "covered" not in text
         assert any(n.startswith("llm_unfaithful: echoes_prompt") for n in notes)
+    # a first line that only repeats the prompt is skipped, and the feedback after it read
+    opener = LLMCoach(FakeLLM(["Verdict: Nothing covered.\nDropout is off at test time."]))
+    text = "".join(opener.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+    assert text.startswith("Dropout is off at test time.")
     zh = LLMCoach(FakeLLM(["训练时随机丢弃神经元。因此，A 被覆盖了。"]))
     assert "被覆盖" not in "".join(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
 

@@ -143,7 +143,7 @@ def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
 def test_batch_grading_upload_and_download(page, app_url, tmp_path):
     rows = [
         {"id": "a", "question": "What is dropout?", "answer": ANSWER},
-        {
+        {  # no note defines overfitting: not graded against a wrong item (issue 22, item 6)
             "id": "b",
             "question": "什么是过拟合？",
             "answer": "模型在训练集上表现很好但在测试集上很差。",
@@ -162,7 +162,10 @@ def test_batch_grading_upload_and_download(page, app_url, tmp_path):
     page.set_input_files("#upload input[type=file]", str(src))
     page.wait_for_selector("#upload >> text=answers.jsonl", timeout=60_000)
     page.click("#grade")
-    page.wait_for_selector("#batch-status >> text=3 rows graded (1 with errors)", timeout=300_000)
+    page.wait_for_selector(
+        "#batch-status >> text=3 rows graded (2 with errors, 1 matching no corpus item)",
+        timeout=300_000,
+    )
     with page.expect_download() as info:
         page.click("#graded a")
     out = tmp_path / "graded.jsonl"
@@ -170,6 +173,7 @@ def test_batch_grading_upload_and_download(page, app_url, tmp_path):
     graded = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [g["id"] for g in graded] == ["a", "b", "c"]
     assert graded[0]["score"] is not None and graded[0]["item_id"]
+    assert graded[1]["score"] is None and "no_reference_match" in graded[1]["flags"]
     assert graded[2]["score"] is None and "answer" in graded[2]["error"]
     page.screenshot(path=str(ARTIFACTS / "ui-batch.png"), full_page=True)
     assert page.outside == []

@@ -304,6 +304,11 @@ _ECHO = re.compile(
 )
 
 
+def echoes_prompt(text: str) -> bool:
+    """Does `text` repeat the prompt's layout?"""
+    return bool(_ECHO.search(text))
+
+
 def check_sentences(text: str, facts: CoachFacts) -> list[Violation]:
     """The sentences of `text` that credit, blame or state what the facts do not hold, or
     that repeat the prompt's layout."""

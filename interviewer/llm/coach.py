@@ -30,7 +30,7 @@ from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item, Lang
 from interviewer.corpus.lang import detect_lang, script_counts, to_simplified
 from interviewer.grading.facts import LABELS, CoachFacts, coach_facts, in_script
-from interviewer.grading.faithful import check_follow_up, check_sentences
+from interviewer.grading.faithful import check_follow_up, check_sentences, echoes_prompt
 from interviewer.grading.focus import biggest_missing, point_phrase
 from interviewer.grading.follow_up import follow_up_term, template_follow_up
 from interviewer.grading.models import Grade
@@ -117,6 +117,42 @@ def finished_sentences(text: str) -> tuple[list[str], str]:
         done.append(match.group(0))
         pos = match.end()
     return done, text[pos:]
+
+
+ECHO_CHARS = 24  # a first line this long that repeats nothing of the prompt is let through
+ECHO_LINE_CHARS = 160  # a line that repeats it is dropped when it ends before this length
+
+
+def without_echo(chunks: Iterable[str]) -> Iterator[str]:
+    """The chunks without the lines at their start that repeat the prompt's layout (a small
+    model sometimes opens with "Verdict: Nothing covered." before its feedback). A line
+    opening in Latin letters is held until it is long enough to tell (the layout's words
+    are English); closing this closes `chunks`."""
+    held: str | None = ""
+    try:
+        for chunk in chunks:
+            if held is None:
+                yield chunk
+                continue
+            held += chunk
+            while True:
+                stop = held.find("\n")
+                line = held if stop < 0 else held[:stop]
+                if echoes_prompt(line) and (stop >= 0 or len(line) < ECHO_LINE_CHARS):
+                    if stop < 0:
+                        break  # dropped once it ends
+                    held = held[stop + 1 :]
+                    continue
+                start = line.strip()[:1]
+                if stop >= 0 or len(line.strip()) >= ECHO_CHARS or (start and not start.isascii()):
+                    out, held = held, None
+                    yield out
+                break
+        if held:  # a last line: its sentences are checked one by one (check_sentences)
+            yield held
+    finally:
+        if hasattr(chunks, "close"):
+            chunks.close()
 
 
 def first_paragraph(chunks: Iterable[str]) -> Iterator[str]:
@@ -248,7 +284,7 @@ class LLMCoach:
 
         try:
             stream = self.llm.stream(messages, temperature=0.0, max_tokens=self.feedback_tokens)
-            for chunk in first_paragraph(stream):
+            for chunk in first_paragraph(without_echo(stream)):
                 held += chunk
                 if not told:
                     if not _language_told(held):
