@@ -27,16 +27,15 @@ from interviewer.grading.rubric_grader import (
     RubricGrader,
     verdict_for,
 )
-from interviewer.rubric.models import KeyPoint
 from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, default_judge
+from interviewer.rubric.models import KeyPoint
 
 GRADER_ID = "claim-v1"
 DEFAULT_GRADER = "rubric"  # what grades when nobody names a grader: this, or "claim"
-WINDOW_CHARS = 420  # an answer longer than this is judged in windows of sentences
-# ... and, with SENTENCE_CHARS, also in windows this short (mostly one sentence each): the
-# judge was trained on short statements, and a point made in one sentence of a long answer
-# is plainer to it alone
-SENTENCE_CHARS = 160
+# an answer longer than this is judged in windows of sentences; `window_chars` may add
+# shorter ones (e.g. 160: mostly one sentence each), which on dev raised the judge's
+# recall but not the ranking (docs: How a grade is made)
+WINDOW_CHARS = 420
 
 
 @dataclass(frozen=True)
