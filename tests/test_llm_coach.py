@@ -114,7 +114,7 @@ def test_feedback_is_shown_a_checked_sentence_at_a_time(dropout):
         next(iter(en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN)))
         == "You are right that dropout drops units."
     )
-    mixed = LLMCoach(FakeLLM(["Dropout 的作用是在训练时随机丢弃神经元。"]))  # an English word first
+    mixed = LLMCoach(FakeLLM(["Dropout 的作用是在训练时随机丢弃神经元。"] * 2))  # English first
     assert (
         "".join(mixed.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
         == grades[PARTIAL_EN].feedback
@@ -176,12 +176,16 @@ def test_feedback_falls_back_to_the_template_and_says_so(dropout):
 
 def test_feedback_in_the_wrong_language_is_replaced(dropout):
     item, rubric, grades = dropout
-    coach = LLMCoach(
-        FakeLLM(["1. **Right**: The answer correctly states that dropout is a regularizer."])
-    )
+    english = "1. **Right**: The answer correctly states that dropout is a regularizer."
+    coach = LLMCoach(FakeLLM([english, english]))  # asked once more, still English
     text = "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
     assert text == grades[PARTIAL_ZH].feedback and coach.fallback_reason == "wrong_language"
     assert not coach.llm_unavailable
+    # asked again with the language insisted on, the model's words in Chinese are shown
+    fake = FakeLLM([english, "你答到了训练时随机丢弃神经元。"])
+    text = "".join(LLMCoach(fake).feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
+    assert text.startswith("你答到了训练时随机丢弃神经元。")
+    assert fake.prompts[1][-1].content.endswith("Write the feedback in Chinese only.")
     coach = LLMCoach(FakeLLM(["很好。"]))  # short, but in the right language
     assert "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)).startswith(
         "很好。\n\n还要补上："

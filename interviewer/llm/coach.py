@@ -34,7 +34,7 @@ from interviewer.grading.faithful import check_follow_up, check_sentences, echoe
 from interviewer.grading.focus import biggest_missing, point_phrase
 from interviewer.grading.follow_up import follow_up_term, template_follow_up
 from interviewer.grading.models import Grade
-from interviewer.llm.client import LLM, LLMUnavailable
+from interviewer.llm.client import LLM, LLMUnavailable, Message
 from interviewer.llm.prompts import load_prompt, neutralise
 from interviewer.rubric.models import KeyPoint, Rubric
 
@@ -155,6 +155,13 @@ def without_echo(chunks: Iterable[str]) -> Iterator[str]:
             chunks.close()
 
 
+def _insist(messages: list[Message], language: str) -> list[Message]:
+    """`messages` with the language asked for again at the end of the last one."""
+    last = messages[-1]
+    reminder = f"\nWrite the feedback in {language} only."
+    return [*messages[:-1], Message(role=last.role, content=last.content + reminder)]
+
+
 def first_paragraph(chunks: Iterable[str]) -> Iterator[str]:
     """The chunks up to the first line break after some text: feedback is one paragraph,
     and what a small model writes after it repeats, rambles or echoes the prompt's
@@ -244,8 +251,23 @@ class LLMCoach:
         holds up."""
         self._reset()
         facts = coach_facts(item, rubric, grade, answer)
-        lang = facts.lang
         messages = load_prompt("feedback").render(**self._judgement(item, rubric, facts))
+        yield from self._worded(item, rubric, grade, facts, messages, notes, retry=True)
+
+    def _worded(
+        self,
+        item: Item,
+        rubric: Rubric,
+        grade: Grade,
+        facts: CoachFacts,
+        messages: list[Message],
+        notes: list[str] | None,
+        retry: bool,
+    ) -> Iterator[str]:
+        """The model's feedback for `messages`, checked as it streams; with `retry`, a
+        reply that starts in the wrong language is asked for once more, the language
+        insisted on (nothing has been shown by then)."""
+        lang = facts.lang
         told, held, said = False, "", ""  # held: text not yet shown (an unfinished sentence)
         shown = 0  # how much of the unfinished sentence (in `held`) is already shown
         dropped: list[str] = []
@@ -290,6 +312,11 @@ class LLMCoach:
                     if not _language_told(held):
                         continue
                     if not _same_language(held, lang):
+                        if retry:
+                            getattr(stream, "close", lambda: None)()  # ends the generation
+                            again = _insist(messages, LANGUAGE[lang])
+                            yield from self._worded(item, rubric, grade, facts, again, notes, False)
+                            return
                         self._fallback("wrong_language", False, notes)
                         yield grade.feedback
                         return
