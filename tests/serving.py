@@ -72,3 +72,17 @@ def served(
     finally:
         stop_process(proc, timeout=20)
         log.close()
+
+
+def record_outside(page) -> None:
+    """Note on `page.outside` every request the page makes off this machine (none may:
+    no CDN, no remote font, no telemetry)."""
+    page.outside = []
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else page.outside.append(r.url)
+        ),
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.serving import served
+from tests.serving import served, record_outside
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
@@ -63,15 +63,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
-    page.outside = []
-    page.on(
-        "request",
-        lambda r: (
-            None
-            if r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-            else page.outside.append(r.url)
-        ),
-    )
+    record_outside(page)
     yield page
     context.close()
 

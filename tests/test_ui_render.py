@@ -13,7 +13,7 @@ import pytest
 
 from interviewer.corpus.lang import script_counts, to_traditional
 from interviewer.session import Interview, SessionSettings
-from tests.serving import served
+from tests.serving import served, record_outside
 from tests.ui_sessions import USER, answered_session, chinese_item_with_a_follow_up, kit_for
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,15 +69,7 @@ def page(request, browser):
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     page.width_name = request.param
-    page.outside = []
-    page.on(
-        "request",
-        lambda r: (
-            None
-            if r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-            else page.outside.append(r.url)
-        ),
-    )
+    record_outside(page)
     yield page
     context.close()
 

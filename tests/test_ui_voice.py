@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.serving import served
+from tests.serving import served, record_outside
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
@@ -69,15 +69,7 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1100})
     context.grant_permissions(["microphone"])
     page = context.new_page()
-    page.outside = []
-    page.on(
-        "request",
-        lambda r: (
-            None
-            if r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-            else page.outside.append(r.url)
-        ),
-    )
+    record_outside(page)
     yield page
     context.close()
 

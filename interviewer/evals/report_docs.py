@@ -17,6 +17,10 @@ REPORTS = Path(__file__).resolve().parents[2] / "evals" / "reports"
 def load(name: str) -> dict[str, Any]:
     """The report evals/reports/NAME.json, checked for its provenance fields."""
     report: dict[str, Any] = json.loads((REPORTS / f"{name}.json").read_text(encoding="utf-8"))
+    if isinstance(report.get("machine"), dict):  # `interviewer bench`'s report as it writes it
+        m = report["machine"]
+        report["machine"] = f"{m['arch']}, {m['cores']} cpus, {m['ram_gib']:.0f} GiB, {m['cpu']}"
+        report.setdefault("commit", (report.get("software") or {}).get("git_commit"))
     meta = report.get("meta", report)
     missing = [k for k in ("date", "machine", "commit", "command") if not meta.get(k)]
     if missing:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 from interviewer.corpus.lang import to_simplified, to_traditional
 from interviewer.voice.audio import RATE, read_audio
+from interviewer.voice.endpoint import post
 from interviewer.voice.errors import AudioError, VoiceUnavailable
 from interviewer.voice.model import ensure_whisper
 
@@ -148,8 +149,6 @@ class RemoteTranscriber:
     def transcribe(
         self, path: Path, lang: str | None = None, prompt: str | None = None
     ) -> Transcript:
-        import httpx
-
         _check_lang(lang)
         started = time.perf_counter()
         audio = read_audio(path)  # the same checks as the local model's, before sending
@@ -158,24 +157,16 @@ class RemoteTranscriber:
             data["language"] = lang[:2]
         if prompt:
             data["prompt"] = _short(prompt) or ""
-        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         url = self.base_url.rstrip("/") + "/audio/transcriptions"
+        resp = post(
+            url,
+            self.api_key,
+            self.timeout,
+            data=data,
+            files={"file": (path.name, path.read_bytes(), "application/octet-stream")},
+        )
         try:
-            resp = httpx.post(
-                url,
-                data=data,
-                files={"file": (path.name, path.read_bytes(), "application/octet-stream")},
-                headers=headers,
-                timeout=self.timeout,
-            )
-            resp.raise_for_status()
             text = resp.json().get("text")
-        except httpx.HTTPStatusError as exc:
-            raise VoiceUnavailable(
-                f"{url} answered {exc.response.status_code} {exc.response.reason_phrase}"
-            ) from None
-        except httpx.HTTPError as exc:
-            raise VoiceUnavailable(f"{url}: {type(exc).__name__}: {exc}") from None
         except (ValueError, AttributeError):
             raise VoiceUnavailable(f"{url}: the reply is not a JSON object") from None
         if not isinstance(text, str):

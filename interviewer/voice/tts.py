@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from interviewer.voice.endpoint import post
 from interviewer.voice.errors import VoiceUnavailable
 
 if TYPE_CHECKING:
@@ -25,26 +26,15 @@ class SpeechEndpoint:
     def speak(self, text: str, lang: str) -> bytes:
         """The text spoken, as MP3 bytes (`lang`: the endpoint picks the voice's accent
         from the text itself; kept for endpoints that take it)."""
-        import httpx
-
         del lang
-        url = self.base_url.rstrip("/") + "/audio/speech"
-        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         body = {
             "model": self.model,
             "voice": self.voice,
             "input": text[:MAX_SPEECH_CHARS],
             "response_format": "mp3",
         }
-        try:
-            resp = httpx.post(url, json=body, headers=headers, timeout=self.timeout)
-            resp.raise_for_status()
-        except httpx.HTTPStatusError as exc:
-            raise VoiceUnavailable(
-                f"{url} answered {exc.response.status_code} {exc.response.reason_phrase}"
-            ) from None
-        except httpx.HTTPError as exc:
-            raise VoiceUnavailable(f"{url}: {type(exc).__name__}: {exc}") from None
+        url = self.base_url.rstrip("/") + "/audio/speech"
+        resp = post(url, self.api_key, self.timeout, json=body)
         if not resp.content:
             raise VoiceUnavailable(f"{url}: an empty reply")
         return resp.content
