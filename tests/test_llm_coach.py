@@ -3,16 +3,24 @@ visible fallbacks. Grades come from the real rubric grader."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from interviewer.corpus.lang import detect_lang
-from interviewer.grading.facts import coach_facts
+from interviewer.grading.facts import WrongFact, coach_facts
 from interviewer.grading.follow_up import follow_up_term
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.llm import FakeLLM, LLMUnavailable
-from interviewer.llm.coach import LLMCoach, first_paragraph, key_term, phrase, point_labels
+from interviewer.llm.coach import (
+    LLMCoach,
+    first_paragraph,
+    key_term,
+    lead,
+    phrase,
+    point_labels,
+)
 from interviewer.rubric import RubricBook
 
 RUBRICS = Path(__file__).resolve().parent.parent / "corpus" / "rubrics"
@@ -31,13 +39,20 @@ def dropout(built_store_dir, embedder):
     return item, rubric, {a: grader.grade(item, rubric, a) for a in (PARTIAL_EN, PARTIAL_ZH)}
 
 
+def worded(coach: LLMCoach, chunks) -> str:
+    """The feedback after its lead (which comes first, whole, as the grade says it)."""
+    chunks = list(chunks)
+    assert chunks[0] == coach.opening and coach.opening
+    return "".join(chunks[1:])
+
+
 def test_feedback_streams_the_models_words_about_the_grade(dropout):
     item, rubric, grades = dropout
-    words = "你答到了训练时随机丢弃神经元。还缺少测试时的处理：推理时不丢弃神经元，而是按保留概率缩放输出。"
+    words = "还缺少测试时的处理：推理时不丢弃神经元，而是按保留概率缩放输出。"
     fake = FakeLLM([words])
     coach = LLMCoach(fake)
     chunks = list(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
-    assert len(chunks) > 1 and "".join(chunks).startswith(words)
+    assert len(chunks) > 2 and worded(coach, chunks).startswith(words) and coach.worded
     assert not coach.llm_unavailable and coach.fallback_reason is None
     user = fake.prompts[0][1].content
     labels = point_labels(rubric)
@@ -45,12 +60,35 @@ def test_feedback_streams_the_models_words_about_the_grade(dropout):
     assert missing and f"Missed (or only partly made): {', '.join(missing)}." in user
     focus = coach.gap(rubric, grades[PARTIAL_ZH], [])
     assert user.endswith(f"FEEDBACK in Chinese on {labels[focus.id]}.")
-    # of the answer, the model sees only the sentences quoted as a covered point's evidence
-    covered = [p for p in grades[PARTIAL_ZH].points if p.verdict == "covered"]
-    assert covered and all(
-        f'{labels[p.point]} covered, the answer says: "{p.evidence}"' in user for p in covered
+    covered = [labels[p.point] for p in grades[PARTIAL_ZH].points if p.verdict == "covered"]
+    assert covered and f"Covered: {', '.join(covered)}." in user
+    # the model is not asked to credit the candidate: no sentence of the answer reaches it
+    # unless it states a wrong claim
+    assert PARTIAL_ZH not in user
+
+
+def test_feedback_opens_with_what_the_grade_found(dropout):
+    """The lead, from the grade alone and shown at once: the weightiest covered point, how
+    many were covered, the first wrong claim in the answer's words; else that no point is
+    fully made. In the answer's language and script."""
+    item, rubric, grades = dropout
+    facts = coach_facts(item, rubric, grades[PARTIAL_EN], PARTIAL_EN)
+    best = max(facts.covered, key=lambda p: p.weight)
+    one = "You got this right: " if len(facts.covered) == 1 else "You got "
+    assert lead(facts).startswith(one) and best.phrase.rstrip(".") in lead(facts)
+    missed = tuple(replace(p, verdict="missing", credit=0.0) for p in facts.points)
+    assert lead(replace(facts, points=missed)) == "None of the key points is fully made yet. "
+    said = "Dropout is also applied at test time with the same rate, " + "as in training " * 10
+    wrong = WrongFact(claim="Dropout stays on at test time.", texts=(), quote=said, corrects=None)
+    text = lead(replace(facts, points=missed, wrong=(wrong,)))
+    assert text.startswith("This is not right: “Dropout is also applied at test time")
+    assert text.endswith("…”. ") and len(text) < 130  # cut between words
+    unquoted = replace(wrong, quote=None)
+    assert lead(replace(facts, points=missed, wrong=(unquoted,))) == (
+        "One claim is not right: Dropout stays on at test time. "
     )
-    assert user.count(PARTIAL_ZH) == len(covered)
+    hant = coach_facts(item, rubric, grades[PARTIAL_ZH], "Dropout 在訓練時隨機丟棄神經元，減輕過擬合。")
+    assert hant.lang == "zh-Hant" and detect_lang(lead(hant)) == "zh-Hant"
 
 
 def test_prepare_sends_the_questions_context_ahead_without_the_answer(dropout):
@@ -68,9 +106,9 @@ def test_prepare_sends_the_questions_context_ahead_without_the_answer(dropout):
 
 def test_feedback_stops_at_the_end_of_its_first_paragraph(dropout):
     item, rubric, grades = dropout
-    coach = LLMCoach(FakeLLM(["\nRight about training, but not test time.\nVerdict: Covered: A."]))
-    text = "".join(coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
-    assert text.startswith("\nRight about training, but not test time.\n\nTo add: ")
+    coach = LLMCoach(FakeLLM(["\nTest time is missing.\nVerdict: Covered: A."]))
+    text = worded(coach, coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+    assert text.startswith("\nTest time is missing.\n\nTo add: ")
     assert "Verdict" not in text
     assert list(first_paragraph(["ab", "\ncd"])) == ["ab"]
     assert list(first_paragraph(["ab", "c\n\nd", "e"])) == ["ab", "c"]
@@ -84,13 +122,14 @@ def test_feedback_that_does_not_name_the_missing_point_gets_it_added(dropout):
     point = phrase(rubric, focus.id, "en")
     term = key_term(point, item.question)
     assert term
-    vague = LLMCoach(FakeLLM(["Good answer about training."]))
+    vague = LLMCoach(FakeLLM(["Think about the whole network."]))
     assert (
-        "".join(vague.feedback(item, rubric, grade, PARTIAL_EN))
-        == f"Good answer about training.\n\nTo add: {point}"
+        worded(vague, vague.feedback(item, rubric, grade, PARTIAL_EN))
+        == f"Think about the whole network.\n\nTo add: {point}"
     )
-    named = f"Good, but you left out {term.upper()}."  # the term in any case
-    assert "".join(LLMCoach(FakeLLM([named])).feedback(item, rubric, grade, PARTIAL_EN)) == named
+    named = f"What is left out is {term.upper()}."  # the term in any case
+    coach = LLMCoach(FakeLLM([named]))
+    assert worded(coach, coach.feedback(item, rubric, grade, PARTIAL_EN)) == named
     nothing_missing = grade.model_copy(
         update={
             "points": [
@@ -99,26 +138,25 @@ def test_feedback_that_does_not_name_the_missing_point_gets_it_added(dropout):
         }
     )
     complete = LLMCoach(FakeLLM(["Complete."]))
-    assert "".join(complete.feedback(item, rubric, nothing_missing, PARTIAL_EN)) == "Complete."
+    assert worded(complete, complete.feedback(item, rubric, nothing_missing, PARTIAL_EN)) == (
+        "Complete."
+    )
 
 
 def test_feedback_is_shown_a_checked_sentence_at_a_time(dropout):
     item, rubric, grades = dropout  # the scripted model streams 8 characters a chunk
     zh = LLMCoach(FakeLLM(["你答到了训练时随机丢弃神经元。还缺少测试时的缩放。"]))
-    assert (
-        next(iter(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)))
-        == "你答到了训练时随机丢弃神经元。"
-    )
+    chunks = list(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
+    assert chunks[1] == "你答到了训练时随机丢弃神经元。"
     en = LLMCoach(FakeLLM(["You are right that dropout drops units. Test time is missing."]))
-    assert (
-        next(iter(en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN)))
-        == "You are right that dropout drops units."
-    )
+    chunks = list(en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+    assert chunks[1] == "You are right that dropout drops units."
     mixed = LLMCoach(FakeLLM(["Dropout 的作用是在训练时随机丢弃神经元。"] * 2))  # English first
     assert (
-        "".join(mixed.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
-        == grades[PARTIAL_EN].feedback
+        worded(mixed, mixed.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+        == "\n\n" + grades[PARTIAL_EN].feedback
     )
+    assert not mixed.worded
     assert mixed.fallback_reason == "wrong_language"
 
 
@@ -126,8 +164,8 @@ def test_a_long_sentence_is_shown_a_checked_clause_at_a_time(dropout):
     item, rubric, grades = dropout
     zh = LLMCoach(FakeLLM(["你答到了训练时随机丢弃神经元，这能减轻过拟合。还缺少测试时的缩放。"]))
     chunks = list(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
-    assert chunks[0] == "你答到了训练时随机丢弃神经元"  # the comma waits for what follows it
-    assert "".join(chunks).startswith("你答到了训练时随机丢弃神经元，这能减轻过拟合。")
+    assert chunks[1] == "你答到了训练时随机丢弃神经元"  # the comma waits for what follows it
+    assert "".join(chunks[1:]).startswith("你答到了训练时随机丢弃神经元，这能减轻过拟合。")
     # a sentence whose later clause credits what the grade did not find ends where its
     # checked part ends
     invented = (
@@ -136,7 +174,7 @@ def test_a_long_sentence_is_shown_a_checked_clause_at_a_time(dropout):
     )
     en = LLMCoach(FakeLLM([invented + " Add the test-time scaling."]))
     notes: list[str] = []
-    text = "".join(en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN, notes))
+    text = worded(en, en.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN, notes))
     assert text.startswith("You are right that dropout drops neurons during training. Add")
     assert "keep probability" not in text.split("Add")[0]
     assert any(n.startswith("llm_unfaithful: invented_attribution") for n in notes)
@@ -147,12 +185,19 @@ def test_feedback_that_repeats_the_prompts_layout_is_dropped(dropout):
     for echo in ('A covered, the answer says: "dropout drops units".', "Verdict: Nothing covered."):
         coach = LLMCoach(FakeLLM([echo + " Dropout is off at test time."]))
         notes: list[str] = []
-        text = "".join(coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN, notes))
+        text = worded(coach, coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN, notes))
         assert text.strip().startswith("Dropout is off at test time.") and "covered" not in text
         assert any(n.startswith("llm_unfaithful: echoes_prompt") for n in notes)
     # a first line that only repeats the prompt is skipped, and the feedback after it read
     opener = LLMCoach(FakeLLM(["Verdict: Nothing covered.\nDropout is off at test time."]))
-    text = "".join(opener.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+    text = worded(opener, opener.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+    assert text.startswith("Dropout is off at test time.")
+    # and the examples' layout before the first words is cut off
+    replied = LLMCoach(FakeLLM(["Reply: Dropout is off at test time."]))
+    text = worded(replied, replied.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+    assert text.startswith("Dropout is off at test time.")
+    listed = LLMCoach(FakeLLM(["Covered: A.\nDropout is off at test time."]))
+    text = worded(listed, listed.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
     assert text.startswith("Dropout is off at test time.")
     zh = LLMCoach(FakeLLM(["训练时随机丢弃神经元。因此，A 被覆盖了。"]))
     assert "被覆盖" not in "".join(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
@@ -169,8 +214,8 @@ def test_feedback_in_traditional_chinese_is_converted(dropout):
 def test_feedback_falls_back_to_the_template_and_says_so(dropout):
     item, rubric, grades = dropout
     coach = LLMCoach(FakeLLM([LLMUnavailable("down")]))
-    text = "".join(coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
-    assert text == grades[PARTIAL_EN].feedback
+    text = worded(coach, coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN))
+    assert text == "\n\n" + grades[PARTIAL_EN].feedback  # after the lead
     assert coach.llm_unavailable and coach.fallback_reason.startswith("llm_unavailable")
 
 
@@ -178,16 +223,18 @@ def test_feedback_in_the_wrong_language_is_replaced(dropout):
     item, rubric, grades = dropout
     english = "1. **Right**: The answer correctly states that dropout is a regularizer."
     coach = LLMCoach(FakeLLM([english, english]))  # asked once more, still English
-    text = "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
-    assert text == grades[PARTIAL_ZH].feedback and coach.fallback_reason == "wrong_language"
+    text = worded(coach, coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
+    assert text == "\n\n" + grades[PARTIAL_ZH].feedback
+    assert coach.fallback_reason == "wrong_language"
     assert not coach.llm_unavailable
     # asked again with the language insisted on, the model's words in Chinese are shown
     fake = FakeLLM([english, "你答到了训练时随机丢弃神经元。"])
-    text = "".join(LLMCoach(fake).feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
+    coach = LLMCoach(fake)
+    text = worded(coach, coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
     assert text.startswith("你答到了训练时随机丢弃神经元。")
     assert fake.prompts[1][-1].content.endswith("Write the feedback in Chinese only.")
     coach = LLMCoach(FakeLLM(["很好。"]))  # short, but in the right language
-    assert "".join(coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)).startswith(
+    assert worded(coach, coach.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH)).startswith(
         "很好。\n\n还要补上："
     )
 
@@ -212,7 +259,7 @@ def test_follow_up_asks_about_the_biggest_gap_in_the_answers_language(dropout):
     assert question == f"How does {term} relate to overfitting?" and coach.fallback_reason is None
     user = fake.prompts[0][1].content
     assert f"FOLLOW-UP in English on {point_labels(rubric)[gap.id]}, with the term" in user
-    assert f'"{term}"' in user and f'"{PARTIAL_EN}"' in user  # quoted as evidence only
+    assert f'"{term}"' in user and PARTIAL_EN not in user  # (no wrong claim to quote)
 
 
 def test_follow_up_skips_points_already_asked_and_ends_when_nothing_is_missing(dropout):

@@ -15,7 +15,7 @@ CONTEXT = dict(
 JUDGEMENT = dict(
     CONTEXT,
     language="English",
-    covered=[{"label": "A", "quote": "it regularises"}],
+    covered=["A"],
     missing=["B"],
     wrong=[],
     focus="B",
@@ -47,7 +47,7 @@ def test_renders_with_its_variables(name):
     if name == "point_judgement":
         assert "- p1: claim one" in messages[1].content and "<<A>>" in messages[0].content
     if name == "feedback":
-        assert 'A covered, the answer says: "it regularises"' in messages[1].content
+        assert "Covered: A." in messages[1].content
         assert "Missed (or only partly made): B." in messages[1].content
         assert messages[1].content.endswith("FEEDBACK in English on B.")
 

@@ -143,7 +143,8 @@ def test_the_llm_coach_words_the_point_the_engine_then_grades(parts, tmp_path):
     kit = make_kit(parts, tmp_path, coach=LLMCoach(fake), only={DROPOUT})
     iv = Interview.start(kit, "ann", SessionSettings(questions=1, follow_ups=1), seed=1)
     out = replies(iv, PARTIAL)
-    assert out[0].startswith(feedback) and iv.llm_unavailable is None  # (+ the point to add)
+    assert out[0].startswith("You got this right: ")  # the lead, from the grade
+    assert feedback in out[0] and iv.llm_unavailable is None  # (+ the point to add)
     rubric = kit.library.rubric(kit.library.get(iv.state["current"]))
     point = next(p for p in rubric.points if p.id == iv.state["follow_point"])
     # the follow-up prompt named the point the engine will grade the next answer against
@@ -169,7 +170,8 @@ def test_an_unreachable_llm_leaves_the_grade_and_says_so(parts, tmp_path):
     iv = Interview.start(kit, "ann", SessionSettings(questions=1, follow_ups=1), seed=1)
     out = replies(iv, PARTIAL)
     turn = iv.turns()[-1]
-    assert out[0] == turn.grade.feedback  # the rubric grade's own words, nothing made up
+    # the rubric grade's own words after the lead, nothing made up
+    assert out[0].endswith("\n\n" + turn.grade.feedback) and "\n\n" in out[0]
     assert iv.llm_unavailable == "llm_unavailable: connection refused"
     assert iv.state["phase"] == "follow_up" and out[-1].startswith("Your answer did not mention")
     panel = score_panel(iv.turns(), iv.llm_unavailable)

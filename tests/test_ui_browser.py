@@ -279,16 +279,18 @@ def _coach_notes(data: Path) -> str:
 
 
 def _feedback_is_llm_worded(page, answer: str, data: Path) -> str:
-    """The feedback after `answer`: the LLM's words, not the rubric grader's template
-    (which opens with "Score N/10."), and no `llm_unavailable` warning."""
+    """The feedback after `answer`: after the lead (what the grade found, said from the
+    grade), the LLM's words, not the rubric grader's template (its "Score N/10." line,
+    which follows the lead when nothing the model wrote holds up); no `llm_unavailable`."""
     score = page.inner_text("#score")
     assert "llm_unavailable" not in score, score
     texts = page.locator("#chat [data-testid=user], #chat [data-testid=bot]").all_inner_texts()
     after = texts[max(i for i, t in enumerate(texts) if answer[:30] in t) + 1]
-    assert not re.match(r"\s*(Score|得分) \d", after), (
-        f"template text: {after[:200]!r}; coach notes: {_coach_notes(data)}"
+    assert not re.search(r"(Score|得分) \d+(\.\d)?/10", after), (
+        f"template text: {after[:300]!r}; coach notes: {_coach_notes(data)}"
     )
-    assert len(after.strip()) > 20, after
+    lead = ("None of the key points is fully made yet.", "You got", "This is not right")
+    assert len(after.strip()) > 20 and after.strip() not in lead, after
     return after
 
 

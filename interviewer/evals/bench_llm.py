@@ -49,13 +49,17 @@ class _Clocked:
 class Timing:
     first_token_s: float  # from the grade to the model's first text (before any check)
     first_chunk_s: float  # from the grade to the first feedback text
+    first_model_text_s: float  # ... to the first feedback text of the model's (after the
+    # lead, the grade's own words on what the answer got right, when it has one)
     feedback_s: float
     follow_up_s: float
     send_first_text_s: float  # from the answer sent (grading included) to the first text
+    send_first_model_text_s: float  # ... to the model's first text
     send_reply_s: float  # from the answer sent to the end of the follow-up
     feedback: str
     follow_up: str | None
     fallback: str | None
+    worded: bool  # the feedback shows words of the model's (not only the template's)
 
 
 def _quantiles(values: list[float]) -> dict:
@@ -69,28 +73,36 @@ def _time(coach, grader, item, rubric, answer) -> Timing:
     sent = time.perf_counter()
     grade = grader.grade(item, rubric, answer)
     start = time.perf_counter()
-    first, text = None, ""
+    first, model, text = None, None, ""
     for chunk in coach.feedback(item, rubric, grade, answer, notes):
+        now = time.perf_counter() - start
         if first is None and chunk:
-            first = time.perf_counter() - start
+            first = now
+        if model is None and chunk and (text or not coach.opening):
+            model = now  # (the lead comes first, as one chunk)
         text += chunk
     feedback = time.perf_counter() - start
+    worded = coach.worded
     token = (coach.llm.first or time.perf_counter()) - start
     question = coach.follow_up(item, rubric, grade, answer, [], notes)
     follow = time.perf_counter() - start - feedback
     if any(n.startswith("llm_unavailable") for n in notes):
         raise RuntimeError(f"the local model failed: {notes}")
     graded = start - sent
+    model = feedback if model is None else model
     return Timing(
-        round(token, 2),
-        round(first, 2),
-        round(feedback, 2),
-        round(follow, 2),
-        round(graded + first, 2),
-        round(time.perf_counter() - sent, 2),
-        text,
-        question,
-        "; ".join(notes) or None,
+        first_token_s=round(token, 2),
+        first_chunk_s=round(first, 2),
+        first_model_text_s=round(model, 2),
+        feedback_s=round(feedback, 2),
+        follow_up_s=round(follow, 2),
+        send_first_text_s=round(graded + first, 2),
+        send_first_model_text_s=round(graded + model, 2),
+        send_reply_s=round(time.perf_counter() - sent, 2),
+        feedback=text,
+        follow_up=question,
+        fallback="; ".join(notes) or None,
+        worded=worded,
     )
 
 
@@ -157,9 +169,12 @@ def measure_feedback(settings: Settings, n: int = 8) -> dict:
             "first_chunk_s": _quantiles([t.first_chunk_s for t in timings]),
             "feedback_s": _quantiles([t.feedback_s for t in timings]),
             "follow_up_s": _quantiles([t.follow_up_s for t in timings]),
+            "first_model_text_s": _quantiles([t.first_model_text_s for t in timings]),
             "send_first_text_s": _quantiles([t.send_first_text_s for t in timings]),
+            "send_first_model_text_s": _quantiles([t.send_first_model_text_s for t in timings]),
             "send_reply_s": _quantiles([t.send_reply_s for t in timings]),
             "fallbacks": sum(t.fallback is not None for t in timings),
+            "worded": sum(t.worded for t in timings),  # feedback with the model's words
         }
     report["samples"] = samples
     return report

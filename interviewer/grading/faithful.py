@@ -298,6 +298,7 @@ def check_feedback(text: str, facts: CoachFacts) -> list[Violation]:
 # the letters it calls the points by ("A covered", "因此，A 被覆盖了")
 _ECHO = re.compile(
     r"(?-i:\b[A-F]) (?:covered|missed)\b|the answer says:|^\s*verdict\b|missed \(or only"
+    r"|\bcovered: ?(?:nothing\b|(?-i:[A-F])\b)"
     r"|nothing covered|\bfeedback in\b|\bfollow-up in\b|key points:"
     r"|(?-i:(?<![A-Za-z])[A-F]) ?(?:被覆盖|已覆盖|覆盖了|被遗漏|缺失了)",
     re.IGNORECASE,

@@ -3,21 +3,25 @@ language, naming the concrete missing or wrong point the grade found.
 
 The grade decides what is right and wrong; the LLM only words it, from the grader's facts
 (`grading.facts.CoachFacts`), and a follow-up asks about `grading.focus.biggest_missing`,
-the point the session engine then grades. Every sentence the model writes is checked
-against the same facts (`grading.faithful`) before the candidate sees it: a sentence that
-credits the candidate with something the grader did not find, or calls a covered point
-missing, is dropped ("llm_unfaithful: ..."). When the LLM fails (or writes in the wrong
-language, or everything it wrote was dropped, or its follow-up leaves out the point's term
-or breaks the rules), the coach returns the template text instead and says why: the
-reason is appended to the call's `notes` list (safe when sessions share the coach across
-threads) and kept in `llm_unavailable` / `fallback_reason` for the last call.
+the point the session engine then grades. Feedback opens with the lead (`lead`): what the
+answer got right and the first wrong claim, said from the grade alone, at once. The model
+then corrects the wrong claims and explains the missed point; it is not asked to credit
+the candidate (a 1.5B model asked to did so for points the grade said were missing). Every
+sentence the model writes is checked against the same facts (`grading.faithful`) before
+the candidate sees it: a sentence that credits the candidate with something the grader did
+not find, or calls a covered point missing, is dropped ("llm_unfaithful: ..."). When the
+LLM fails (or writes in the wrong language, or everything it wrote was dropped, or its
+follow-up leaves out the point's term or breaks the rules), the coach returns the template
+text instead and says why: the reason is appended to the call's `notes` list (safe when
+sessions share the coach across threads) and kept in `llm_unavailable` /
+`fallback_reason` for the last call.
 
 Speed on a small local model comes from what the model reads: the prompts open with the
 question's context (prompts/coach_context.yaml), which `prepare` sends while the candidate
 is still typing, so the model has it cached; after the answer only the grade's few lines are
-new, and the follow-up shares everything with the feedback up to its last line. Of the
-answer only the sentences the grader quoted as evidence are sent, neutralised and in
-quotes, so the model can credit what was said; nothing else in it reaches the model.
+new (point labels, and the sentences stating wrong claims, neutralised and in quotes), and
+the follow-up shares everything with the feedback up to its last line. Nothing else of the
+answer reaches the model.
 """
 
 from __future__ import annotations
@@ -47,6 +51,23 @@ _TO_ADD = {  # after the model's words when they do not name the point the grade
     "en": "\n\nTo add: {phrase}",
     "zh": "\n\n还要补上：{phrase}",
 }
+_LEAD = {  # what the grade found, said before the model's words (`lead`)
+    "en": {
+        "one": "You got this right: {phrase}",
+        "many": "You got {n} key points right, among them: {phrase}",
+        "none": "None of the key points is fully made yet.",
+        "quote": "This is not right: “{quote}”.",
+        "claim": "One claim is not right: {claim}",
+    },
+    "zh": {
+        "one": "这一点答对了：{phrase}",
+        "many": "你答对了{n}个要点，其中：{phrase}",
+        "none": "还没有一个要点完整答到。",
+        "quote": "这一句不对：“{quote}”。",
+        "claim": "有一处说错了：{claim}",
+    },
+}
+LEAD_QUOTE_CHARS = 100  # a wrong sentence quoted in the lead is cut (between words) to this
 QUOTE_CHARS = 160  # an evidence sentence is cut to this many characters in the prompt
 _script = in_script
 
@@ -55,6 +76,44 @@ def phrase(rubric: Rubric, point_id: str, lang: Lang) -> str:
     """How the point reads in `lang` (a derived rubric's points are reference sentences)."""
     point = next(p for p in rubric.points if p.id == point_id)
     return _script(point_phrase(point, rubric, lang), lang)
+
+
+def _ended(text: str, en: bool) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "。", "!", "！", "?", "？")) else text + ("." if en else "。")
+
+
+def _cut(text: str, limit: int = LEAD_QUOTE_CHARS) -> str:
+    """`text` on one line, cut between words (or characters, in Chinese) to `limit`."""
+    text = " ".join(text.split()).rstrip("。.")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,，、") + "…"
+
+
+def lead(facts: CoachFacts) -> str:
+    """What the grade found, said from the grade alone before the model's words: the
+    weightiest covered point as the rubric words it (and how many were covered), then the
+    first wrong claim in the answer's words; when neither, that no point is fully made.
+    The model's words then correct and explain, and need not (may not) credit anyone."""
+    en = facts.lang == "en"
+    t = _LEAD["en" if en else "zh"]
+    parts = []
+    if facts.covered:
+        best = max(facts.covered, key=lambda p: p.weight)  # (the first of equals)
+        n = len(facts.covered)
+        parts.append(t["one" if n == 1 else "many"].format(phrase=_ended(best.phrase, en), n=n))
+    if facts.wrong:
+        wrong = facts.wrong[0]
+        if wrong.quote and wrong.quote.strip():
+            parts.append(t["quote"].format(quote=_cut(wrong.quote)))
+        else:
+            parts.append(t["claim"].format(claim=_ended(wrong.claim, en)))
+    if not parts:
+        parts.append(t["none"])
+    return _script(("" if not en else " ").join(parts) + (" " if en else ""), facts.lang)
 
 
 def key_term(text: str, question: str) -> str | None:
@@ -119,13 +178,16 @@ def finished_sentences(text: str) -> tuple[list[str], str]:
     return done, text[pos:]
 
 
+# the examples' answer layout, copied at the start of a reply ("Reply: ..."): cut off
+_REPLY = re.compile(r"^\s*(?:reply|feedback|answer|回复|回答|反馈)\s*[:：]\s*", re.IGNORECASE)
 ECHO_CHARS = 24  # a first line this long that repeats nothing of the prompt is let through
 ECHO_LINE_CHARS = 160  # a line that repeats it is dropped when it ends before this length
 
 
 def without_echo(chunks: Iterable[str]) -> Iterator[str]:
     """The chunks without the lines at their start that repeat the prompt's layout (a small
-    model sometimes opens with "Verdict: Nothing covered." before its feedback). A line
+    model sometimes opens with "Verdict: Nothing covered." before its feedback), and
+    without a "Reply:" before the first words. A line
     opening in Latin letters is held until it is long enough to tell (the layout's words
     are English); closing this closes `chunks`."""
     held: str | None = ""
@@ -145,7 +207,7 @@ def without_echo(chunks: Iterable[str]) -> Iterator[str]:
                     continue
                 start = line.strip()[:1]
                 if stop >= 0 or len(line.strip()) >= ECHO_CHARS or (start and not start.isascii()):
-                    out, held = held, None
+                    out, held = _REPLY.sub("", held, count=1), None
                     yield out
                 break
         if held:  # a last line: its sentences are checked one by one (check_sentences)
@@ -189,6 +251,8 @@ class LLMCoach:
         self.question_tokens = question_tokens
         self.llm_unavailable = False  # the last call fell back because the LLM failed
         self.fallback_reason: str | None = None  # why the last call used template text
+        self.opening: str | None = None  # the last feedback's lead (`lead`), if any
+        self.worded = False  # the last feedback showed words of the model's
 
     def _fallback(self, reason: str, unavailable: bool, notes: list[str] | None) -> None:
         self.fallback_reason = reason
@@ -198,6 +262,7 @@ class LLMCoach:
 
     def _reset(self) -> None:
         self.fallback_reason, self.llm_unavailable = None, False
+        self.opening, self.worded = None, False
 
     # -- the prompts ---------------------------------------------------------------------
 
@@ -219,11 +284,11 @@ class LLMCoach:
 
     @staticmethod
     def _judgement(item: Item, rubric: Rubric, facts: CoachFacts) -> dict:
-        """The grader's facts as the task prompts take them: point labels, the answer's
-        quoted sentence for each point it earned, the wrong claims with theirs, and the
+        """The grader's facts as the task prompts take them: the labels of the points
+        covered and missed, the wrong claims with the answer's sentence for each, and the
         point to focus on (the biggest gap) in the answer's language."""
         labels = {p.id: p.label for p in facts.points}
-        covered = [{"label": p.label, "quote": _quote(p.evidence)} for p in facts.covered]
+        covered = [p.label for p in facts.covered]
         wrong = [
             {
                 "quote": _quote(w.quote) if w.quote else "(not quoted)",
@@ -246,12 +311,15 @@ class LLMCoach:
     def feedback(
         self, item: Item, rubric: Rubric, grade: Grade, answer: str, notes: list[str] | None = None
     ) -> Iterator[str]:
-        """The feedback, streamed a sentence at a time, each checked against the grader's
-        facts first; the grade's template feedback if the LLM fails or nothing it wrote
-        holds up."""
+        """The feedback, streamed: the lead (what the grade found right and wrong, from the
+        grade alone) at once, then the model's words a clause at a time, each checked
+        against the grader's facts first; after the lead, the grade's template feedback if
+        the LLM fails or nothing it wrote holds up."""
         self._reset()
         facts = coach_facts(item, rubric, grade, answer)
         messages = load_prompt("feedback").render(**self._judgement(item, rubric, facts))
+        self.opening = lead(facts)
+        yield self.opening  # at once: the model's first words take a second or two
         yield from self._worded(item, rubric, grade, facts, messages, notes, retry=True)
 
     def _worded(
@@ -266,7 +334,8 @@ class LLMCoach:
     ) -> Iterator[str]:
         """The model's feedback for `messages`, checked as it streams; with `retry`, a
         reply that starts in the wrong language is asked for once more, the language
-        insisted on (nothing has been shown by then)."""
+        insisted on (nothing of the model's has been shown by then). The lead is shown
+        already: when nothing the model wrote holds up, the template feedback follows it."""
         lang = facts.lang
         told, held, said = False, "", ""  # held: text not yet shown (an unfinished sentence)
         shown = 0  # how much of the unfinished sentence (in `held`) is already shown
@@ -315,10 +384,12 @@ class LLMCoach:
                         if retry:
                             getattr(stream, "close", lambda: None)()  # ends the generation
                             again = _insist(messages, LANGUAGE[lang])
-                            yield from self._worded(item, rubric, grade, facts, again, notes, False)
+                            yield from self._worded(
+                                item, rubric, grade, facts, again, notes, False
+                            )
                             return
                         self._fallback("wrong_language", False, notes)
-                        yield grade.feedback
+                        yield "\n\n" + grade.feedback
                         return
                     told = True
                 done, held = finished_sentences(held)
@@ -331,12 +402,13 @@ class LLMCoach:
                     yield from show(part)
         except LLMUnavailable as exc:
             self._fallback(f"llm_unavailable: {exc}", True, notes)
-            yield ("\n\n" if said else "") + grade.feedback
+            yield "\n\n" + grade.feedback
             return
         if held.strip() and (told or _same_language(held, lang)):
             told = True
             yield from finished(held.rstrip(), shown)
         if said.strip():
+            self.worded = True
             if dropped:
                 self.fallback_reason = dropped[0]
             yield from self._unnamed_focus(item, rubric, grade, lang, said)
@@ -345,7 +417,7 @@ class LLMCoach:
             self.fallback_reason = dropped[0]  # (already in notes)
         else:
             self._fallback("wrong_language" if held.strip() else "llm_empty", False, notes)
-        yield grade.feedback
+        yield "\n\n" + grade.feedback
 
     @staticmethod
     def _unnamed_focus(
