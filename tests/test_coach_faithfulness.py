@@ -91,6 +91,29 @@ def test_the_issues_chinese_examples_are_caught(graded):
     assert kinds == ["contradicts_verdict"]
 
 
+def test_a_key_point_denied_is_caught_and_a_correction_kept(graded):
+    """What the local model wrote in the README default-path test denies the point the
+    feedback was to explain; a correction that denies the wrong claim is what it is for."""
+    g = graded["bias_variance_no_decomposition"]
+    denial = (
+        "The expected error is not equal to the sum of bias squared, variance, and "
+        "irreducible noise."
+    )
+    assert [v.kind for v in check_feedback(denial, g.facts)] == ["negates_point"]
+    affirmed = "The expected error is bias squared plus variance plus irreducible noise."
+    assert check_feedback(affirmed, g.facts) == []
+    bn = graded["batchnorm_weights_misconception"]
+    correction = (
+        "Batch normalization normalizes the layer's activations with the mini-batch mean "
+        "and variance, not the weights."
+    )
+    assert check_feedback(correction, bn.facts) == []
+    zh = graded["bias_variance_complete_zh"]
+    assert (
+        check_feedback("错误率和偏差有关。", zh.facts) == []
+    )  # 错误率 (error rate) denies nothing
+
+
 def test_text_in_the_wrong_script_or_language_is_caught(graded):
     g = graded["bias_variance_zh_hant"]  # a traditional-Chinese answer
     simplified = "你说得对，偏差来自模型过于简单，会导致欠拟合。"

@@ -87,7 +87,9 @@ def test_feedback_opens_with_what_the_grade_found(dropout):
     assert lead(replace(facts, points=missed, wrong=(unquoted,))) == (
         "One claim is not right: Dropout stays on at test time. "
     )
-    hant = coach_facts(item, rubric, grades[PARTIAL_ZH], "Dropout 在訓練時隨機丟棄神經元，減輕過擬合。")
+    hant = coach_facts(
+        item, rubric, grades[PARTIAL_ZH], "Dropout 在訓練時隨機丟棄神經元，減輕過擬合。"
+    )
     assert hant.lang == "zh-Hant" and detect_lang(lead(hant)) == "zh-Hant"
 
 

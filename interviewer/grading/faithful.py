@@ -4,8 +4,11 @@ feedback and follow-up wording against `CoachFacts`:
 - a sentence that credits the candidate ("you said", "you are right that", "你提到",
   "你对…的解释是正确的") must be backed by a covered or partly covered point: its words
   or the answer's sentence quoted for it (`invented_attribution` otherwise);
-- no sentence calls a covered point missing (`contradicts_verdict`), nor states one of the
-  rubric's misconceptions as true (`states_misconception`);
+- no sentence calls a covered point missing (`contradicts_verdict`), states one of the
+  rubric's misconceptions as true (`states_misconception`), or denies a key point: a
+  negated sentence made of the words of one of a point's phrasings that is not negated
+  itself (`negates_point`: the local model wrote "The expected error is not equal to the
+  sum of bias squared, variance, and irreducible noise");
 - the text is in the answer's language and script (`wrong_language`, `wrong_script`);
 - a follow-up never asks about a covered point (`asks_covered`), never repeats a long
   span of the candidate's answer (`copies_answer`) or of the point it asks about
@@ -41,6 +44,7 @@ Kind = Literal[
     "gives_away",
     "absent_term_present",
     "echoes_prompt",
+    "negates_point",
 ]
 
 
@@ -104,6 +108,16 @@ _NEGATED = re.compile(
     r"|wrong|incorrect|mistaken|actually|misconception)\b"
     r"|不是|不会|不能|不对|不再|不要|不用|不需要|不一定|并不|并非|而非|没有|没|未|错|而是|其实|误以为",
 )
+# what makes a statement deny: a phrasing with any of these may be restated with them
+_DENIED = re.compile(
+    r"\b(?:not|no|never|isn't|aren't|doesn't|don't|won't|cannot|can't|without|off|neither"
+    r"|nor|none|rather|instead)\b|不|没|无|非|未|别|否|而是"
+)
+_DENIAL = re.compile(  # a statement negated (not "错误率", error rate)
+    r"\b(?:not|never|isn't|aren't|doesn't|don't|won't|cannot|can't|no longer)\b"
+    r"|不是|不会|不能|不等于|不再|不需要|不用|并不|并非|没有|无法|不对"
+)
+NEGATES_SHARE = 0.6  # a denial made of this share (or more) of one phrasing's words
 _CONTRAST = re.compile(
     r"(?<=[,，;；:：])\s*(?=but\b|however\b|though\b|although\b|yet\b)|\s+(?=but\b|however\b)"
     r"|[;；]|(?=但是|但|不过|然而|可是|只是)"
@@ -171,6 +185,8 @@ class _Terms:
     question: frozenset[str]
     points: dict[str, frozenset[str]]
     phrasings: tuple[frozenset[str], ...]  # every sentence of every point phrasing
+    # every sentence of every point phrasing: its terms, and whether it denies ("not", 不)
+    claims: tuple[tuple[frozenset[str], bool], ...]
     earned: frozenset[str]  # covered points' words and quotes, partial points' quotes
     wrong: frozenset[str]  # the stated misconceptions' words and quotes
     misconceptions: list[_Wrong]
@@ -210,6 +226,12 @@ def _facts_terms(facts: CoachFacts) -> _Terms:
         phrasings=tuple(
             terms(part) for p in facts.points for x in p.texts for part in split_sentences(x)
         ),
+        claims=tuple(
+            (terms(part), bool(_DENIED.search(_plain(part))))
+            for p in facts.points
+            for x in p.texts
+            for part in split_sentences(x)
+        ),
         earned=_union(earned),
         wrong=_union(wrong),
         misconceptions=known,
@@ -230,6 +252,21 @@ def _best_point(content: frozenset[str], facts: CoachFacts, t: _Terms) -> tuple[
 
 
 TIED = 0.3  # a sentence is about a point when this share of its content terms is the point's
+
+
+def _denies_point(content: frozenset[str], t: _Terms) -> bool:
+    """Is a negated statement with these content terms one of the points' own (unnegated)
+    phrasings denied? Not when it also names what a wrong claim says ("... the layer's
+    activations, not the weights" corrects the claim about weights)."""
+    best = max(((_share(content, c), d, c) for c, d in t.claims), key=lambda x: x[:2])
+    share, denied, claim = best if t.claims else (0.0, True, frozenset())
+    wrong = t.wrong | frozenset().union(*(m.terms for m in t.misconceptions))
+    return (
+        not denied
+        and share >= NEGATES_SHARE
+        and len(content & claim) >= 3
+        and not (content - claim) & wrong
+    )
 
 
 def check_segment(segment: str, facts: CoachFacts, t: _Terms) -> Kind | None:
@@ -257,19 +294,21 @@ def check_segment(segment: str, facts: CoachFacts, t: _Terms) -> Kind | None:
         if len(only) >= 2 and len(only) / len(content) >= TIED or _share(content, backing) < 0.25:
             return "invented_attribution"
         return None
-    if not _NEGATED.search(plain):  # a plain statement: not one of the rubric's wrong claims
-        named = _concepts([segment])
-        whole = terms(segment) - _stock_terms()
-        truth = max((_share(whole, p) for p in t.phrasings), default=0.0)
-        for mis in t.misconceptions:
-            said = max(_share(whole, p) for p in mis.phrasings)
-            if (
-                any(c and c <= named for c in mis.concepts)
-                and not named & mis.rivals
-                and _share(whole, mis.terms) >= 0.4
-                and said > truth
-            ):
-                return "states_misconception"
+    if _NEGATED.search(plain):  # a correction, or a denial: not of a key point
+        return "negates_point" if _DENIAL.search(plain) and _denies_point(content, t) else None
+    # a plain statement: not one of the rubric's wrong claims
+    named = _concepts([segment])
+    whole = terms(segment) - _stock_terms()
+    truth = max((_share(whole, p) for p in t.phrasings), default=0.0)
+    for mis in t.misconceptions:
+        said = max(_share(whole, p) for p in mis.phrasings)
+        if (
+            any(c and c <= named for c in mis.concepts)
+            and not named & mis.rivals
+            and _share(whole, mis.terms) >= 0.4
+            and said > truth
+        ):
+            return "states_misconception"
     return None
 
 

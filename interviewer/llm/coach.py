@@ -80,7 +80,9 @@ def phrase(rubric: Rubric, point_id: str, lang: Lang) -> str:
 
 def _ended(text: str, en: bool) -> str:
     text = text.strip()
-    return text if text.endswith((".", "。", "!", "！", "?", "？")) else text + ("." if en else "。")
+    return (
+        text if text.endswith((".", "。", "!", "！", "?", "？")) else text + ("." if en else "。")
+    )
 
 
 def _cut(text: str, limit: int = LEAD_QUOTE_CHARS) -> str:
@@ -384,9 +386,7 @@ class LLMCoach:
                         if retry:
                             getattr(stream, "close", lambda: None)()  # ends the generation
                             again = _insist(messages, LANGUAGE[lang])
-                            yield from self._worded(
-                                item, rubric, grade, facts, again, notes, False
-                            )
+                            yield from self._worded(item, rubric, grade, facts, again, notes, False)
                             return
                         self._fallback("wrong_language", False, notes)
                         yield "\n\n" + grade.feedback
