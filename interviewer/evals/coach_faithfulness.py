@@ -324,12 +324,13 @@ def model_report(graded: list[Graded], llm: LLM) -> dict:
     shown_bad: Counter[str] = Counter()
     samples: list[dict] = []
     fallbacks: Counter[str] = Counter()
-    n_raw = n_raw_bad = 0
+    n_raw = n_raw_bad = worded = 0
     for g in graded:
         coach.prepare(g.item, g.rubric).join()
         notes: list[str] = []
         start = len(rec.replies)
         feedback = _run_feedback(g, coach, notes)
+        worded += coach.worded
         question = coach.follow_up(g.item, g.rubric, g.grade, g.case.answer, [], notes)
         down = [n for n in notes if n.startswith("llm_unavailable")]
         if down:  # a run the model did not answer measures nothing
@@ -370,6 +371,7 @@ def model_report(graded: list[Graded], llm: LLM) -> dict:
         "shown_violations": sum(shown_bad.values()),
         "shown_violations_by_kind": dict(shown_bad),
         "coach_notes": dict(fallbacks),
+        "feedback_worded": worded,  # feedback showing words of the model's, not the template's
         "samples": samples,
     }
 
