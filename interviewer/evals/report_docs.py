@@ -193,6 +193,7 @@ def llm_table(name: str = "bench_llm") -> str:
     llm = next(x["result"] for x in load(name)["sections"] if x["name"] == "llm")
     labels = {
         "send_first_text_s": "send → first feedback text (target p50 ≤ 2 s)",
+        "send_first_model_text_s": "send → the model's first feedback text",
         "first_token_s": "grade → the model's first token",
         "send_reply_s": "send → whole reply (target p50 ≤ 8 s)",
         "feedback_s": "whole feedback",
@@ -204,6 +205,11 @@ def llm_table(name: str = "bench_llm") -> str:
         for key, label in labels.items()
         if key in llm["primed"]  # (reports before first_token_s was measured lack it)
     ]
+    if "worded" in llm["primed"]:
+        rows.append(
+            ["feedback showing the model's words"]
+            + [f"{llm[mode]['worded']} of {llm['answers']}" for mode in ("primed", "cold")]
+        )
     rows.append(["model server start", f"{llm['server_start_s']} s", ""])
     table = _table(
         ["local model, " + str(llm["answers"]) + " answers", "primed p50 / p95", "cold p50 / p95"],

@@ -189,9 +189,9 @@ ECHO_LINE_CHARS = 160  # a line that repeats it is dropped when it ends before t
 def without_echo(chunks: Iterable[str]) -> Iterator[str]:
     """The chunks without the lines at their start that repeat the prompt's layout (a small
     model sometimes opens with "Verdict: Nothing covered." before its feedback), and
-    without a "Reply:" before the first words. A line
-    opening in Latin letters is held until it is long enough to tell (the layout's words
-    are English); closing this closes `chunks`."""
+    without a "Reply:" before the first words. A line opening in Latin letters is held
+    until it is long enough to tell (the layout's words are English); closing this closes
+    `chunks`."""
     held: str | None = ""
     try:
         for chunk in chunks:
