@@ -121,3 +121,31 @@ def test_spread_takes_rows_from_the_whole_split():
     rows = [_row(f"q{i}", "x", 0).row for i in range(10)]
     assert [r.question_id for r in spread(rows, 3)] == ["q0", "q3", "q6"]
     assert spread(rows, 20) == rows
+
+
+def test_external_table_says_met_or_not_and_the_command(tmp_path, monkeypatch):
+    from interviewer.evals import report_docs
+
+    meta = {
+        "date": "2026-12-06T11:00:00+00:00",
+        "machine": "x86_64, 2 cpus",
+        "commit": "0a6a18f0000",
+        "command": "interviewer eval grading mohler --data ../m.csv",
+        "grader": "rubric-v1",
+        "rows": 100,
+        "rows_in_split": 855,
+    }
+    for name, pearson in (("m", 0.55), ("a", 0.61)):
+        report = {"meta": meta, "metrics": {"pearson": pearson, "qwk": 0.3}}
+        (tmp_path / f"{name}.json").write_text(json.dumps(report))
+    monkeypatch.setattr(report_docs, "REPORTS", tmp_path)
+    table = report_docs.external_table(
+        [("m", "Mohler", "pearson, qwk", 0.6), ("a", "ADS", "pearson", None)]
+    )
+    lines = table.splitlines()
+    assert (
+        "| Mohler | `rubric-v1` | 100 of 855 | pearson 0.55, qwk 0.3 | ≥ 0.6 | not met |"
+        in lines[2]
+    )
+    assert "`interviewer eval grading mohler --data ../m.csv`" in lines[2]
+    assert "| ADS | `rubric-v1` | 100 of 855 | pearson 0.61 |  |  |" in lines[3]
