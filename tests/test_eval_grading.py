@@ -103,6 +103,13 @@ def test_labels_read_off_the_score_give_accuracy_and_macro_f1():
     assert v["f1_correct"] == 0.8 and v["f1_incorrect"] == 0.5
     assert v["macro_f1_3way"] == round((0.8 + 0.5 + 2 / 3) / 3, 4)
     assert (v["n_correct"], v["predicted_incorrect"], v["predicted_contradictory"]) == (3, 3, 1)
+    assert "accuracy_3way_train_cuts" not in v
+    # cut points chosen on a train split are reported beside the a priori ones
+    tuned = labels.model_copy(update={"train_cuts": [2.55, 7.35]})
+    v = label_agreement(
+        [row(2, 9), row(2, 7.5), row(2, 7.4), row(1, 5), row(0, 2.4), row(0, 2.5)], tuned
+    )
+    assert v["accuracy_3way"] == round(4 / 6, 4) and v["accuracy_3way_train_cuts"] == 1.0
 
 
 def test_labels_need_one_cut_fewer_than_names_in_order():

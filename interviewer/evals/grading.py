@@ -65,11 +65,14 @@ class Labels(BaseModel):
 
     names: list[str]  # from the lowest score up
     cuts: list[float]  # ascending, one fewer than names, on 0-10
+    # cut points chosen on a train split (evals/semeval_cuts.py), reported beside `cuts`
+    train_cuts: list[float] | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Labels:
-        if len(self.cuts) != len(self.names) - 1 or self.cuts != sorted(self.cuts):
-            raise ValueError("labels: cuts must be ascending and one fewer than names")
+        for cuts in (self.cuts, self.train_cuts or self.cuts):
+            if len(cuts) != len(self.names) - 1 or cuts != sorted(cuts):
+                raise ValueError("labels: cuts must be ascending and one fewer than names")
         return self
 
 
@@ -290,6 +293,10 @@ def label_agreement(graded: list[Graded], labels: Labels) -> dict[str, float | N
         out[f"f1_{name}"] = _clean(per_label[i])
         out[f"n_{name}"] = gold.count(i)
         out[f"predicted_{name}"] = predicted.count(i)
+    if labels.train_cuts is not None:
+        tuned = [bisect.bisect_right(labels.train_cuts, g.score) for g in graded]
+        out[f"accuracy_{k}way_train_cuts"] = _clean(metrics.accuracy(gold, tuned))
+        out[f"macro_f1_{k}way_train_cuts"] = _clean(metrics.macro_f1(gold, tuned, range(k)))
     return out
 
 
