@@ -303,7 +303,8 @@ def external_table(entries: list[tuple[str, str, str, float | None]]) -> str:
         report = load(name)
         meta, values = report["meta"], report["metrics"]
         names = [k.strip() for k in keys.split(",")]
-        shown = ", ".join(f"{k} {values.get(k)}" for k in names)
+        # a metric the report lacks (measured before it existed) is left out
+        shown = ", ".join(f"{k} {values[k]}" for k in names if k in values)
         first = values.get(names[0])
         met = (
             ""
