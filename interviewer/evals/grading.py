@@ -283,7 +283,11 @@ def label_agreement(graded: list[Graded], labels: Labels) -> dict[str, float | N
     of 2."""
     k = len(labels.names)
     gold = [round(g.row.gold / g.row.scale * (k - 1)) for g in graded]
-    predicted = [bisect.bisect_right(labels.cuts, g.score) for g in graded]
+
+    def read(cuts: list[float]) -> list[int]:
+        return [bisect.bisect_right(cuts, g.score) for g in graded]
+
+    predicted = read(labels.cuts)
     per_label = metrics.f1_per_label(gold, predicted, range(k))
     out: dict[str, float | None] = {
         f"accuracy_{k}way": _clean(metrics.accuracy(gold, predicted)),
@@ -294,7 +298,7 @@ def label_agreement(graded: list[Graded], labels: Labels) -> dict[str, float | N
         out[f"n_{name}"] = gold.count(i)
         out[f"predicted_{name}"] = predicted.count(i)
     if labels.train_cuts is not None:
-        tuned = [bisect.bisect_right(labels.train_cuts, g.score) for g in graded]
+        tuned = read(labels.train_cuts)
         out[f"accuracy_{k}way_train_cuts"] = _clean(metrics.accuracy(gold, tuned))
         out[f"macro_f1_{k}way_train_cuts"] = _clean(metrics.macro_f1(gold, tuned, range(k)))
     return out

@@ -2,10 +2,10 @@
 
 Every function takes two equally long sequences of numbers (usually gold and predicted
 scores, in either order: all of them are symmetric) and returns a float (`f1_per_label` a
-list of them, one per label). A value that is
-undefined for the input (too few items, a constant rater where a correlation needs
-variance, a nan among the scores) comes back as ``float("nan")`` instead of an exception;
-sequences of different lengths are a programming error and raise ValueError.
+list of them, one per label). A value that is undefined for the input (too few items, a
+constant rater where a correlation needs variance, a nan among the scores) comes back as
+``float("nan")`` instead of an exception; sequences of different lengths are a programming
+error and raise ValueError.
 """
 
 from __future__ import annotations
