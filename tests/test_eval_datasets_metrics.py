@@ -399,3 +399,16 @@ def test_real_semeval_counts():
     assert len(rows) == 4969
     assert len({r.question_id for r in rows}) == 135
     assert {r.kind for r in rows} == {"correct", "incorrect", "contradictory"}
+
+
+def test_macro_f1_is_the_mean_of_the_labels_f1():
+    from interviewer.evals.metrics import f1_per_label, macro_f1
+
+    gold, predicted = [0, 0, 1, 1, 2, 2], [0, 1, 1, 1, 2, 0]
+    # label 0: tp 1, fp 1, fn 1 -> 0.5; label 1: tp 2, fp 1 -> 0.8; label 2: tp 1, fn 1 -> 2/3
+    assert f1_per_label(gold, predicted, [0, 1, 2]) == pytest.approx([0.5, 0.8, 2 / 3])
+    assert macro_f1(gold, predicted, [0, 1, 2]) == pytest.approx((0.5 + 0.8 + 2 / 3) / 3)
+    assert macro_f1(predicted, gold, [0, 1, 2]) == macro_f1(gold, predicted, [0, 1, 2])
+    # a label never predicted counts as 0; one neither side gives is left out
+    assert macro_f1([0, 1], [0, 0], [0, 1, 2]) == pytest.approx((2 / 3 + 0) / 2)
+    assert math.isnan(macro_f1([], [], [0, 1]))

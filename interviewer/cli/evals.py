@@ -109,6 +109,13 @@ def retrieval(settings: Settings, data: Path | None, as_json: bool, out_path: Pa
 @click.option("--grader", "grader_name", default=None, help="Grader (overrides the suite).")
 @click.option("--limit", type=int, default=None, help="Grade only the first N rows.")
 @click.option(
+    "--sample",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Grade N rows spread evenly over the split (every k-th row, so every part of a "
+    "large split is in it), not the first N.",
+)
+@click.option(
     "--examples",
     "examples_path",
     type=click.Path(path_type=Path),
@@ -139,6 +146,7 @@ def grading(
     split: str | None,
     grader_name: str | None,
     limit: int | None,
+    sample: int | None,
     examples_path: Path | None,
     no_examples: bool,
     no_peers: bool,
@@ -174,7 +182,10 @@ def grading(
         rows = ev.load_rows(suite.dataset, root, data)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    total = len(rows)
     rows = rows[: limit or suite.limit or len(rows)]
+    if sample is not None:
+        rows = ev.spread(rows, sample)
     if not rows:
         raise click.ClickException(f"suite {suite.name}: no rows to grade")
     needs_store = any(r.item_id for r in rows)
@@ -235,6 +246,8 @@ def grading(
         values.update(ev.seed_gold_checks(first))
     elif suite.dataset.kind == "realistic":
         values.update(ev.realistic_checks(first))
+    if suite.labels is not None:
+        values.update(ev.label_agreement(first, suite.labels))
     if examples is not None:
         fresh = [g for g in first if ev.same_text(g.row) not in seen]
         values["rows_with_same_text_example"] = len(first) - len(fresh)
@@ -252,6 +265,8 @@ def grading(
         "split": suite.dataset.split,
         "examples": None if examples is None else f"{examples.path} ({len(ex_rows)} rows)",
         "rows": len(rows),
+        "rows_in_split": total,
+        "labels": None if suite.labels is None else suite.labels.model_dump(),
         "peer_answers": peers,
         "seconds_first_pass": round(seconds, 1),
         "workers": workers if pool else 1,

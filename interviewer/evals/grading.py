@@ -13,6 +13,7 @@ and fails when any threshold is not met.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import statistics
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang
@@ -55,6 +56,26 @@ class Bound(BaseModel):
     gate: bool = True  # false: a target that is reported (met or not) but does not fail the run
 
 
+class Labels(BaseModel):
+    """Class labels read off the 0-10 score: a score below cuts[0] is names[0], one at or
+    above cuts[i-1] and below cuts[i] is names[i], ... The cut points are fixed in the suite
+    (chosen a priori or on a train split), never on the rows being graded."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    names: list[str]  # from the lowest score up
+    cuts: list[float]  # ascending, one fewer than names, on 0-10
+    # cut points chosen on a train split (evals/semeval_cuts.py), reported beside `cuts`
+    train_cuts: list[float] | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Labels:
+        for cuts in (self.cuts, self.train_cuts or self.cuts):
+            if len(cuts) != len(self.names) - 1 or cuts != sorted(cuts):
+                raise ValueError("labels: cuts must be ascending and one fewer than names")
+        return self
+
+
 class Suite(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -66,6 +87,7 @@ class Suite(BaseModel):
     examples: DatasetSpec | None = None
     peers: bool = True  # the graded rows are each other's peer answers, as in a graded file
     limit: int | None = None  # grade only the first N rows (quick runs)
+    labels: Labels | None = None  # also report accuracy and macro-F1 over these labels
     thresholds: dict[str, Bound] = {}
 
 
@@ -87,6 +109,14 @@ def load_rows(spec: DatasetSpec, root: Path, data: Path | None = None) -> list[G
     else:
         rows = datasets.load_semeval(path, corpus=spec.corpus, part=spec.part)
     return [r for r in rows if spec.split is None or r.split == spec.split]
+
+
+def spread(rows: list[GoldAnswer], n: int) -> list[GoldAnswer]:
+    """n of the rows spread evenly over them (row i * len / n for i < n), in their order;
+    all of them when n is not below their number."""
+    if n >= len(rows):
+        return rows
+    return [rows[i * len(rows) // n] for i in range(n)]
 
 
 # -- grading the rows ----------------------------------------------------------------
@@ -244,6 +274,34 @@ def agreement(graded: list[Graded]) -> dict[str, float | None]:
         "qwk": _clean(metrics.qwk(scores, gold, 0, 10)),
         "mae": _clean(metrics.mae(scores, gold)),
     }
+
+
+def label_agreement(graded: list[Graded], labels: Labels) -> dict[str, float | None]:
+    """Accuracy and macro-F1 of the labels read off the scores (`Labels`) against the gold
+    labels; F1 and counts per label. A row's gold label is its gold score's place on its
+    scale: gold / scale * (labels - 1), e.g. SemEval's contradictory 0, incorrect 1, correct 2
+    of 2."""
+    k = len(labels.names)
+    gold = [round(g.row.gold / g.row.scale * (k - 1)) for g in graded]
+
+    def read(cuts: list[float]) -> list[int]:
+        return [bisect.bisect_right(cuts, g.score) for g in graded]
+
+    predicted = read(labels.cuts)
+    per_label = metrics.f1_per_label(gold, predicted, range(k))
+    out: dict[str, float | None] = {
+        f"accuracy_{k}way": _clean(metrics.accuracy(gold, predicted)),
+        f"macro_f1_{k}way": _clean(metrics.macro_f1(gold, predicted, range(k))),
+    }
+    for i, name in enumerate(labels.names):
+        out[f"f1_{name}"] = _clean(per_label[i])
+        out[f"n_{name}"] = gold.count(i)
+        out[f"predicted_{name}"] = predicted.count(i)
+    if labels.train_cuts is not None:
+        tuned = read(labels.train_cuts)
+        out[f"accuracy_{k}way_train_cuts"] = _clean(metrics.accuracy(gold, tuned))
+        out[f"macro_f1_{k}way_train_cuts"] = _clean(metrics.macro_f1(gold, tuned, range(k)))
+    return out
 
 
 _ORDER = [

@@ -1,10 +1,11 @@
 """Agreement between two sets of scores (numpy only).
 
 Every function takes two equally long sequences of numbers (usually gold and predicted
-scores, in either order: all of them are symmetric) and returns a float. A value that is
-undefined for the input (too few items, a constant rater where a correlation needs
-variance, a nan among the scores) comes back as ``float("nan")`` instead of an exception;
-sequences of different lengths are a programming error and raise ValueError.
+scores, in either order: all of them are symmetric) and returns a float (`f1_per_label` a
+list of them, one per label). A value that is undefined for the input (too few items, a
+constant rater where a correlation needs variance, a nan among the scores) comes back as
+``float("nan")`` instead of an exception; sequences of different lengths are a programming
+error and raise ValueError.
 """
 
 from __future__ import annotations
@@ -134,3 +135,37 @@ def qwk(x: Sequence[float], y: Sequence[float], lo: int, hi: int) -> float:
     if chance == 0.0:
         return NAN
     return 1.0 - float(np.sum(weights * observed)) / chance
+
+
+def f1_per_label(
+    gold: Sequence[float] | np.ndarray,
+    predicted: Sequence[float] | np.ndarray,
+    labels: Sequence[int],
+) -> list[float]:
+    """F1 of each label in ``labels`` (one-vs-rest), in that order.
+
+    F1 = 2 * tp / (2 * tp + fp + fn); a label that neither side ever gives has F1 nan
+    (undefined), one that only one side gives has F1 0. Symmetric in gold and predicted.
+    """
+    a, b = _pair(gold, predicted)
+    out = []
+    for label in labels:
+        tp = float(np.sum((a == label) & (b == label)))
+        wrong = float(np.sum((a == label) != (b == label)))  # fp + fn
+        out.append(NAN if tp + wrong == 0 else 2 * tp / (2 * tp + wrong))
+    return out
+
+
+def macro_f1(
+    gold: Sequence[float] | np.ndarray,
+    predicted: Sequence[float] | np.ndarray,
+    labels: Sequence[int],
+) -> float:
+    """The unweighted mean of the labels' F1 (macro-averaged F1, as SemEval-2013 Task 7
+    reports it), over every label in ``labels`` (a label absent from both sides is left
+    out); nan for empty input or when no label occurs."""
+    a, b = _pair(gold, predicted)
+    if not _usable(a, b, 1):
+        return NAN
+    scores = [f for f in f1_per_label(a, b, labels) if not np.isnan(f)]
+    return float(np.mean(scores)) if scores else NAN

@@ -297,3 +297,45 @@ def grading_speed_line(name: str = "bench_grading_claim") -> str:
         f"{single['p50_ms']:.0f} / {single['p95_ms']:.0f} ms; {g['answers_per_second']} "
         f"answers/s in one process, {workers}.\n\n" + provenance(name)
     )
+
+
+def external_table(entries: list[tuple[str, str, str, float | None]]) -> str:
+    """The external datasets' headline figures, one row per report: (report name, what was
+    graded, metrics shown (comma-separated), the target the first metric should reach or
+    None), with the grader, how many rows, met or not, and the command that measured it."""
+    rows = []
+    machines = set()
+    for name, label, keys, target in entries:
+        report = load(name)
+        meta, values = report["meta"], report["metrics"]
+        names = [k.strip() for k in keys.split(",")]
+        # a metric the report lacks (measured before it existed) is left out
+        shown = ", ".join(f"{k} {values[k]}" for k in names if k in values)
+        first = values.get(names[0])
+        met = (
+            ""
+            if target is None
+            else ("met" if first is not None and first >= target else "not met")
+        )
+        of = meta.get("rows_in_split")
+        count = f"{meta['rows']}" + (f" of {of}" if of and of != meta["rows"] else "")
+        machines.add(meta["machine"])
+        rows.append(
+            [
+                label,
+                f"`{meta.get('grader')}`",
+                count,
+                shown,
+                "" if target is None else f"≥ {target}",
+                met,
+                f"{meta['date'][:10]}, `{str(meta['commit'])[:7]}`",
+                f"`{meta['command']}`",
+            ]
+        )
+    header = ["graded", "grader", "rows", "measured", "target", "", "run, commit", "command"]
+    where = "; ".join(sorted(machines))
+    return (
+        _table(header, rows)
+        + f"\n\n*Measured on {where}; reports `evals/reports/<name>.json` "
+        + f"({', '.join(f'`{e[0]}`' for e in entries)}).*"
+    )
