@@ -183,6 +183,7 @@ class _Terms:
     """The facts as term sets, built once per check."""
 
     question: frozenset[str]
+    subject: frozenset[str]  # the question's glossary concepts
     points: dict[str, frozenset[str]]
     phrasings: tuple[frozenset[str], ...]  # every sentence of every point phrasing
     # every sentence of every point phrasing: its terms, and whether it denies ("not", 不)
@@ -222,6 +223,7 @@ def _facts_terms(facts: CoachFacts) -> _Terms:
         )
     return _Terms(
         question=terms(facts.question),
+        subject=_concepts([facts.question]),
         points={p.id: _union(p.texts) for p in facts.points},
         phrasings=tuple(
             terms(part) for p in facts.points for x in p.texts for part in split_sentences(x)
@@ -279,7 +281,9 @@ def check_segment(segment: str, facts: CoachFacts, t: _Terms) -> Kind | None:
         rivals = [_share(content, t.points[p.id]) for p in facts.points if p.verdict != "covered"]
         if best.verdict == "covered" and share >= TIED and share > max(rivals, default=0.0):
             return "contradicts_verdict"
-        return None
+        # what it says is missing must still be true ("What is missing is that autoencoders
+        # are not used for anomaly detection"): the statement without the cue, checked
+        return _statement(_MISSING.sub(" ", plain), segment, t)
     praise = bool(_PRAISE.search(plain))
     if praise or _SAYING.search(plain):
         backing = t.earned if praise else t.earned | t.wrong
@@ -294,16 +298,22 @@ def check_segment(segment: str, facts: CoachFacts, t: _Terms) -> Kind | None:
         if len(only) >= 2 and len(only) / len(content) >= TIED or _share(content, backing) < 0.25:
             return "invented_attribution"
         return None
+    return _statement(plain, segment, t)
+
+
+def _statement(plain: str, segment: str, t: _Terms) -> Kind | None:
+    """A statement (`plain`: simplified, lowercased) must not deny a key point nor state
+    one of the rubric's wrong claims."""
+    whole = terms(segment) - _stock_terms()  # (the question's terms too: its subject)
     if _NEGATED.search(plain):  # a correction, or a denial: not of a key point
-        return "negates_point" if _DENIAL.search(plain) and _denies_point(content, t) else None
-    # a plain statement: not one of the rubric's wrong claims
+        return "negates_point" if _DENIAL.search(plain) and _denies_point(whole, t) else None
     named = _concepts([segment])
-    whole = terms(segment) - _stock_terms()
+    implied = named | t.subject  # what it is about: named, or the question's subject
     truth = max((_share(whole, p) for p in t.phrasings), default=0.0)
     for mis in t.misconceptions:
         said = max(_share(whole, p) for p in mis.phrasings)
         if (
-            any(c and c <= named for c in mis.concepts)
+            any(c and c <= implied for c in mis.concepts)
             and not named & mis.rivals
             and _share(whole, mis.terms) >= 0.4
             and said > truth
