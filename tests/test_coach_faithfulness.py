@@ -71,10 +71,11 @@ def test_feedback_whose_every_sentence_is_dropped_falls_back_to_the_template(gra
         "Your answer is missing that at inference BN uses running averages of the "
         "mean and variance."
     )
-    coach = LLMCoach(FakeLLM([missing]))
+    coach = LLMCoach(FakeLLM([missing, missing]))  # asked once more: the same again
     notes: list[str] = []
     text = "".join(coach.feedback(g.item, g.rubric, g.grade, g.case.answer, notes))
     assert text == coach.opening + "\n\n" + g.grade.feedback and not coach.worded
+    assert not coach.llm_unavailable and len(notes) == 2
     assert notes and notes[0].startswith("llm_unfaithful: contradicts_verdict")
 
 

@@ -205,6 +205,19 @@ def test_feedback_that_repeats_the_prompts_layout_is_dropped(dropout):
     assert "被覆盖" not in "".join(zh.feedback(item, rubric, grades[PARTIAL_ZH], PARTIAL_ZH))
 
 
+def test_feedback_of_which_nothing_holds_up_is_asked_for_once_more_plainly(dropout):
+    item, rubric, grades = dropout  # what the local model wrote in the README default test
+    echo = "The candidate has not covered the key points A, B, C, or D."
+    fake = FakeLLM([echo, "Dropout is switched off at test time."])
+    coach = LLMCoach(fake)
+    notes: list[str] = []
+    text = worded(coach, coach.feedback(item, rubric, grades[PARTIAL_EN], PARTIAL_EN, notes))
+    assert text.startswith("Dropout is switched off at test time.") and coach.worded
+    assert notes[0].startswith("llm_unfaithful: echoes_prompt")
+    assert "no letters, no lists" in fake.prompts[1][-1].content
+    assert len(fake.prompts) == 2  # once more, not again and again
+
+
 def test_feedback_in_traditional_chinese_is_converted(dropout):
     item, rubric, grades = dropout
     coach = LLMCoach(FakeLLM(["训练时随机丢弃神经元，测试时按保留概率缩放。"]))

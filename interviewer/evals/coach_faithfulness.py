@@ -165,7 +165,8 @@ def run_scripted(graded: list[Graded]) -> list[Outcome]:
         lang = g.facts.lang
         for r in g.case.feedback:
             notes: list[str] = []
-            shown = _run_feedback(g, LLMCoach(FakeLLM([r.text])), notes)
+            # (the same reply when the coach asks once more)
+            shown = _run_feedback(g, LLMCoach(FakeLLM([r.text], default=r.text)), notes)
             raw = in_script(r.text, lang) if _same_family(r.text, lang) else r.text
             offending = in_script(r.text, lang).strip()
             kept = (offending in shown) if r.ok is not None else _any_offending(g, r, shown)

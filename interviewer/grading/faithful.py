@@ -343,11 +343,14 @@ def check_feedback(text: str, facts: CoachFacts) -> list[Violation]:
     return found
 
 
-# the prompt's own layout repeated to the candidate: its verdict lines, task words, and
-# the letters it calls the points by ("A covered", "因此，A 被覆盖了")
+# the prompt's own layout repeated to the candidate: its verdict lines, task words, the
+# letters it calls the points by ("A covered", "因此，A 被覆盖了", "the key points A, B, C"),
+# and its name for the reader ("The candidate has not covered ...": feedback says "you")
 _ECHO = re.compile(
     r"(?-i:\b[A-F]) (?:covered|missed)\b|the answer says:|^\s*verdict\b|missed \(or only"
     r"|\bcovered: ?(?:nothing\b|(?-i:[A-F])\b)"
+    r"|(?-i:\b[A-F](?:,? (?:or |and )?[A-F]\b)+)|\b(?:key )?points? (?-i:[A-F])\b"
+    r"|\bthe candidate\b|候选人|候選人|考生"
     r"|nothing covered|\bfeedback in\b|\bfollow-up in\b|key points:"
     r"|(?-i:(?<![A-Za-z])[A-F]) ?(?:被覆盖|已覆盖|覆盖了|被遗漏|缺失了)",
     re.IGNORECASE,

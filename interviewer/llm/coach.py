@@ -219,11 +219,17 @@ def without_echo(chunks: Iterable[str]) -> Iterator[str]:
             chunks.close()
 
 
-def _insist(messages: list[Message], language: str) -> list[Message]:
-    """`messages` with the language asked for again at the end of the last one."""
+def _insist(messages: list[Message], reminder: str) -> list[Message]:
+    """`messages` with `reminder` on a line at the end of the last one."""
     last = messages[-1]
-    reminder = f"\nWrite the feedback in {language} only."
-    return [*messages[:-1], Message(role=last.role, content=last.content + reminder)]
+    return [*messages[:-1], Message(role=last.role, content=f"{last.content}\n{reminder}")]
+
+
+_IN_LANGUAGE = "Write the feedback in {language} only."
+_PLAINLY = (  # asked once more when nothing the model wrote held up
+    "Speak to the candidate as you, in {language}: in one or two sentences, explain the "
+    "point the task names; no letters, no lists, no praise."
+)
 
 
 def first_paragraph(chunks: Iterable[str]) -> Iterator[str]:
@@ -336,7 +342,8 @@ class LLMCoach:
     ) -> Iterator[str]:
         """The model's feedback for `messages`, checked as it streams; with `retry`, a
         reply that starts in the wrong language is asked for once more, the language
-        insisted on (nothing of the model's has been shown by then). The lead is shown
+        insisted on, and one of which nothing held up once more, plainly (nothing of the
+        model's has been shown in either case). The lead is shown
         already: when nothing the model wrote holds up, the template feedback follows it."""
         lang = facts.lang
         told, held, said = False, "", ""  # held: text not yet shown (an unfinished sentence)
@@ -385,7 +392,7 @@ class LLMCoach:
                     if not _same_language(held, lang):
                         if retry:
                             getattr(stream, "close", lambda: None)()  # ends the generation
-                            again = _insist(messages, LANGUAGE[lang])
+                            again = _insist(messages, _IN_LANGUAGE.format(language=LANGUAGE[lang]))
                             yield from self._worded(item, rubric, grade, facts, again, notes, False)
                             return
                         self._fallback("wrong_language", False, notes)
@@ -412,6 +419,10 @@ class LLMCoach:
             if dropped:
                 self.fallback_reason = dropped[0]
             yield from self._unnamed_focus(item, rubric, grade, lang, said)
+            return
+        if retry and dropped:  # nothing shown yet: asked once more, plainly
+            again = _insist(messages, _PLAINLY.format(language=LANGUAGE[lang]))
+            yield from self._worded(item, rubric, grade, facts, again, notes, False)
             return
         if dropped:
             self.fallback_reason = dropped[0]  # (already in notes)
