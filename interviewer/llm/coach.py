@@ -180,8 +180,12 @@ def finished_sentences(text: str) -> tuple[list[str], str]:
     return done, text[pos:]
 
 
-# the examples' answer layout, copied at the start of a reply ("Reply: ..."): cut off
-_REPLY = re.compile(r"^\s*(?:reply|feedback|answer|回复|回答|反馈)\s*[:：]\s*", re.IGNORECASE)
+# the prompt's layout copied at the start of a reply ("Reply: ...", a point's letter as
+# in the key points' list: "A. Hyperparameters can be ..."): cut off
+_REPLY = re.compile(
+    r"^\s*(?:(?:reply|feedback|answer|回复|回答|反馈)\s*[:：]|(?-i:[A-F])[.．、:：])\s*",
+    re.IGNORECASE,
+)
 ECHO_CHARS = 24  # a first line this long that repeats nothing of the prompt is let through
 ECHO_LINE_CHARS = 160  # a line that repeats it is dropped when it ends before this length
 
