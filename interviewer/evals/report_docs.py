@@ -218,6 +218,25 @@ def llm_table(name: str = "bench_llm") -> str:
     return table + "\n\n" + provenance(name)
 
 
+def faithfulness_table(name: str = "coach_faithfulness_local") -> str:
+    """The coach with a real model on the graded cases: how many of its replies broke a
+    rule (before the check), by kind; how many broke one as shown (after it); how many
+    feedbacks showed the model's words."""
+    r = load(name)
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(r["raw_violations_by_kind"].items()))
+    rows = [
+        ["model", r["model"]],
+        ["graded cases", r["cases"]],
+        [
+            "replies breaking a rule, as written",
+            f"{r['raw_replies_with_violation']} of {r['raw_replies']} ({kinds})",
+        ],
+        ["rules broken in what the candidate sees", r["shown_violations"]],
+        ["feedback showing the model's words", f"{r['feedback_worded']} of {r['cases']}"],
+    ]
+    return _table(["coach faithfulness", ""], rows) + "\n\n" + provenance(name)
+
+
 def voice_table(name: str = "bench_voice") -> str:
     """Speech to text on the committed clips: error rate and real-time factor per mode and
     language, then each clip's transcript."""
