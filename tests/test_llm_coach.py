@@ -15,12 +15,12 @@ from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.llm import FakeLLM, LLMUnavailable
 from interviewer.llm.coach import (
     LLMCoach,
-    first_paragraph,
     key_term,
     lead,
     phrase,
     point_labels,
 )
+from interviewer.llm.reply_stream import first_paragraph
 from interviewer.rubric import RubricBook
 
 RUBRICS = Path(__file__).resolve().parent.parent / "corpus" / "rubrics"

@@ -28,18 +28,19 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from interviewer.corpus.glossary import default_glossary
 from interviewer.corpus.items import Item, Lang
 from interviewer.corpus.lang import detect_lang, script_counts, to_simplified
 from interviewer.grading.facts import LABELS, CoachFacts, coach_facts, in_script
-from interviewer.grading.faithful import check_follow_up, check_sentences, echoes_prompt
+from interviewer.grading.faithful import check_follow_up, check_sentences
 from interviewer.grading.focus import biggest_missing, point_phrase
 from interviewer.grading.follow_up import follow_up_term, template_follow_up
 from interviewer.grading.models import Grade
 from interviewer.llm.client import LLM, LLMUnavailable, Message
 from interviewer.llm.prompts import load_prompt, neutralise
+from interviewer.llm.reply_stream import finished_sentences, first_paragraph, without_echo
 from interviewer.rubric.models import KeyPoint, Rubric
 
 LANGUAGE: dict[Lang, str] = {  # what the prompts ask for (the script is converted after)
@@ -128,7 +129,6 @@ def key_term(text: str, question: str) -> str | None:
 
 
 CHECK_CHARS = 12  # feedback held back until its language can be told (English)
-_SENTENCE = re.compile(r".*?(?:[。！？!?；;]|\.(?=\s))", re.DOTALL)  # a finished sentence
 # where a sentence may be shown in part, once that part holds up on its own (a comma or
 # colon followed by more text: "1,000" and "3:2" are not breaks)
 _CLAUSE = re.compile(r"[，、：]|[,:](?=\s)")
@@ -170,59 +170,6 @@ def _quote(text: str | None) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 3] + "..."
 
 
-def finished_sentences(text: str) -> tuple[list[str], str]:
-    """The finished sentences at the start of `text` (each with the spaces before it) and
-    what is left, still being written."""
-    done, pos = [], 0
-    for match in _SENTENCE.finditer(text):
-        done.append(match.group(0))
-        pos = match.end()
-    return done, text[pos:]
-
-
-# the prompt's layout copied at the start of a reply ("Reply: ...", a point's letter as
-# in the key points' list: "A. Hyperparameters can be ..."): cut off
-_REPLY = re.compile(
-    r"^\s*(?:(?:reply|feedback|answer|回复|回答|反馈)\s*[:：]|(?-i:[A-F])[.．、:：])\s*",
-    re.IGNORECASE,
-)
-ECHO_CHARS = 24  # a first line this long that repeats nothing of the prompt is let through
-ECHO_LINE_CHARS = 160  # a line that repeats it is dropped when it ends before this length
-
-
-def without_echo(chunks: Iterable[str]) -> Iterator[str]:
-    """The chunks without the lines at their start that repeat the prompt's layout (a small
-    model sometimes opens with "Verdict: Nothing covered." before its feedback), and
-    without a "Reply:" before the first words. A line opening in Latin letters is held
-    until it is long enough to tell (the layout's words are English); closing this closes
-    `chunks`."""
-    held: str | None = ""
-    try:
-        for chunk in chunks:
-            if held is None:
-                yield chunk
-                continue
-            held += chunk
-            while True:
-                stop = held.find("\n")
-                line = held if stop < 0 else held[:stop]
-                if echoes_prompt(line) and (stop >= 0 or len(line) < ECHO_LINE_CHARS):
-                    if stop < 0:
-                        break  # dropped once it ends
-                    held = held[stop + 1 :]
-                    continue
-                start = line.strip()[:1]
-                if stop >= 0 or len(line.strip()) >= ECHO_CHARS or (start and not start.isascii()):
-                    out, held = _REPLY.sub("", held, count=1), None
-                    yield out
-                break
-        if held:  # a last line: its sentences are checked one by one (check_sentences)
-            yield held
-    finally:
-        if hasattr(chunks, "close"):
-            chunks.close()
-
-
 def _insist(messages: list[Message], reminder: str) -> list[Message]:
     """`messages` with `reminder` on a line at the end of the last one."""
     last = messages[-1]
@@ -234,25 +181,6 @@ _PLAINLY = (  # asked once more when nothing the model wrote held up
     "Speak to the candidate as you, in {language}: in one or two sentences, explain the "
     "point the task names; no letters, no lists, no praise."
 )
-
-
-def first_paragraph(chunks: Iterable[str]) -> Iterator[str]:
-    """The chunks up to the first line break after some text: feedback is one paragraph,
-    and what a small model writes after it repeats, rambles or echoes the prompt's
-    layout. The stream is then closed, which ends the generation."""
-    text = ""
-    for chunk in chunks:
-        text += chunk
-        start = len(text) - len(text.lstrip())
-        stop = text.find("\n", start)
-        if stop < 0:
-            yield chunk
-            continue
-        if stop > len(text) - len(chunk):
-            yield chunk[: stop - (len(text) - len(chunk))]
-        if hasattr(chunks, "close"):
-            chunks.close()
-        return
 
 
 class LLMCoach:
