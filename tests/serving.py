@@ -86,3 +86,32 @@ def record_outside(page) -> None:
             else page.outside.append(r.url)
         ),
     )
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's: the README's test command installs it
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+)
+
+
+@contextmanager
+def chromium(*extra_args: str):
+    """Debian's chromium under Playwright, with `extra_args` after the usual ones."""
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), (
+        "Debian chromium is missing: the README's test command installs it"
+    )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args])
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.serving import served, record_outside
+from tests.serving import chromium, record_outside, served
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
 ANSWER = (
     "Dropout randomly drops neurons during training to reduce overfitting; "
     "at test time all units are kept and activations are scaled."
@@ -38,25 +37,8 @@ def app_url(app_dir, built_store_dir):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), (
-        "Debian chromium is missing: the README's test command installs it"
-    )
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-gpu",
-            ],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

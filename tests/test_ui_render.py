@@ -13,12 +13,11 @@ import pytest
 
 from interviewer.corpus.lang import script_counts, to_traditional
 from interviewer.session import Interview, SessionSettings
-from tests.serving import served, record_outside
+from tests.serving import chromium, record_outside, served
 from tests.ui_sessions import USER, answered_session, chinese_item_with_a_follow_up, kit_for
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {"laptop": (1280, 800), "phone": (390, 844)}
 DROPOUT = "What is dropout?"
 LONG = (  # one sentence longer than the panel's quote, so the quote is cut
@@ -51,16 +50,8 @@ def kit(app_dir, app_url, embedder):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "Debian chromium is missing"
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(params=list(WIDTHS))

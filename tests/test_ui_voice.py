@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.serving import served, record_outside
+from tests.serving import chromium, record_outside, served
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
 CLIP = REPO / "evals" / "data" / "voice" / "en_dropout.wav"
 
 pytestmark = pytest.mark.slow
@@ -41,27 +40,13 @@ def app_url(tmp_path_factory, built_store_dir):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "Debian chromium is missing"
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-gpu",
-                # a microphone that plays the clip, allowed without asking
-                "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream",
-                f"--use-file-for-fake-audio-capture={CLIP}%noloop",
-            ],
-        )
+    # a microphone that plays the clip, allowed without asking
+    with chromium(
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={CLIP}%noloop",
+    ) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
