@@ -256,18 +256,18 @@ def _best_point(content: frozenset[str], facts: CoachFacts, t: _Terms) -> tuple[
 TIED = 0.3  # a sentence is about a point when this share of its content terms is the point's
 
 
-def _denies_point(content: frozenset[str], t: _Terms) -> bool:
-    """Is a negated statement with these content terms one of the points' own (unnegated)
-    phrasings denied? Not when it also names what a wrong claim says ("... the layer's
+def _denies_point(said: frozenset[str], t: _Terms) -> bool:
+    """Does a negated statement with these terms deny one of the points' own (unnegated)
+    phrasings? Not when it also names what a wrong claim says ("... the layer's
     activations, not the weights" corrects the claim about weights)."""
-    best = max(((_share(content, c), d, c) for c, d in t.claims), key=lambda x: x[:2])
+    best = max(((_share(said, c), d, c) for c, d in t.claims), key=lambda x: x[:2])
     share, denied, claim = best if t.claims else (0.0, True, frozenset())
     wrong = t.wrong | frozenset().union(*(m.terms for m in t.misconceptions))
     return (
         not denied
         and share >= NEGATES_SHARE
-        and len(content & claim) >= 3
-        and not (content - claim) & wrong
+        and len(said & claim) >= 3
+        and not (said - claim) & wrong
     )
 
 

@@ -69,7 +69,7 @@ _LEAD = {  # what the grade found, said before the model's words (`lead`)
     },
 }
 LEAD_QUOTE_CHARS = 100  # a wrong sentence quoted in the lead is cut (between words) to this
-QUOTE_CHARS = 160  # an evidence sentence is cut to this many characters in the prompt
+QUOTE_CHARS = 160  # a wrong claim's sentence is cut to this many characters in the prompt
 _script = in_script
 
 
