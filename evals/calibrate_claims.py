@@ -29,9 +29,10 @@ from tqdm import tqdm
 
 from interviewer.evals import grading as ev
 from interviewer.evals.measure import Machine, git_commit, utc_now
-from interviewer.grading.judge_grader import WINDOW_CHARS, ClaimGrader, JudgeConfig
+from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.ingest import ingest_paths
+from interviewer.judge.claims import WINDOW_TOKENS
 from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric import RubricBook
@@ -80,7 +81,7 @@ def main() -> None:
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     ap.add_argument("--variants", type=int, default=2)
     ap.add_argument(
-        "--window", type=int, nargs="+", default=[WINDOW_CHARS], help="window sizes (characters)"
+        "--window", type=int, nargs="+", default=[WINDOW_TOKENS], help="window sizes (tokens)"
     )
     ap.add_argument("--report", type=Path, help="write the routes compared here (JSON)")
     ap.add_argument("--cache", type=Path, help="keep the analyses here (pickle) for re-runs")
@@ -96,7 +97,7 @@ def main() -> None:
         pool=store.items(),
         judge=ClaimJudge(args.model),
         variants=args.variants,
-        window_chars=tuple(args.window),
+        window_tokens=tuple(args.window),
         every_claim=True,
     )
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from interviewer.corpus.items import Lang
 from interviewer.grading.models import Flag, PointResult
 from interviewer.grading.rubric_grader import (
     EVIDENCE_CREDIT,
@@ -27,15 +26,11 @@ from interviewer.grading.rubric_grader import (
     RubricGrader,
     verdict_for,
 )
+from interviewer.judge.claims import WINDOW_TOKENS, point_claims, windows, wrong_claims
 from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, default_judge
-from interviewer.rubric.models import KeyPoint
 
 GRADER_ID = "claim-v1"
 DEFAULT_GRADER = "rubric"  # what grades when nobody names a grader: this, or "claim"
-# an answer longer than this is judged in windows of sentences; `window_chars` may add
-# shorter ones (e.g. 160: mostly one sentence each), which on dev raised the judge's
-# recall but not the ranking (docs: How a grade is made)
-WINDOW_CHARS = 420
 
 
 @dataclass(frozen=True)
@@ -73,40 +68,6 @@ class ClaimAnalysis(Analysis):
     lexical: dict[str, float] = field(default_factory=dict)  # the rubric grader's credits
 
 
-def point_claims(point: KeyPoint, lang: Lang, variants: int) -> list[str]:
-    """The texts put to the judge for `point`: its claim, then up to `variants` more of its
-    phrasings in the answer's language (a plain one first: it carries no standard term)."""
-    zh = lang != "en"
-    plain = point.plain_zh if zh else point.plain_en
-    said = point.zh if zh else point.en
-    extra = [t for pair in zip(plain, said) for t in pair] + plain[len(said) :] + said[len(plain) :]
-    return [point.claim, *extra[:variants]]
-
-
-def wrong_claims(point: KeyPoint, lang: Lang, variants: int) -> list[str]:
-    """Up to `variants` authored wrong versions of `point` in the answer's language."""
-    return (point.wrong_zh if lang != "en" else point.wrong_en)[:variants]
-
-
-def windows(sentences: list[str], max_chars: int = WINDOW_CHARS) -> list[list[int]]:
-    """The whole answer when it is short; else runs of sentences up to `max_chars`, each
-    starting with the previous run's last sentence."""
-    if sum(len(s) + 1 for s in sentences) <= max_chars:
-        return [list(range(len(sentences)))]
-    out: list[list[int]] = []
-    start = 0
-    while start < len(sentences):
-        run, size = [start], len(sentences[start])
-        while run[-1] + 1 < len(sentences) and size + len(sentences[run[-1] + 1]) <= max_chars:
-            run.append(run[-1] + 1)
-            size += len(sentences[run[-1]]) + 1
-        out.append(run)
-        if run[-1] + 1 >= len(sentences):
-            break
-        start = run[-1] if len(run) > 1 else run[-1] + 1
-    return out
-
-
 def default_grader(embedder, pool) -> RubricGrader:
     """The grader the interview and `interviewer grade` use unless told otherwise."""
     if DEFAULT_GRADER == "claim":
@@ -124,7 +85,7 @@ class ClaimGrader(RubricGrader):
         judge: ClaimJudge | None = None,
         judge_config: JudgeConfig | None = None,
         variants: int = 2,
-        window_chars: tuple[int, ...] = (WINDOW_CHARS,),
+        window_tokens: tuple[int, ...] = (WINDOW_TOKENS,),
         every_claim: bool = False,
         **kwargs,
     ):
@@ -132,7 +93,10 @@ class ClaimGrader(RubricGrader):
         self.claim_judge = judge or default_judge()
         self.judge_config = judge_config or JudgeConfig()
         self.variants = variants  # phrasings and wrong versions per point put to the judge
-        self.window_chars = window_chars
+        # an answer longer than this (in the judge's tokens) is judged in windows of
+        # sentences; more sizes add more windows (shorter ones raised the judge's recall
+        # on dev but not the ranking: docs, How a grade is made)
+        self.window_tokens = window_tokens
         # judge the claims the settings ignore too (calibration re-scores one analysis
         # under many settings); else they are left out, which is faster
         self.every_claim = every_claim
@@ -144,8 +108,9 @@ class ClaimGrader(RubricGrader):
             return base
         a = ClaimAnalysis(**{f: getattr(base, f) for f in base.__dataclass_fields__})
         a.windows = []
-        for size in self.window_chars:
-            a.windows += [w for w in windows(sentences, size) if w not in a.windows]
+        sizes = self.claim_judge.token_counts(sentences)
+        for budget in self.window_tokens:
+            a.windows += [w for w in windows(sizes, budget) if w not in a.windows]
         texts = [" ".join(sentences[i] for i in w) for w in a.windows]
         j, every = self.judge_config, self.every_claim
         groups = [point_claims(p, a.lang, self.variants) for p in rubric.points]

@@ -6,6 +6,9 @@ Three sources, each read by its own function:
 - `rubric_pairs`: the default corpus's authored rubrics (a point and its phrasings in both
   languages and scripts entail; a misconception contradicts the point it names; another
   point of the same item does not address it; paragraphs mixing several phrasings);
+- `answer_pairs`: whole interview answers written for training (training/answers/), each
+  key point labelled entailed / contradicted / not addressed, cut into the windows the
+  grader judges and put with the claims the grader puts;
 - `semeval_pairs`: SemEval-2013 Task 7's training answers against their reference answer
   (correct -> entailed, contradictory -> contradicted, incorrect -> not addressed), read
   by path from outside the repository.
@@ -20,8 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from interviewer.corpus.lang import to_traditional
-from interviewer.rubric.models import Rubric
+from interviewer.corpus.lang import detect_lang, to_traditional
+from interviewer.grading.text import clean_answer
+from interviewer.judge.claims import WINDOW_TOKENS, point_claims, windows, wrong_claims
+from interviewer.rubric.models import KeyPoint, Rubric
 
 Label = Literal["entailed", "contradicted", "not_addressed"]
 LABELS: tuple[Label, ...] = ("entailed", "contradicted", "not_addressed")
@@ -148,6 +153,68 @@ def rubric_pairs(rubrics: Iterable[Rubric], seed: int = 0) -> list[Pair]:
                     "misconception_reverse",
                 )
             )
+    return pairs
+
+
+def _bigrams(text: str) -> set[str]:
+    t = "".join(text.lower().split())
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def _likeliest_window(point: KeyPoint, texts: list[str]) -> int:
+    """The window sharing most character pairs with any phrasing of `point`: where an
+    entailed point most likely is (the labels are per answer, not per window)."""
+    says = [point.claim, *point.en, *point.zh, *point.plain_en, *point.plain_zh]
+    grams = [_bigrams(t) for t in says]
+    scores = [max(len(g & _bigrams(t)) / max(1, len(g)) for g in grams) for t in texts]
+    return max(range(len(texts)), key=lambda i: scores[i])
+
+
+def answer_pairs(
+    paths: Iterable[Path], rubrics: dict[str, Rubric], count_tokens, variants: int = 2
+) -> list[Pair]:
+    """Pairs from labelled answers: each point's claims (as the grader puts them) against
+    the answer's windows. A not-addressed point is so in every window; a contradicted one
+    in the window holding the answer's `wrong_span` (one-wrong answers: their only
+    contradicted point), the whole answer when it is one window; an entailed one in the
+    window likeliest to hold it. The point's wrong versions are contradicted where the point
+    is entailed, and not addressed where it is."""
+    pairs: list[Pair] = []
+    for path in paths:
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            rubric = rubrics.get(row["item"])
+            if rubric is None:
+                raise ValueError(f"{path}:{no}: no rubric for item {row['item']!r}")
+            sentences = clean_answer(row["answer"]).sentences
+            if not sentences:
+                continue
+            lang = detect_lang(row["answer"], detect_lang(rubric.question))
+            idx = windows(count_tokens(sentences), WINDOW_TOKENS)
+            texts = [" ".join(sentences[i] for i in w) for w in idx]
+            group, kind = f"answers:{row['item']}", row["kind"]
+            n_wrong = sum(v == "contradicted" for v in row["labels"].values())
+            for point in rubric.points:
+                label = row["labels"][point.id]
+                if label == "not_addressed":
+                    where = list(range(len(texts)))
+                elif len(texts) == 1:
+                    where = [0]
+                elif label == "contradicted":
+                    span = row.get("wrong_span", "")
+                    hits = [i for i, t in enumerate(texts) if span and span[:40] in t]
+                    where = hits[:1] if n_wrong == 1 else []
+                else:
+                    where = [_likeliest_window(point, texts)]
+                for i in where:
+                    for claim in point_claims(point, lang, variants):
+                        pairs.append(Pair(claim, texts[i], label, "answers", group, kind))
+                    if label != "contradicted":
+                        flipped: Label = "contradicted" if label == "entailed" else label
+                        for claim in wrong_claims(point, lang, variants):
+                            pairs.append(Pair(claim, texts[i], flipped, "answers", group, kind))
     return pairs
 
 

@@ -52,6 +52,11 @@ class ClaimJudge:
                 self._loaded = judge
             return self._loaded
 
+    def token_counts(self, texts: list[str]) -> list[int]:
+        """Each text's length in the judge's tokens."""
+        tok = self._model().tokenizer
+        return [len(tok.encode(t)) for t in texts]
+
     def probabilities(self, pairs: list[tuple[str, str]], batch: int = 32) -> np.ndarray:
         """[len(pairs), 3] probabilities in LABELS order."""
         out = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)

