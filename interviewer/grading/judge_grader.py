@@ -26,7 +26,13 @@ from interviewer.grading.rubric_grader import (
     RubricGrader,
     verdict_for,
 )
-from interviewer.judge.claims import WINDOW_TOKENS, point_claims, windows, wrong_claims
+from interviewer.judge.claims import (
+    WINDOW_TOKENS,
+    claim_langs,
+    point_claims,
+    windows,
+    wrong_claims,
+)
 from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, default_judge
 
 GRADER_ID = "claim-v1"
@@ -47,6 +53,12 @@ class JudgeConfig:
     wrong_at: float = 0.8  # entailment of a point's authored wrong version that contradicts it
     lexical: float = 1.0  # a point earns at least this share of the rubric grader's credit
     lexical_gate: float = 0.0  # ... when the judge's entailment of the point is at least this
+    # a derived rubric (a reference answer's sentences): the judge's share of the score, the
+    # rest the rubric grader's; 0 leaves derived rubrics to the rubric grader
+    derived_share: float = 0.0
+    # the score's scale: a monotone map (knots on 0-10, increasing) from the points' weighted
+    # credit to the scale the gold uses, fitted on the dev splits; () leaves it as it is
+    scale: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass
@@ -68,6 +80,51 @@ class ClaimAnalysis(Analysis):
     lexical: dict[str, float] = field(default_factory=dict)  # the rubric grader's credits
 
 
+def rescaled(score: float, knots: tuple[tuple[float, float], ...]) -> float:
+    """`score` through the monotone piecewise-linear map `knots` (unchanged when empty)."""
+    if not knots:
+        return score
+    return float(np.interp(score, [x for x, _ in knots], [y for _, y in knots]))
+
+
+def fit_scale(
+    raw: list[float], gold: list[float], bins: int = 8
+) -> tuple[tuple[float, float], ...]:
+    """A monotone map from raw scores to gold: knots at the raw scores' quantiles, each at
+    its bin's mean gold, made increasing by pooling adjacent violators, anchored at 0 -> 0
+    and 10 -> 10."""
+    order = np.argsort(raw)
+    xs, ys = np.asarray(raw)[order], np.asarray(gold)[order]
+    groups = [
+        [float(xs[b].mean()), float(ys[b].mean()), len(b)]
+        for b in np.array_split(np.arange(len(xs)), bins)
+        if len(b)
+    ]
+    merged: list[list[float]] = []
+    for g in groups:
+        merged.append(g)
+        while len(merged) > 1 and merged[-2][1] >= merged[-1][1]:
+            b, a = merged.pop(), merged.pop()
+            n = a[2] + b[2]
+            merged.append([(a[0] * a[2] + b[0] * b[2]) / n, (a[1] * a[2] + b[1] * b[2]) / n, n])
+    knots = [(0.0, 0.0)]
+    for x, y, _ in merged:
+        x, y = round(x, 3), min(10.0, round(y, 3))
+        if knots[-1][0] < x < 10 and knots[-1][1] < y:
+            knots.append((x, y))
+    if knots[-1][1] < 10:
+        knots.append((10.0, 10.0))
+    return tuple(knots)
+
+
+def _judged(rows: np.ndarray) -> Judged:
+    """The best entailment and contradiction over [claims, windows, labels]."""
+    if not len(rows):
+        return Judged(0.0, 0.0, 0, 0)
+    e, c = rows[..., ENTAILED].max(0), rows[..., CONTRADICTED].max(0)
+    return Judged(float(e.max()), float(c.max()), int(e.argmax()), int(c.argmax()))
+
+
 def default_grader(embedder, pool) -> RubricGrader:
     """The grader the interview and `interviewer grade` use unless told otherwise."""
     if DEFAULT_GRADER == "claim":
@@ -87,6 +144,7 @@ class ClaimGrader(RubricGrader):
         variants: int = 2,
         window_tokens: tuple[int, ...] = (WINDOW_TOKENS,),
         every_claim: bool = False,
+        both_languages: bool = True,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -100,11 +158,15 @@ class ClaimGrader(RubricGrader):
         # judge the claims the settings ignore too (calibration re-scores one analysis
         # under many settings); else they are left out, which is faster
         self.every_claim = every_claim
+        # an answer mixing Chinese and English is put the phrasings of both
+        self.both_languages = both_languages
 
     def analyse(self, item, rubric, answer: str) -> Analysis:
         base = super().analyse(item, rubric, answer)
         sentences = base.clean.sentences
-        if rubric.origin != "authored" or not sentences:
+        j, every = self.judge_config, self.every_claim
+        derived = rubric.origin != "authored"
+        if not sentences or (derived and not (every or j.derived_share > 0)):
             return base
         a = ClaimAnalysis(**{f: getattr(base, f) for f in base.__dataclass_fields__})
         a.windows = []
@@ -112,10 +174,22 @@ class ClaimGrader(RubricGrader):
         for budget in self.window_tokens:
             a.windows += [w for w in windows(sizes, budget) if w not in a.windows]
         texts = [" ".join(sentences[i] for i in w) for w in a.windows]
-        j, every = self.judge_config, self.every_claim
-        groups = [point_claims(p, a.lang, self.variants) for p in rubric.points]
+        if derived:  # the reference's sentences, nothing more
+            probs = self.claim_judge.probabilities(
+                [(p.claim, t) for p in rubric.points for t in texts]
+            )
+            probs = probs.reshape(len(rubric.points), len(texts), -1)
+            a.point_claims = {p.id: _judged(probs[i : i + 1]) for i, p in enumerate(rubric.points)}
+            return a
+        langs = claim_langs(base.clean.text, a.lang) if self.both_languages else [a.lang]
+        groups = [
+            list(dict.fromkeys(c for lang in langs for c in point_claims(p, lang, self.variants)))
+            for p in rubric.points
+        ]
         groups += [
-            wrong_claims(p, a.lang, self.variants) if every or j.wrong_at <= 1 else []
+            [c for lang in langs for c in wrong_claims(p, lang, self.variants)]
+            if every or j.wrong_at <= 1
+            else []
             for p in rubric.points
         ]
         groups += [
@@ -124,16 +198,9 @@ class ClaimGrader(RubricGrader):
         claims = [c for g in groups for c in g]
         probs = self.claim_judge.probabilities([(c, t) for c in claims for t in texts])
         probs = probs.reshape(len(claims), len(texts), -1)
-
-        def judged(rows: np.ndarray) -> Judged:
-            if not len(rows):
-                return Judged(0.0, 0.0, 0, 0)
-            e, c = rows[..., ENTAILED].max(0), rows[..., CONTRADICTED].max(0)
-            return Judged(float(e.max()), float(c.max()), int(e.argmax()), int(c.argmax()))
-
         start, per_group = 0, []
         for g in groups:
-            per_group.append(judged(probs[start : start + len(g)]))
+            per_group.append(_judged(probs[start : start + len(g)]))
             start += len(g)
         n = len(rubric.points)
         a.point_claims = {p.id: per_group[i] for i, p in enumerate(rubric.points)}
@@ -149,6 +216,24 @@ class ClaimGrader(RubricGrader):
         c = self._config_for(rubric)  # authored: the points and graded examples only
         return 1 - c.examples_weight if "graded_examples" in flags else 1.0
 
+    def _derived_score(self, a: ClaimAnalysis, config: GraderConfig | None):
+        """The rubric grader's grade, its score blended with the judge's: the weighted
+        share of the reference's sentences the answer entails (less what it contradicts).
+        A guard's zero or cap stays."""
+        grade = super().score(a, config)
+        share = self.judge_config.derived_share
+        if share <= 0 or {"empty", "dont_know", "off_topic"} & set(grade.flags):
+            return grade
+        points = a.rubric.points
+        judged = sum(
+            p.weight * max(0.0, a.point_claims[p.id].entail - a.point_claims[p.id].contradict)
+            for p in points
+        ) / sum(p.weight for p in points)
+        score = (1 - share) * grade.score + share * 10.0 * judged
+        if "keyword_list" in grade.flags:
+            score = min(score, (config or self._config_for(a.rubric)).keyword_cap)
+        return self._result(a, score, grade.points, grade.misconceptions, grade.flags)
+
     def _quote(self, a: ClaimAnalysis, window: int, match: np.ndarray) -> str:
         """The sentence of `window` that the sentence matching ranks first."""
         idx = a.windows[window]
@@ -157,6 +242,8 @@ class ClaimGrader(RubricGrader):
     def score(self, a: Analysis, config: GraderConfig | None = None):
         if not isinstance(a, ClaimAnalysis):
             return super().score(a, config)
+        if a.rubric.origin != "authored":
+            return self._derived_score(a, config)
         c, j = config or self._config_for(a.rubric), self.judge_config
         rubric = a.rubric
         flags: list[Flag] = []
@@ -225,7 +312,7 @@ class ClaimGrader(RubricGrader):
         if a.example_estimate is not None:
             flags.append("graded_examples")
             earned = (1 - c.examples_weight) * earned + c.examples_weight * a.example_estimate / 10
-        score = 10.0 * earned - j.penalty * max(wrong, len(stated))
+        score = rescaled(10.0 * earned, j.scale) - j.penalty * max(wrong, len(stated))
         best_credit = max(r.credit for r in points)
         # off topic only when no point is entailed: a right answer in other words stays
         score = self._guarded(a, c, score, best_credit, flags, EVIDENCE_CREDIT)

@@ -67,7 +67,9 @@ class CleanAnswer:
 
 
 def split_sentences(text: str) -> list[str]:
-    parts = [p.strip(" \t-*•>") for p in _SENTENCE_END.split(text)]
+    # a closing bracket left at a sentence's start (where a removed sentence sat in
+    # brackets, or a split) carries nothing
+    parts = [p.strip(" \t-*•>").lstrip(")）]】」』 ") for p in _SENTENCE_END.split(text)]
     return [p for p in parts if p and re.search(r"[\w\u4e00-\u9fff]", p)]
 
 

@@ -6,6 +6,7 @@ Shared by the grader and by training, so the model learns on the inputs it is la
 from __future__ import annotations
 
 from interviewer.corpus.items import Lang
+from interviewer.corpus.lang import script_counts
 from interviewer.rubric.models import KeyPoint
 
 # a window's statement tokens: a pair holds at most MAX_TOKENS (model.py), a claim up to
@@ -21,6 +22,16 @@ def point_claims(point: KeyPoint, lang: Lang, variants: int) -> list[str]:
     said = point.zh if zh else point.en
     extra = [t for pair in zip(plain, said) for t in pair] + plain[len(said) :] + said[len(plain) :]
     return [point.claim, *extra[:variants]]
+
+
+def claim_langs(text: str, lang: Lang, mixed_share: float = 0.3) -> list[Lang]:
+    """The languages whose phrasings are put to the judge for an answer: its own, and the
+    other one too when the answer mixes them (Chinese with at least `mixed_share` as many
+    Latin words as CJK characters, or English with Chinese terms)."""
+    cjk, _, _, latin = script_counts(text)
+    if lang == "en":
+        return ["en", "zh-Hans"] if cjk >= 4 else ["en"]
+    return [lang, "en"] if latin >= mixed_share * cjk else [lang]
 
 
 def wrong_claims(point: KeyPoint, lang: Lang, variants: int) -> list[str]:
