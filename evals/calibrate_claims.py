@@ -52,6 +52,7 @@ GRID = {
     "lexical": [0.0, 0.5, 0.75, 1.0],
     "lexical_gate": [0.0, 0.05, 0.1, 0.2, 0.3],
 }
+BLEND = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]  # rubric_share, searched last
 ROUNDS = 4  # coordinate ascent: each round tries every value of each setting in turn
 MAE_WEIGHT = 0.05
 
@@ -135,7 +136,7 @@ def main() -> None:
         return objective(per, args.targets)
 
     print("defaults:", evaluate(JudgeConfig()))
-    cfg = JudgeConfig()
+    cfg = replace(JudgeConfig(), rubric_share=0.0)  # the judge's settings first, alone
     value, metrics = evaluate(cfg)
     for _ in range(ROUNDS):
         before = value
@@ -177,12 +178,26 @@ def main() -> None:
     print("config:", asdict(cfg))
     for kind, m in metrics.items():
         print(f"  {kind}: {m}")
+    # then the rubric grader's share of the score: the mean of the two sets' Spearmans
+    blend = {}
+    for share in BLEND:
+        m = evaluate(replace(cfg, rubric_share=share))[1]
+        blend[share] = m
+        print(
+            f"rubric share {share}: "
+            + ", ".join(f"{kind} {v['spearman']}" for kind, v in m.items()),
+            file=sys.stderr,
+        )
+    share = max(BLEND, key=lambda b: sum(v["spearman"] or -1 for v in blend[b].values()))
+    cfg, metrics = replace(cfg, rubric_share=share), blend[share]
+    print(f"rubric share {share}; config: {asdict(cfg)}")
     if args.report:
         routes = {
-            "judge alone": replace(cfg, wrong_at=9.0, lexical=0.0),
-            "judge + wrong versions": replace(cfg, lexical=0.0),
-            "judge + rubric floor": replace(cfg, wrong_at=9.0),
-            "judge + wrong versions + rubric floor (calibrated)": cfg,
+            "judge alone": replace(cfg, wrong_at=9.0, lexical=0.0, rubric_share=0.0),
+            "judge + wrong versions": replace(cfg, lexical=0.0, rubric_share=0.0),
+            "judge + rubric floor": replace(cfg, wrong_at=9.0, rubric_share=0.0),
+            "judge + wrong versions + rubric floor": replace(cfg, rubric_share=0.0),
+            f"the same, blended with the rubric grader (its share {share}; shipped)": cfg,
         }
         rubric = RubricGrader(embedder, pool=store.items())
         per = {
@@ -203,6 +218,9 @@ def main() -> None:
             "variants": args.variants,
             "config": asdict(cfg),
             "objective": round(value, 4),
+            "rubric_share": {
+                str(b): {kind: v["spearman"] for kind, v in m.items()} for b, m in blend.items()
+            },
             "routes": compared,
         }
         args.report.parent.mkdir(parents=True, exist_ok=True)

@@ -104,14 +104,20 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
 
     item, rubric = _odds_item(embedder)
     answer = "Odds are p over one minus p. Their log is the logit. It is zero to infinity."
-    everything = ClaimGrader(embedder, judge=ScriptedJudge(lambda c, t: [0.95, 0.0, 0.05]))
+    # the judge's part alone (no rubric-grader share), its contradictions on
+    judge_only = JudgeConfig(rubric_share=0.0, contradict_at=0.4)
+    sure = ScriptedJudge(lambda c, t: [0.95, 0.0, 0.05])
+    everything = ClaimGrader(embedder, judge=sure, judge_config=judge_only)
     unsure = ScriptedJudge(lambda c, t: [0.02, 0.0, 0.98])
-    nothing = ClaimGrader(embedder, judge=unsure, judge_config=JudgeConfig(lexical=0.0))
+    nothing = ClaimGrader(
+        embedder, judge=unsure, judge_config=JudgeConfig(lexical=0.0, rubric_share=0.0)
+    )
     first = rubric.points[0]
     mine = {first.claim, *first.en, *first.zh, *first.plain_en, *first.plain_zh}
     wrong = ClaimGrader(
         embedder,
         judge=ScriptedJudge(lambda c, t: [0.05, 0.9, 0.05] if c in mine else [0.95, 0.0, 0.05]),
+        judge_config=judge_only,
     )
     full = everything.grade(item, rubric, answer)
     assert full.score >= 9 and {p.verdict for p in full.points} == {"covered"}
@@ -131,10 +137,18 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     versions = ClaimGrader(
         embedder,
         judge=ScriptedJudge(lambda c, t: [0.9, 0.0, 0.1] if c == stated else [0.3, 0.0, 0.7]),
-        judge_config=JudgeConfig(wrong_at=0.6),
+        judge_config=JudgeConfig(wrong_at=0.6, rubric_share=0.0),
     )
     verdict = {p.point: p for p in versions.grade(item, rubric, answer).points}[first.id]
     assert verdict.verdict == "contradicted"
+    # the shipped settings blend in the rubric grader's score at its share
+    from interviewer.grading.rubric_grader import RubricGrader
+
+    blended = ClaimGrader(embedder, judge=sure, judge_config=JudgeConfig(contradict_at=0.4))
+    words = RubricGrader(embedder).grade(item, rubric, answer).score
+    share = blended.judge_config.rubric_share
+    expected = (1 - share) * full.score + share * words
+    assert abs(blended.grade(item, rubric, answer).score - expected) <= 0.1
 
 
 @pytest.mark.skipif(DEFAULT_MODEL.exists(), reason="the judge's model file is built here")

