@@ -174,3 +174,46 @@ def test_the_claim_grader_without_its_model_file_is_one_line(tmp_path):
     )
     assert result.exit_code == 2, result.output
     assert "model file judge.pt is not built yet" in result.output
+
+
+def test_mixed_answers_are_put_both_languages():
+    from interviewer.judge.claims import claim_langs
+
+    assert claim_langs("用 gradient descent 更新 weight，learning rate 不能太大", "zh-Hans") == [
+        "zh-Hans",
+        "en",
+    ]
+    assert claim_langs("梯度下降沿负梯度方向更新参数。", "zh-Hans") == ["zh-Hans"]
+    assert claim_langs("Dropout zeroes units during training.", "en") == ["en"]
+    assert claim_langs("Dropout 随机丢弃神经元 during training.", "en") == ["en", "zh-Hans"]
+
+
+def test_labelled_answers_become_window_pairs(tmp_path, weights):
+    import json
+
+    from interviewer.judge.pairs import answer_pairs
+
+    item, rubric = _odds_item(None)
+    first, second = rubric.points[0], rubric.points[1]
+    labels = {p.id: "not_addressed" for p in rubric.points}
+    labels[first.id], labels[second.id] = "entailed", "contradicted"
+    wrong = "Odds are the same thing as a probability."
+    row = {
+        "item": item.id,
+        "kind": "one_wrong",
+        "lang": "en",
+        "answer": f"Odds are p over one minus p. {wrong}",
+        "labels": labels,
+        "wrong_span": wrong,
+    }
+    path = tmp_path / "part-1.jsonl"
+    path.write_text(json.dumps(row) + "\n")
+    tok = weights.tokenizer
+    pairs = answer_pairs([path], {rubric.item: rubric}, lambda ts: [len(tok.encode(t)) for t in ts])
+    by_claim = {(p.claim, p.label) for p in pairs}
+    assert (first.claim, "entailed") in by_claim and (second.claim, "contradicted") in by_claim
+    third = rubric.points[2]
+    assert (third.claim, "not_addressed") in by_claim
+    # an entailed point's wrong versions are contradicted by the answer
+    assert all(p.label == "contradicted" for p in pairs if p.claim in first.wrong_en)
+    assert {p.source for p in pairs} == {"answers"} and all(p.statement for p in pairs)

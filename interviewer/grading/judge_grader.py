@@ -8,8 +8,9 @@ calibrated entailment; a point the answer contradicts, or whose misconception th
 entails, is `contradicted`: no credit and a penalty, its sentence quoted. The quoted
 sentence is the one in the deciding window that the rubric grader's sentence matching
 ranks first. Guards (empty, don't know, off topic, keyword list, injection, length) are the
-rubric grader's, fed with the judge's credits. Derived rubrics (reference sentences, no
-misconceptions) are graded by the rubric grader as before.
+rubric grader's, fed with the judge's credits; the rubric grader's own score is then blended
+in at `JudgeConfig.rubric_share`. Derived rubrics (reference sentences, no misconceptions)
+are graded by the rubric grader as before, unless `derived_share` blends in the judge.
 """
 
 from __future__ import annotations
