@@ -135,11 +135,8 @@ def main() -> None:
         }
         return objective(per, args.targets)
 
-    print("defaults:", evaluate(JudgeConfig()))
-    cfg = replace(JudgeConfig(), rubric_share=0.0)  # the judge's settings first, alone
-    value, metrics = evaluate(cfg)
-    for _ in range(ROUNDS):
-        before = value
+    def grid_pass(cfg: JudgeConfig, value: float, metrics: dict):
+        """One coordinate-ascent round: every value of each setting in turn."""
         for name, values in GRID.items():
             for v in values:
                 trial = replace(cfg, **{name: v})
@@ -148,6 +145,14 @@ def main() -> None:
                 got, m = evaluate(trial)
                 if got > value:
                     value, cfg, metrics = got, trial, m
+        return cfg, value, metrics
+
+    print("defaults:", evaluate(JudgeConfig()))
+    cfg = replace(JudgeConfig(), rubric_share=0.0)  # the judge's settings first, alone
+    value, metrics = evaluate(cfg)
+    for _ in range(ROUNDS):
+        before = value
+        cfg, value, metrics = grid_pass(cfg, value, metrics)
         print(f"round: objective {value:.4f} {asdict(cfg)}", file=sys.stderr)
         if value == before:
             break
@@ -164,14 +169,7 @@ def main() -> None:
         scaled = replace(cfg, scale=fit_scale(raw, gold, args.scale_bins))
         got, m = evaluate(scaled)
         print(f"scale {scaled.scale}: objective {got:.4f}", file=sys.stderr)
-        for name, values in GRID.items():
-            for v in values:
-                trial = replace(scaled, **{name: v})
-                if trial.entail_high <= trial.entail_low:
-                    continue
-                t_got, t_m = evaluate(trial)
-                if t_got > got:
-                    got, scaled, m = t_got, trial, t_m
+        scaled, got, m = grid_pass(scaled, got, m)
         if got > value:  # kept only when it does better than no scale
             value, cfg, metrics = got, scaled, m
     print(f"objective {value:.4f} (dev splits of {', '.join(sets)})")
