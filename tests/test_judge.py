@@ -141,6 +141,13 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     )
     verdict = {p.point: p for p in versions.grade(item, rubric, answer).points}[first.id]
     assert verdict.verdict == "contradicted"
+    # a point whose first claim is entailed in full is not put its other phrasings: the
+    # same grade as putting them all, for fewer pairs
+    put = {c for c, _ in sure.seen}
+    assert first.claim in put and not put & set(first.plain_en + first.en)
+    every = ClaimGrader(embedder, judge=sure, judge_config=judge_only, cascade=False)
+    assert every.grade(item, rubric, answer) == full
+    assert put < {c for c, _ in sure.seen}
     # the shipped settings blend in the rubric grader's score at its share
     from interviewer.grading.rubric_grader import RubricGrader
 

@@ -42,21 +42,23 @@ DEFAULT_GRADER = "rubric"  # what grades when nobody names a grader: this, or "c
 
 @dataclass(frozen=True)
 class JudgeConfig:
-    """Calibrated 2026-12-06 on the dev splits of realistic and seed_gold only, with
-    `python evals/calibrate_claims.py --report ...` (the judge of
-    evals/reports/judge_train.json; the routes compared: evals/reports/claim_routes.json)."""
+    """Calibrated 2026-12-06 (session 15, the judge in fp32) on the dev splits of
+    realistic and seed_gold only, with `python evals/calibrate_claims.py --scale-bins 0
+    --report ...` (the judge of evals/reports/judge_train.json; the routes compared:
+    evals/reports/claim_routes.json)."""
 
-    entail_low: float = 0.3  # entailment probability at which a point starts earning
-    entail_high: float = 0.8  # ... and at which it earns in full
+    entail_low: float = 0.4  # entailment probability at which a point starts earning
+    entail_high: float = 0.9  # ... and at which it earns in full
     contradict_at: float = 9.0  # contradiction from which a point is contradicted (off: > 1)
-    misconception_at: float = 0.6  # entailment of a misconception from which it is stated
-    penalty: float = 1.5  # score lost per contradicted point or stated misconception
-    wrong_at: float = 9.0  # entailment of a point's wrong version that contradicts it (off)
+    misconception_at: float = 9.0  # entailment of a misconception from which it is stated (off)
+    penalty: float = 3.0  # score lost per contradicted point or stated misconception
+    wrong_at: float = 0.5  # entailment of a point's wrong version that contradicts it
     lexical: float = 1.0  # a point earns at least this share of the rubric grader's credit
-    lexical_gate: float = 0.1  # ... when the judge's entailment of the point is at least this
+    lexical_gate: float = 0.2  # ... when the judge's entailment of the point is at least this
     # the rubric grader's share of an authored rubric's score (the rest the judge's): chosen
-    # on the same dev splits, the best mean of their Spearmans (evals/calibrate_claims.py)
-    rubric_share: float = 0.4
+    # on the same dev splits, the best mean of their Spearmans among the shares that meet
+    # seed_gold's gates there (evals/calibrate_claims.py)
+    rubric_share: float = 0.1
     # a derived rubric (a reference answer's sentences): the judge's share of the score, the
     # rest the rubric grader's; 0 leaves derived rubrics to the rubric grader
     derived_share: float = 0.0
@@ -149,6 +151,7 @@ class ClaimGrader(RubricGrader):
         window_tokens: tuple[int, ...] = (WINDOW_TOKENS,),
         every_claim: bool = False,
         both_languages: bool = True,
+        cascade: bool = True,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -164,6 +167,8 @@ class ClaimGrader(RubricGrader):
         self.every_claim = every_claim
         # an answer mixing Chinese and English is put the phrasings of both
         self.both_languages = both_languages
+        # a point's further phrasings only when its first is not entailed in full
+        self.cascade = cascade
 
     def analyse(self, item, rubric, answer: str) -> Analysis:
         base = super().analyse(item, rubric, answer)
@@ -199,13 +204,7 @@ class ClaimGrader(RubricGrader):
         groups += [
             [m.claim] if every or j.misconception_at <= 1 else [] for m in rubric.misconceptions
         ]
-        claims = [c for g in groups for c in g]
-        probs = self.claim_judge.probabilities([(c, t) for c in claims for t in texts])
-        probs = probs.reshape(len(claims), len(texts), -1)
-        start, per_group = 0, []
-        for g in groups:
-            per_group.append(_judged(probs[start : start + len(g)]))
-            start += len(g)
+        per_group = self._judge_groups(groups, texts, len(rubric.points))
         n = len(rubric.points)
         a.point_claims = {p.id: per_group[i] for i, p in enumerate(rubric.points)}
         a.wrong_claims = {p.id: per_group[n + i] for i, p in enumerate(rubric.points)}
@@ -213,6 +212,29 @@ class ClaimGrader(RubricGrader):
         lexical = RubricGrader.score(self, base)
         a.lexical = {r.point: r.credit for r in lexical.points if r.verdict != "contradicted"}
         return a
+
+    def _judge_groups(self, groups: list[list[str]], texts: list[str], points: int) -> list[Judged]:
+        """The judge's view of each group of claims (the first `points` groups are the key
+        points' phrasings) against the windows `texts`. With `cascade`, a point's further
+        phrasings are put only when its first does not reach `entail_high` (where its
+        credit is full): the same credit, for fewer pairs."""
+        ends = np.cumsum([0, *map(len, groups)]).tolist()
+        ids = [list(range(ends[k], ends[k + 1])) for k in range(len(groups))]
+        claims = [c for g in groups for c in g]
+        probs: dict[int, np.ndarray] = {}
+
+        def run(indices: list[int]) -> None:
+            if indices:
+                p = self.claim_judge.probabilities([(claims[i], t) for i in indices for t in texts])
+                probs.update(zip(indices, p.reshape(len(indices), len(texts), -1)))
+
+        cascade = self.cascade and not self.every_claim
+        run([i for k, g in enumerate(ids) for i in (g[:1] if cascade and k < points else g)])
+        if cascade:
+            high = self.judge_config.entail_high
+            unsure = [g for g in ids[:points] if probs[g[0]][:, ENTAILED].max() < high]
+            run([i for g in unsure for i in g[1:]])
+        return [_judged(np.array([probs[i] for i in g if i in probs])) for g in ids]
 
     def points_share(self, rubric, flags: list[Flag]) -> float:
         if rubric.origin != "authored":

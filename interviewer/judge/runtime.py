@@ -1,18 +1,17 @@
 """The trained judge at grading time: label probabilities for (claim, text) pairs.
 
 The model file ships in the package (`judge.pt` beside this module; `python -m
-interviewer.judge.train` rebuilds it). It is loaded once per process, its linear layers
-quantised to int8 for speed, and run in eval mode. int8 activations are scaled per batch,
-so a pair's probabilities depend on the batch it is judged in: `probabilities` is a pure
-function of the list it is given (fixed batches, no cache across calls), and a grader
-judges one answer's pairs in one call, so an answer always gets the same grade, whatever
-was graded before it.
+interviewer.judge.train` rebuilds it). It is loaded once per process and run in fp32, in
+eval mode: the model that was trained and measured. (Until 2026-12-06 its linear layers
+were quantised to int8 at load, per batch: that was ~25% faster, but its labels agreed with
+the trained model's on only 63% of 120 answer pairs and a pair's probabilities moved by up
+to 0.37 with its batch-mates: docs/decisions.md.) In fp32 a pair's probabilities do not
+depend on the batch it is judged in.
 """
 
 from __future__ import annotations
 
 import threading
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -43,13 +42,7 @@ class ClaimJudge:
 
                 if self.threads:
                     torch.set_num_threads(self.threads)
-                judge = load_judge(self.path)
-                with warnings.catch_warnings():  # torch's notice that this API moves to torchao
-                    warnings.simplefilter("ignore")
-                    judge.model = torch.ao.quantization.quantize_dynamic(
-                        judge.model, {torch.nn.Linear}, dtype=torch.qint8
-                    )
-                self._loaded = judge
+                self._loaded = load_judge(self.path)
             return self._loaded
 
     def token_counts(self, texts: list[str]) -> list[int]:
