@@ -24,8 +24,10 @@ _INJECTION = re.compile(
     r"|\b10\s*/\s*10\b|\b10 out of 10\b"
     r"|(?:as|you are) (?:the|a|an) (?:grader|examiner|evaluator|judge|scorer)"
     r"|(?:grader|examiner|evaluator|judge|scorer|assistant|system)\s*(?:note|instruction|message|override)?\s*[:：]"
-    r"|\[\s*(?:system|grader|admin|assistant|instruction)s?\s*\]|<\s*/?\s*(?:system|answer|instructions?|grader)\s*>"
-    r"|end of (?:the )?(?:answer|response|submission)|new instructions?"
+    r"|\[\s*(?:system|grader|admin|assistant|instruction)s?\s*\]|<\s*/?\s*(?:system|answer|instructions?|grader)\b"
+    # a fake end of the answer ("END OF CANDIDATE ANSWER", "</answer"): a boundary for the grader
+    r"|end of (?:the )?(?:candidate'?s? |student'?s? |my )?(?:answer|response|submission)\b(?![ \t]*\w)"
+    r"|new instructions?"
     r"|\{\s*\"?(?:score|grade|verdict|points|result)\"?\s*:"
     # 忽略 / 无视 only with what a grader is told to drop: "忽略边界" and "可以忽略" are prose
     r"|(?:忽略|无视|無視|不要理会|不要理會|别管|別管)[^。！？\n]{0,8}?"
