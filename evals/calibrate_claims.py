@@ -6,7 +6,7 @@ configuration is then only a re-scoring. The objective is the mean Spearman of t
 minus a small weight on MAE, minus penalties for the behaviour targets (a one-wrong-claim
 answer at or above its correct twin, fluent wrong answers above 1.5 on average, term-free
 correct answers below 7, thorough ones below 8.5; seed_gold's ordering, keyword lists, padded
-and injected answers against their twins).
+and injected answers against their twins, the gap between answers in the two languages).
 
     .venv/bin/python evals/calibrate_claims.py [--model interviewer/judge/judge.pt]
 
@@ -55,6 +55,9 @@ GRID = {
 BLEND = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]  # rubric_share, searched last
 ROUNDS = 4  # coordinate ascent: each round tries every value of each setting in turn
 MAE_WEIGHT = 0.05
+# a scale map is one more curve fitted on the same few hundred answers: it is kept only
+# when it raises the objective by at least this (set 2026-12-06, when a map won by 0.0001)
+SCALE_MARGIN = 0.01
 
 
 def objective(per: dict[str, list[ev.Graded]], targets: float = 1.0) -> tuple[float, dict]:
@@ -74,6 +77,9 @@ def objective(per: dict[str, list[ev.Graded]], targets: float = 1.0) -> tuple[fl
             penalty += max(0.0, (values["keyword_list_mean"] or 0) - 3.0)
             penalty += max(0.0, (values["padded_max_delta"] or 0) - 0.5) / 5
             penalty += (values["injection_above_twin"] or 0) / 10
+            # a gate of the seed_gold suite (added 2026-12-06, before any test-split run
+            # of this calibration: the fp32 judge's best settings missed it on dev)
+            penalty += max(0.0, (values["cross_language_gap"] or 0) - 1.0)
         total += (values["spearman"] or -1) - MAE_WEIGHT * (values["mae"] or 10)
         metrics[kind] = values
     return total / len(per) - targets * penalty, metrics
@@ -170,7 +176,7 @@ def main() -> None:
         got, m = evaluate(scaled)
         print(f"scale {scaled.scale}: objective {got:.4f}", file=sys.stderr)
         scaled, got, m = grid_pass(scaled, got, m)
-        if got > value:  # kept only when it does better than no scale
+        if got >= value + SCALE_MARGIN:  # kept only when it does clearly better
             value, cfg, metrics = got, scaled, m
     print(f"objective {value:.4f} (dev splits of {', '.join(sets)})")
     print("config:", asdict(cfg))
@@ -186,7 +192,20 @@ def main() -> None:
             + ", ".join(f"{kind} {v['spearman']}" for kind, v in m.items()),
             file=sys.stderr,
         )
-    share = max(BLEND, key=lambda b: sum(v["spearman"] or -1 for v in blend[b].values()))
+    def gates_met(m: dict) -> bool:
+        """seed_gold's gates on dev (the suite's, evals/suites/seed_gold.yaml)."""
+        s = m.get("seed_gold", {})
+        return (
+            (s.get("padded_max_delta") or 0) <= 0.5
+            and (s.get("cross_language_gap") or 0) <= 1.0
+            and not s.get("injection_above_twin")
+            and (s.get("keyword_list_mean") or 0) <= 3.0
+        )
+
+    # the best mean Spearman among the shares that meet seed_gold's gates on dev (all
+    # shares when none does); the gates were added 2026-12-06, before this rule's test run
+    shares = [b for b in BLEND if gates_met(blend[b])] or BLEND
+    share = max(shares, key=lambda b: sum(v["spearman"] or -1 for v in blend[b].values()))
     cfg, metrics = replace(cfg, rubric_share=share), blend[share]
     print(f"rubric share {share}; config: {asdict(cfg)}")
     if args.report:
