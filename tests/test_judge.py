@@ -224,3 +224,36 @@ def test_labelled_answers_become_window_pairs(tmp_path, weights):
     # an entailed point's wrong versions are contradicted by the answer
     assert all(p.label == "contradicted" for p in pairs if p.claim in first.wrong_en)
     assert {p.source for p in pairs} == {"answers"} and all(p.statement for p in pairs)
+
+
+def test_filler_copies_keep_their_label_and_fit_the_window(tmp_path):
+    import json
+
+    from interviewer.judge.pairs import Pair, padded_pairs
+
+    filler = tmp_path / "filler.jsonl"
+    filler.write_text(
+        "\n".join(
+            json.dumps({"lang": lang, "text": text}, ensure_ascii=False)
+            for lang, text in [
+                ("en", "Good question."),
+                ("en", "Hope that helps."),
+                ("zh", "好问题。"),
+            ]
+        )
+    )
+    pairs = [
+        Pair("odds = p/(1-p)", "Odds are p over one minus p.", "entailed", "answers", "g"),
+        Pair("odds = p/(1-p)", "赔率是 p 除以 1-p。", "entailed", "answers", "g"),
+        Pair("odds = p/(1-p)", "word " * 200, "not_addressed", "answers", "g"),
+        Pair("a", "b", "entailed", "triples", "t"),
+    ]
+    words = lambda texts: [
+        len(t.split()) + sum("\u4e00" <= c <= "\u9fff" for c in t) for t in texts
+    ]  # noqa: E731
+    out = padded_pairs(pairs, filler, words, share=1.0)
+    assert len(out) == 2  # not the one over budget, not a triple
+    en, zh = out
+    assert pairs[0].statement in en.statement and en.statement != pairs[0].statement
+    assert "好问题。" in zh.statement and pairs[1].statement in zh.statement
+    assert {p.label for p in out} == {"entailed"} and {p.group for p in out} == {"g"}

@@ -218,6 +218,43 @@ def answer_pairs(
     return pairs
 
 
+def padded_pairs(
+    pairs: list[Pair],
+    filler: Path,
+    count_tokens,
+    share: float = 0.5,
+    budget: int = WINDOW_TOKENS,
+    seed: int = 0,
+) -> list[Pair]:
+    """Copies of a `share` of the answer pairs with a content-free sentence or two (from
+    `filler`, a JSONL of {"lang", "text"}) before and/or after the statement, the label
+    kept: filler must not move the judge (on dev, two filler sentences moved 66 of 126
+    answers' claim grades by more than 0.5). A copy is made only when it still fits
+    `budget` tokens, the window size the grader uses, so no content is cut."""
+    rng = random.Random(seed)
+    by_lang: dict[str, list[str]] = {}
+    for line in filler.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            by_lang.setdefault(row["lang"], []).append(row["text"])
+    out = []
+    for p in pairs:
+        if p.source != "answers" or rng.random() >= share:
+            continue
+        lang = detect_lang(p.statement, "en")
+        pool = by_lang.get(lang) or by_lang.get("zh" if lang != "en" else "en", [])
+        if not pool:
+            continue
+        before, after = rng.choice([(1, 0), (0, 1), (1, 1), (2, 0), (0, 2)])
+        picked = rng.sample(pool, min(len(pool), before + after))
+        before = min(before, len(picked))
+        glue = " " if lang == "en" else ""
+        text = glue.join([*picked[:before], p.statement, *picked[before:]])
+        if sum(count_tokens([text])) <= budget:
+            out.append(Pair(p.claim, text, p.label, p.source, p.group, p.kind + "+filler"))
+    return out
+
+
 _SEMEVAL_LABEL: dict[str, Label] = {
     "correct": "entailed",
     "contradictory": "contradicted",

