@@ -192,6 +192,7 @@ def main() -> None:
             + ", ".join(f"{kind} {v['spearman']}" for kind, v in m.items()),
             file=sys.stderr,
         )
+
     def gates_met(m: dict) -> bool:
         """seed_gold's gates on dev (the suite's, evals/suites/seed_gold.yaml)."""
         s = m.get("seed_gold", {})

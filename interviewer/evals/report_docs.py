@@ -358,3 +358,45 @@ def external_table(entries: list[tuple[str, str, str, float | None]]) -> str:
         + f"\n\n*Measured on {where}; reports `evals/reports/<name>.json` "
         + f"({', '.join(f'`{e[0]}`' for e in entries)}).*"
     )
+
+
+def filler_table(entries: list[tuple[str, str]]) -> str:
+    """How much filler moves a grade (evals/filler_robustness.py), one row per report:
+    (report name, what was graded), then each report's provenance."""
+    rows = []
+    for name, label in entries:
+        r = load(name)
+        moved = r["up_over_0.5"] + r["down_over_0.5"]
+        rows.append(
+            [
+                label,
+                f"{moved} of {r['answers']} ({r['up_over_0.5']} up, {r['down_over_0.5']} down)",
+                r["mean_abs_delta"],
+                f"{r['min_delta']} / +{r['max_delta']}",
+            ]
+        )
+    head = ["dev answers, filler around them", "moved > 0.5", "mean |Δ|", "largest Δ down / up"]
+    return _table(head, rows) + "\n\n" + "\n\n".join(provenance(n) for n, _ in entries)
+
+
+def quantisation_table(name: str = "judge_quantisation") -> str:
+    """The judge in fp32 against int8 dynamic quantisation (evals/judge_quantisation.py)."""
+    r = load(name)
+    rows = [
+        [
+            way,
+            "—" if way == "fp32" else f"{v['agree']:.1%}",
+            v["max_moved"],
+            v["batch_moved"],
+            v["seconds"],
+        ]
+        for way, v in r["ways"].items()
+    ]
+    head = [
+        f"the judge's linear layers ({r['pairs']} pairs)",
+        "its label = fp32's",
+        "largest probability moved",
+        "moved by its batch-mates",
+        "seconds",
+    ]
+    return _table(head, rows) + "\n\n" + provenance(name)

@@ -3,7 +3,7 @@
 The model file ships in the package (`judge.pt` beside this module; `python -m
 interviewer.judge.train` rebuilds it). It is loaded once per process and run in fp32, in
 eval mode: the model that was trained and measured. (Until 2026-12-06 its linear layers
-were quantised to int8 at load, per batch: that was ~25% faster, but its labels agreed with
+were quantised to int8 at load, per batch: that was ~30% faster, but its labels agreed with
 the trained model's on only 63% of 120 answer pairs and a pair's probabilities moved by up
 to 0.37 with its batch-mates: docs/decisions.md.) In fp32 a pair's probabilities do not
 depend on the batch it is judged in.
