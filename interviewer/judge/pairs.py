@@ -228,9 +228,11 @@ def padded_pairs(
 ) -> list[Pair]:
     """Copies of a `share` of the answer pairs with a content-free sentence or two (from
     `filler`, a JSONL of {"lang", "text"}) before and/or after the statement, the label
-    kept: filler must not move the judge (on dev, two filler sentences moved 66 of 126
-    answers' claim grades by more than 0.5). A copy is made only when it still fits
-    `budget` tokens, the window size the grader uses, so no content is cut."""
+    kept: filler must not move the judge (on dev, two filler sentences moved 72 of 126
+    answers' claim grades by more than 0.5: evals/reports/filler_robustness_claim.json;
+    one epoch with a 0.6 share did not fix that, docs/decisions.md). A copy is made only
+    when it still fits `budget` tokens, the window size the grader uses, so no content is
+    cut."""
     rng = random.Random(seed)
     by_lang: dict[str, list[str]] = {}
     for line in filler.read_text(encoding="utf-8").splitlines():
