@@ -29,7 +29,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from interviewer.evals import grading as ev
-from interviewer.evals.measure import Machine, git_commit, utc_now
+from interviewer.evals.measure import provenance
 from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig, fit_scale
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.ingest import ingest_paths
@@ -193,15 +193,15 @@ def main() -> None:
             file=sys.stderr,
         )
 
+    gates = {
+        name: bound
+        for name, bound in ev.load_suite(Path("evals/suites/seed_gold.yaml")).thresholds.items()
+        if bound.gate and name != "test_retest"  # (one grading pass here)
+    }
+
     def gates_met(m: dict) -> bool:
-        """seed_gold's gates on dev (the suite's, evals/suites/seed_gold.yaml)."""
-        s = m.get("seed_gold", {})
-        return (
-            (s.get("padded_max_delta") or 0) <= 0.5
-            and (s.get("cross_language_gap") or 0) <= 1.0
-            and not s.get("injection_above_twin")
-            and (s.get("keyword_list_mean") or 0) <= 3.0
-        )
+        """seed_gold's gates (its suite's thresholds) met on dev."""
+        return not ev.check(m.get("seed_gold", {}), gates)[0]
 
     # the best mean Spearman among the shares that meet seed_gold's gates on dev (all
     # shares when none does); the gates were added 2026-12-06, before this rule's test run
@@ -228,10 +228,7 @@ def main() -> None:
         compared = {"rubric grader (word overlap)": objective(per)[1]}
         compared.update({name: evaluate(c)[1] for name, c in routes.items()})
         report = {
-            "date": utc_now(),
-            "machine": Machine.here().describe(),
-            "commit": git_commit(),
-            "command": " ".join(["python evals/calibrate_claims.py", *sys.argv[1:]]),
+            **provenance("python evals/calibrate_claims.py", sys.argv[1:]),
             "model": str(args.model),
             "variants": args.variants,
             "config": asdict(cfg),

@@ -21,7 +21,7 @@ import numpy as np
 from tqdm import tqdm
 
 from interviewer.evals import grading as ev
-from interviewer.evals.measure import Machine, git_commit, utc_now
+from interviewer.evals.measure import provenance
 from interviewer.grading.judge_grader import ClaimGrader
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.ingest import ingest_paths
@@ -98,10 +98,7 @@ def main() -> None:
     print(json.dumps(result))
     if args.report:
         report = {
-            "date": utc_now(),
-            "machine": Machine.here().describe(),
-            "commit": git_commit(),
-            "command": " ".join(["python evals/filler_robustness.py", *sys.argv[1:]]),
+            **provenance("python evals/filler_robustness.py", sys.argv[1:]),
             "grader": grader.name,
             "model": str(args.model) if args.grader == "claim" else None,
             "window_tokens": args.window if args.grader == "claim" else None,

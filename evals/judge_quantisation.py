@@ -23,7 +23,7 @@ import numpy as np
 import torch
 from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
 
-from interviewer.evals.measure import Machine, git_commit, utc_now
+from interviewer.evals.measure import provenance
 from interviewer.judge.model import batch_tensors, load_judge, pair_ids
 from interviewer.judge.runtime import DEFAULT_MODEL
 from interviewer.resources import default_corpus_dir
@@ -92,10 +92,7 @@ def main() -> None:
     print(json.dumps(results, indent=1))
     if args.report:
         report = {
-            "date": utc_now(),
-            "machine": Machine.here().describe(),
-            "commit": git_commit(),
-            "command": " ".join(["python evals/judge_quantisation.py", *sys.argv[1:]]),
+            **provenance("python evals/judge_quantisation.py", sys.argv[1:]),
             "pairs": len(pairs),
             "ways": results,
         }

@@ -155,6 +155,17 @@ def utc_now() -> str:
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 
 
+def provenance(script: str, argv: list[str]) -> dict:
+    """When, where and how a report was measured: its first keys (`script` run with
+    `argv`), as `interviewer.evals.report_docs.provenance` reads them."""
+    return {
+        "date": utc_now(),
+        "machine": Machine.here().describe(),
+        "commit": git_commit(),
+        "command": " ".join([script, *argv]),
+    }
+
+
 def load_average() -> tuple[float, float, float]:
     one, five, fifteen = os.getloadavg()
     return round(one, 2), round(five, 2), round(fifteen, 2)

@@ -184,11 +184,8 @@ class ClaimGrader(RubricGrader):
             a.windows += [w for w in windows(sizes, budget) if w not in a.windows]
         texts = [" ".join(sentences[i] for i in w) for w in a.windows]
         if derived:  # the reference's sentences, nothing more
-            probs = self.claim_judge.probabilities(
-                [(p.claim, t) for p in rubric.points for t in texts]
-            )
-            probs = probs.reshape(len(rubric.points), len(texts), -1)
-            a.point_claims = {p.id: _judged(probs[i : i + 1]) for i, p in enumerate(rubric.points)}
+            judged = self._judge_groups([[p.claim] for p in rubric.points], texts, 0)
+            a.point_claims = {p.id: v for p, v in zip(rubric.points, judged)}
             return a
         langs = claim_langs(base.clean.text, a.lang) if self.both_languages else [a.lang]
         groups = [
@@ -251,10 +248,13 @@ class ClaimGrader(RubricGrader):
         if share <= 0 or {"empty", "dont_know", "off_topic"} & set(grade.flags):
             return grade
         points = a.rubric.points
-        judged = sum(
-            p.weight * max(0.0, a.point_claims[p.id].entail - a.point_claims[p.id].contradict)
-            for p in points
-        ) / sum(p.weight for p in points)
+        judged = (
+            sum(
+                p.weight * max(0.0, a.point_claims[p.id].entail - a.point_claims[p.id].contradict)
+                for p in points
+            )
+            / a.rubric.total_weight
+        )
         score = (1 - share) * grade.score + share * 10.0 * judged
         if "keyword_list" in grade.flags:
             score = min(score, (config or self._config_for(a.rubric)).keyword_cap)

@@ -133,21 +133,17 @@ def main(argv: list[str] | None = None) -> None:
         model.encoder.word.weight.requires_grad_(False)
     else:
         model, tok = new_model(args.layers)
+
+    def count_tokens(texts: list[str]) -> list[int]:
+        return [len(tok.encode(t)) for t in texts]
+
     answers = answer_pairs(
-        sorted(args.answers.glob("*.jsonl")),
-        {r.item: r for r in book},
-        lambda texts: [len(tok.encode(t)) for t in texts],
+        sorted(args.answers.glob("*.jsonl")), {r.item: r for r in book}, count_tokens
     )
     answers = list(balanced(answers, {"answers": args.answers_max}, args.seed))
     pairs += answers
     if args.filler_share > 0:
-        pairs += padded_pairs(
-            answers,
-            args.filler,
-            lambda texts: [len(tok.encode(t)) for t in texts],
-            args.filler_share,
-            seed=args.seed,
-        )
+        pairs += padded_pairs(answers, args.filler, count_tokens, args.filler_share, seed=args.seed)
     if args.semeval:
         sem = semeval_pairs(args.semeval)
         pairs += list(balanced(sem, {"semeval": args.semeval_max}, args.seed))
