@@ -10,13 +10,13 @@ sentences are themselves filler). A fifth of each side is held out (rubric items
 claims and answered items as groups) to report recall and loss at the threshold; the
 shipped model is then fitted on everything. Writes the weights and a JSON report.
 
-The threshold (0.88) and the regularisation (C = 10) were chosen on the dev splits of
-realistic and seed_gold (session 16, 2026-12-06): the lowest threshold, to a hundredth, at
-which no sentence of a dev answer other than seed_gold's padded and don't-know answers is
-called content-free (the highest was 0.877, a hedged claim "至于能不能缓解梯度爆炸……我觉得应该
-可以吧"). It catches about two thirds of the padded dev answers' filler. (0.9, first taken
-for a margin, let one of the four sentences of evals/filler_robustness.py through, at
-0.891: that check is dev data too, and no longer independent of the threshold.)
+The threshold (0.93) and the regularisation (C = 10) were chosen on the dev splits of
+realistic and seed_gold (session 16, 2026-12-06; `evals/filler_dev.py`): the lowest
+threshold, to a hundredth, at which no sentence of a dev answer other than seed_gold's
+padded and don't-know answers is called content-free (the highest was 0.925, a hedged
+claim "至于能不能缓解梯度爆炸……我觉得应该可以吧"). The filler's last 307 sentences were asked
+for after looking at the dev answers' filler this model missed, so its dev figures flatter
+it; seed_gold's test split (its padded gate) is the measure.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--triples", type=Path, default=REPO / "training" / "judge")
     ap.add_argument("--answers", type=Path, default=REPO / "training" / "answers")
     ap.add_argument("--answer-sentences", action=argparse.BooleanOptionalAction, default=True)
-    ap.add_argument("--threshold", type=float, default=0.88)
+    ap.add_argument("--threshold", type=float, default=0.93)
     ap.add_argument("--c", type=float, default=10.0, help="inverse regularisation strength")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=DEFAULT_WEIGHTS)
