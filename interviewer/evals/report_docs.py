@@ -379,6 +379,29 @@ def filler_table(entries: list[tuple[str, str]]) -> str:
     return _table(head, rows) + "\n\n" + "\n\n".join(provenance(n) for n, _ in entries)
 
 
+def filler_model_table(train: str = "filler", dev: str = "filler_dev") -> str:
+    """The content-free sentence model: held out from its training data
+    (interviewer.judge.filler_train) and on the dev answers (evals/filler_dev.py)."""
+    t, d = load(train), load(dev)
+    h = t["held_out"]
+    rows = [
+        [
+            f"held-out training data ({h['filler']} filler, {h['content']} content)",
+            h["threshold"],
+            f"{h['filler_recall']:.1%}",
+            f"{h['content_called_filler']:.2%}",
+        ],
+        [
+            f"dev answers ({d['filler_sentences']} filler, {d['content_sentences']} content)",
+            d["threshold"],
+            f"{d['filler_dropped'] / d['filler_sentences']:.1%}",
+            f"{d['content_dropped'] / d['content_sentences']:.2%}",
+        ],
+    ]
+    head = ["sentences", "threshold", "filler dropped", "content dropped"]
+    return _table(head, rows) + "\n\n" + provenance(train) + "\n\n" + provenance(dev)
+
+
 def quantisation_table(name: str = "judge_quantisation") -> str:
     """The judge in fp32 against int8 dynamic quantisation (evals/judge_quantisation.py)."""
     r = load(name)
