@@ -48,6 +48,7 @@ GRID = {
     "contradict_at": [0.4, 0.5, 0.6, 0.7, 0.8, 9.0],
     "misconception_at": [0.5, 0.6, 0.7, 0.8, 9.0],
     "wrong_at": [0.5, 0.6, 0.7, 0.8, 9.0],
+    "wrong_across_languages": [True, False],
     "penalty": [0.5, 1.0, 1.5, 2.0, 2.5, 3.0],
     "lexical": [0.0, 0.5, 0.75, 1.0],
     "lexical_gate": [0.0, 0.05, 0.1, 0.2, 0.3],

@@ -156,9 +156,25 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     versions = ClaimGrader(
         embedder,
         judge=ScriptedJudge(lambda c, t: [0.9, 0.0, 0.1] if c == stated else [0.3, 0.0, 0.7]),
-        judge_config=JudgeConfig(wrong_at=0.6, rubric_share=0.0),
+        judge_config=JudgeConfig(wrong_at=0.6, rubric_share=0.0, wrong_across_languages=True),
     )
     verdict = {p.point: p for p in versions.grade(item, rubric, answer).points}[first.id]
+    assert verdict.verdict == "contradicted"
+    # ... but by default not when the answer is in the other language (this English answer
+    # to a Chinese item), where the point's own entailment runs lower; in the item's own
+    # language it still is
+    wrong_zh = first.wrong_zh[0]
+    by_default = ClaimGrader(
+        embedder,
+        judge=ScriptedJudge(
+            lambda c, t: [0.9, 0.0, 0.1] if c in (stated, wrong_zh) else [0.3, 0.0, 0.7]
+        ),
+        judge_config=JudgeConfig(wrong_at=0.6, rubric_share=0.0),
+    )
+    verdict = {p.point: p for p in by_default.grade(item, rubric, answer).points}[first.id]
+    assert verdict.verdict != "contradicted"
+    chinese = "odds 就是成功的次数除以总的试验次数。"
+    verdict = {p.point: p for p in by_default.grade(item, rubric, chinese).points}[first.id]
     assert verdict.verdict == "contradicted"
     # a point whose first claim is entailed in full is not put its other phrasings: the
     # same grade as putting them all, for fewer pairs

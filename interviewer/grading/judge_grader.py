@@ -46,8 +46,9 @@ DEFAULT_GRADER = "rubric"  # what grades when nobody names a grader: this, or "c
 
 @dataclass(frozen=True)
 class JudgeConfig:
-    """Calibrated 2026-12-06 (session 15, the judge in fp32) on the dev splits of
-    realistic and seed_gold only, with `python evals/calibrate_claims.py --scale-bins 0
+    """Calibrated 2026-12-06 (session 16: content-free sentences kept from the judge, and
+    the choice of judging wrong versions across languages) on the dev splits of realistic
+    and seed_gold only, with `python evals/calibrate_claims.py --scale-bins 0 --cache ...
     --report ...` (the judge of evals/reports/judge_train.json; the routes compared:
     evals/reports/claim_routes.json)."""
 
@@ -57,8 +58,12 @@ class JudgeConfig:
     misconception_at: float = 9.0  # entailment of a misconception from which it is stated (off)
     penalty: float = 3.0  # score lost per contradicted point or stated misconception
     wrong_at: float = 0.5  # entailment of a point's wrong version that contradicts it
-    lexical: float = 1.0  # a point earns at least this share of the rubric grader's credit
-    lexical_gate: float = 0.2  # ... when the judge's entailment of the point is at least this
+    # ... also when the answer is not in the item's language (English to a Chinese item or
+    # the other way): there the point's own entailment is lower, so its wrong version won
+    # on correct answers (seed_gold's cross-language gap; chosen on dev, session 16)
+    wrong_across_languages: bool = False
+    lexical: float = 0.75  # a point earns at least this share of the rubric grader's credit
+    lexical_gate: float = 0.3  # ... when the judge's entailment of the point is at least this
     # the rubric grader's share of an authored rubric's score (the rest the judge's): chosen
     # on the same dev splits, the best mean of their Spearmans among the shares that meet
     # seed_gold's gates there (evals/calibrate_claims.py)
@@ -133,6 +138,12 @@ def _judged(rows: np.ndarray) -> Judged:
         return Judged(0.0, 0.0, 0, 0)
     e, c = rows[..., ENTAILED].max(0), rows[..., CONTRADICTED].max(0)
     return Judged(float(e.max()), float(c.max()), int(e.argmax()), int(c.argmax()))
+
+
+def _across(a: Analysis) -> bool:
+    """Whether the answer is in the other language than its item (English to a Chinese
+    item, or Chinese to an English one)."""
+    return (a.lang == "en") != (a.item.lang == "en")
 
 
 def default_grader(embedder, pool) -> RubricGrader:
@@ -214,9 +225,10 @@ class ClaimGrader(RubricGrader):
             list(dict.fromkeys(c for lang in langs for c in point_claims(p, lang, self.variants)))
             for p in rubric.points
         ]
+        wrong = j.wrong_at <= 1 and (j.wrong_across_languages or not _across(a))
         groups += [
             [c for lang in langs for c in wrong_claims(p, lang, self.variants)]
-            if every or j.wrong_at <= 1
+            if every or wrong
             else []
             for p in rubric.points
         ]
@@ -300,9 +312,12 @@ class ClaimGrader(RubricGrader):
         if a.clean.too_long:
             flags.append("too_long")
         matches = {pid: sig.match(c) for pid, sig in a.points.items()}
+        across = _across(a)
         results: dict[str, PointResult] = {}
         for p in rubric.points:
             v, w = a.point_claims[p.id], a.wrong_claims.get(p.id)
+            if across and not j.wrong_across_languages:
+                w = None
             credit = float(
                 np.clip((v.entail - j.entail_low) / (j.entail_high - j.entail_low), 0.0, 1.0)
             )
