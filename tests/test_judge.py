@@ -317,9 +317,10 @@ def test_filler_copies_keep_their_label_and_fit_the_window(tmp_path):
         Pair("odds = p/(1-p)", "word " * 200, "not_addressed", "answers", "g"),
         Pair("a", "b", "entailed", "triples", "t"),
     ]
-    words = lambda texts: [
-        len(t.split()) + sum("\u4e00" <= c <= "\u9fff" for c in t) for t in texts
-    ]  # noqa: E731
+
+    def words(texts):
+        return [len(t.split()) + sum("\u4e00" <= c <= "\u9fff" for c in t) for t in texts]
+
     out = padded_pairs(pairs, filler, words, share=1.0)
     assert len(out) == 2  # not the one over budget, not a triple
     en, zh = out

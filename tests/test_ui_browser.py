@@ -94,9 +94,10 @@ def test_a_mock_interview_in_the_browser(page, app_url, tmp_path):
         page.fill("#answer textarea", "It prevents co-adaptation of neurons.")
         page.click("#send")
         _chat_has(page, "2/2")
-    page.click("#hint")  # a command button
-    _chat_has(page, "Hint \\(1\\)|提示（1）")
     page.fill("#answer textarea", "I don't know.")  # no follow-up after "don't know"
+    page.click("#hint")  # a command button: the draft in the box is kept
+    _chat_has(page, "Hint \\(1\\)|提示（1）")
+    assert page.input_value("#answer textarea") == "I don't know."
     page.click("#send")
     _chat_has(page, "Session report|练习报告")
 

@@ -152,15 +152,18 @@ def create_app(
         iv = Interview.start(kit, user, settings_of(topics, lang, n, difficulty, follow_ups))
         return iv.id, chat_messages(iv.transcript()), score_panel([]), unfinished(user)
 
-    def send(text, sid, topics, lang, n, difficulty, follow_ups, request: gr.Request):
-        user = _user(request)
+    def reply(text, sid, settings, user: str, taken):
+        """The reply to TEXT, streamed. TAKEN is what the answer box gets on the first
+        yield ("" when TEXT came from it, gr.skip() for a command button); later yields
+        leave the box alone, so what the candidate types while a reply streams is kept."""
         if not sid:  # no session yet: start one and ask; what was typed stays in the box
-            iv = Interview.start(kit, user, settings_of(topics, lang, n, difficulty, follow_ups))
-            yield iv.id, chat_messages(iv.transcript()), text, score_panel([])
+            iv = Interview.start(kit, user, settings_of(*settings))
+            yield iv.id, chat_messages(iv.transcript()), gr.skip(), score_panel([])
             return
         with session_lock(sid):  # held across the stream: the next event waits for this one
             iv = _resume(kit, sid, user)
             chat = chat_messages(iv.transcript()) + [{"role": "user", "content": text}]
+            yield iv.id, chat, taken, gr.skip()
             base, graded = len(chat), len(iv.turns())
             for chunk in iv.reply(text):
                 while len(chat) <= base + chunk.message:
@@ -169,10 +172,21 @@ def create_app(
                 turns = iv.turns() if graded is not None else []
                 if graded is not None and len(turns) > graded:
                     graded = None  # the grade is saved: shown before the coach's words
-                    yield iv.id, chat, "", interview_panel(iv, turns)
+                    yield iv.id, chat, gr.skip(), interview_panel(iv, turns)
                 else:
-                    yield iv.id, chat, "", gr.skip()
-            yield iv.id, chat_messages(iv.transcript()), "", interview_panel(iv)
+                    yield iv.id, chat, gr.skip(), gr.skip()
+            yield iv.id, chat_messages(iv.transcript()), gr.skip(), interview_panel(iv)
+
+    def send(text, sid, topics, lang, n, difficulty, follow_ups, request: gr.Request):
+        settings = (topics, lang, n, difficulty, follow_ups)
+        yield from reply(text, sid, settings, _user(request), "")
+
+    def command_of(word: str):
+        def run(sid, topics, lang, n, difficulty, follow_ups, request: gr.Request):
+            settings = (topics, lang, n, difficulty, follow_ups)
+            yield from reply(word, sid, settings, _user(request), gr.skip())
+
+        return run
 
     def resume(sid, request: gr.Request):
         if not sid:
@@ -436,8 +450,8 @@ def create_app(
             (end_btn, "end"),
         ):
             command = btn.click(
-                send,
-                [gr.State(word), sid, *settings_inputs],
+                command_of(word),
+                [sid, *settings_inputs],
                 send_outputs,
                 api_name=f"command_{word}",
                 **replies,
