@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from interviewer.cli import main
-from interviewer.evals.grading import Bound, Graded, check, seed_gold_checks
+from interviewer.evals.grading import Bound, Graded, check, cross_lang_checks, seed_gold_checks
 from interviewer.evals.datasets import GoldAnswer
 
 
@@ -56,6 +56,22 @@ def test_seed_gold_checks():
     assert v["injection_above_twin"] == 1 and v["injection_max_delta"] == 1.0
     assert v["padded_max_delta"] == 0.4 and v["keyword_list_mean"] == 2.0
     assert v["cross_language_gap"] == 2.0 and v["cross_language_gap_per_item"] == 2.0
+
+
+def test_cross_lang_checks_measure_the_gap_both_ways_and_the_twins():
+    graded = [
+        _row("a", "strong", 9.0),
+        _row("a", "strong_other_lang", 7.0),
+        _row("a", "partial_other_lang", 7.0, twin="a-strong_other_lang"),
+        _row("b", "strong", 8.0),
+        _row("b", "strong_other_lang", 9.0),
+        _row("b", "one_wrong_other_lang", 4.0, twin="b-strong_other_lang"),
+    ]
+    v = cross_lang_checks(graded)
+    assert v["cross_language_bias"] == 0.5 and v["cross_language_gap"] == 0.5
+    assert v["cross_language_gap_per_item"] == 1.5  # (2 + 1) / 2
+    assert v["at_or_above_twin"] == 1  # the partial answer ties its twin
+    assert v["mean_strong_other_lang"] == 8.0
 
 
 def test_thresholds_gate_or_report():

@@ -246,6 +246,8 @@ def grading(
         values.update(ev.seed_gold_checks(first))
     elif suite.dataset.kind == "realistic":
         values.update(ev.realistic_checks(first))
+    elif suite.dataset.kind == "cross_lang":
+        values.update(ev.cross_lang_checks(first))
     if suite.labels is not None:
         values.update(ev.label_agreement(first, suite.labels))
     if examples is not None:

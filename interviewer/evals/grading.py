@@ -35,7 +35,7 @@ from interviewer.grading.parallel import GradingPool
 from interviewer.rubric.derive import derive_rubric
 from interviewer.rubric.models import Rubric
 
-DatasetKind = Literal["seed_gold", "realistic", "mohler", "ads", "semeval"]
+DatasetKind = Literal["seed_gold", "realistic", "cross_lang", "mohler", "ads", "semeval"]
 
 
 class DatasetSpec(BaseModel):
@@ -100,7 +100,7 @@ def load_suite(path: Path) -> Suite:
 
 def load_rows(spec: DatasetSpec, root: Path, data: Path | None = None) -> list[GoldAnswer]:
     path = data or (Path(spec.path) if Path(spec.path).is_absolute() else root / spec.path)
-    if spec.kind in ("seed_gold", "realistic"):  # one file format, other answer kinds
+    if spec.kind in ("seed_gold", "realistic", "cross_lang"):  # one format, other answer kinds
         rows = datasets.load_seed_gold(path)
     elif spec.kind == "mohler":
         rows = datasets.load_mohler(path)
@@ -383,6 +383,35 @@ def realistic_checks(graded: list[Graded]) -> dict[str, float | None]:
         (g, by_id[g.row.twin]) for g in graded if g.row.kind == "one_wrong" and g.row.twin in by_id
     ]
     out["one_wrong_at_or_above_twin"] = sum(w.score >= t.score for w, t in twins) if twins else None
+    return out
+
+
+def cross_lang_checks(graded: list[Graded]) -> dict[str, float | None]:
+    """What cross_lang.jsonl is written to test: strong answers in the other language score
+    as the question's language's do, and its partial and one-wrong answers stay below."""
+    by_id = {g.row.id: g for g in graded}
+    by_q: dict[str, dict[str, Graded]] = defaultdict(dict)
+    kinds: dict[str, list[float]] = defaultdict(list)
+    for g in graded:
+        by_q[g.row.question_id][g.row.kind or ""] = g
+        kinds[g.row.kind or ""].append(g.score)
+    out: dict[str, float | None] = {
+        f"mean_{k}": round(statistics.fmean(v), 3) for k, v in sorted(kinds.items())
+    }
+    both = [a for a in by_q.values() if "strong" in a and "strong_other_lang" in a]
+    strong = [a["strong"].score for a in both]
+    other = [a["strong_other_lang"].score for a in both]
+    gaps = [abs(s - o) for s, o in zip(strong, other)]
+    # the question's language's strong answers minus the other language's: its size, and
+    # its sign (below 0 when the other language's score higher)
+    bias = statistics.fmean(strong) - statistics.fmean(other) if both else None
+    out["cross_language_gap"] = round(abs(bias), 3) if bias is not None else None
+    out["cross_language_bias"] = round(bias, 3) if bias is not None else None
+    out["cross_language_gap_per_item"] = round(statistics.fmean(gaps), 3) if gaps else None
+    below = [g for g in graded if g.row.kind != "strong_other_lang" and g.row.twin in by_id]
+    out["at_or_above_twin"] = (
+        sum(g.score >= by_id[g.row.twin].score for g in below) if below else None
+    )
     return out
 
 
