@@ -209,6 +209,12 @@ def test_content_free_sentences_are_not_put_to_the_judge(embedder):
     plain = ScriptedJudge(lambda c, t: [0.95, 0.0, 0.05])
     ClaimGrader(embedder, judge=plain, drop_filler=False).grade(item, rubric, answer)
     assert {t for _, t in plain.seen} == {answer}
+    # filler the splitter cut at a semicolon is read whole: both its fragments go
+    cut = ScriptedJudge(lambda c, t: [0.95, 0.0, 0.05])
+    ClaimGrader(embedder, judge=cut).grade(
+        item, rubric, f"{said} I hope that answers it; thanks for asking."
+    )
+    assert {t for _, t in cut.seen} == {said}
     # an answer that is all filler is judged as it is (the guards decide)
     only = ScriptedJudge(lambda c, t: [0.02, 0.0, 0.98])
     ClaimGrader(embedder, judge=only).grade(item, rubric, " ".join(fillers))

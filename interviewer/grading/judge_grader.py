@@ -146,6 +146,20 @@ def _across(a: Analysis) -> bool:
     return (a.lang == "en") != (a.item.lang == "en")
 
 
+def _semicolon_runs(sentences: list[str]) -> list[list[int]]:
+    """Runs of consecutive sentences the splitter cut at a semicolon (each but the last ends
+    with one): the sentences as the writer ended them."""
+    runs, run = [], [0]
+    for i in range(1, len(sentences) + 1):
+        if i < len(sentences) and sentences[i - 1].endswith((";", "；")):
+            run.append(i)
+            continue
+        if len(run) > 1:
+            runs.append(run)
+        run = [i]
+    return runs
+
+
 def default_grader(embedder, pool) -> RubricGrader:
     """The grader the interview and `interviewer grade` use unless told otherwise."""
     if DEFAULT_GRADER == "claim":
@@ -197,7 +211,17 @@ class ClaimGrader(RubricGrader):
         when every one is)."""
         if self.filler_model is None:
             return list(range(len(sentences)))
-        free = self.filler_model.content_free(self._vectors.get(sentences))
+        free = self.filler_model.content_free(self._vectors.get(sentences)).tolist()
+        # the splitter cuts at semicolons, and a fragment of filler ("I hope that answers
+        # it;") reads as less content-free than its whole sentence: a sentence cut so is
+        # also read whole, and its fragments are content-free when it is
+        runs = _semicolon_runs(sentences)
+        if runs:
+            whole = [" ".join(sentences[i] for i in run) for run in runs]
+            for run, f in zip(runs, self.filler_model.content_free(self._vectors.get(whole))):
+                if f:
+                    for i in run:
+                        free[i] = True
         kept = [i for i, f in enumerate(free) if not f]
         return kept or list(range(len(sentences)))
 
