@@ -282,8 +282,10 @@ def voice_table(name: str = "bench_voice") -> str:
 
 
 def claim_routes_table(name: str = "claim_routes") -> str:
-    """The claim judge's routes against the rubric grader on the same dev answers."""
+    """The claim judge's routes against the rubric grader on the same dev answers (the
+    cross_lang columns when the report has that set)."""
     report = load(name)
+    first = report["routes"][next(iter(report["routes"]))]
     cols = [
         ("realistic", "spearman", "realistic ρ"),
         ("realistic", "mean_termfree_correct", "term-free correct"),
@@ -292,17 +294,65 @@ def claim_routes_table(name: str = "claim_routes") -> str:
         ("realistic", "one_wrong_at_or_above_twin", "one wrong ≥ twin"),
         ("seed_gold", "spearman", "seed_gold ρ"),
         ("seed_gold", "padded_max_delta", "padded Δ max"),
+        ("seed_gold", "cross_language_gap", "seed_gold language gap"),
     ]
+    if "cross_lang" in first:
+        cols += [
+            ("cross_lang", "cross_language_bias", "cross_lang language gap"),
+            ("cross_lang", "at_or_above_twin", "cross_lang ≥ twin"),
+        ]
     rows = [
-        [route] + [m[kind].get(key) for kind, key, _ in cols]
+        [route] + [m.get(kind, {}).get(key) for kind, key, _ in cols]
         for route, m in report["routes"].items()
     ]
-    n = {
-        kind: report["routes"][next(iter(report["routes"]))][kind]["n"]
-        for kind in ("realistic", "seed_gold")
-    }
-    head = f"dev answers: realistic {n['realistic']}, seed_gold {n['seed_gold']}"
+    kinds = [k for k in ("realistic", "seed_gold", "cross_lang") if k in first]
+    head = "dev answers: " + ", ".join(f"{k} {first[k]['n']}" for k in kinds)
     return _table([head] + [label for _, _, label in cols], rows) + "\n\n" + provenance(name)
+
+
+# the claim grader's test-split figures against the targets: (suite, metric, label, target)
+_CLAIM_TEST_ROWS = [
+    ("realistic", "spearman", "realistic ρ", "≥ 0.85"),
+    ("realistic", "mean_termfree_correct", "term-free correct, mean", "≥ 7"),
+    ("realistic", "mean_thorough_correct", "thorough correct, mean", "≥ 8.5"),
+    ("realistic", "mean_fluent_wrong", "fluent wrong, mean", "≤ 1.5"),
+    ("realistic", "one_wrong_at_or_above_twin", "one wrong ≥ its twin", "0"),
+    ("seed_gold", "spearman", "seed_gold ρ", "≥ 0.85 (gate)"),
+    ("seed_gold", "padded_max_delta", "seed_gold padded Δ max", "≤ 0.5 (gate)"),
+    ("seed_gold", "cross_language_gap", "seed_gold language gap", "≤ 1.0 (gate)"),
+    ("cross_lang", "spearman", "cross_lang ρ", "≥ 0.85"),
+    ("cross_lang", "cross_language_bias", "cross_lang language gap (signed)", "within ±1.0"),
+    ("cross_lang", "cross_language_gap_per_item", "cross_lang gap per question", "≤ 1.0"),
+    ("cross_lang", "at_or_above_twin", "cross_lang partial or one wrong ≥ twin", "0"),
+]
+
+
+def claim_test_table(
+    columns: tuple[tuple[str, str], ...] = (
+        ("", "rubric grader (default)"),
+        ("_claim_session16", "claim grader, session 16"),
+        ("_claim", "claim grader (shipped)"),
+    ),
+) -> str:
+    """The test splits' figures per grader: each column a report suffix (realistic<suffix>,
+    seed_gold<suffix>, cross_lang<suffix>; a missing report is left blank), then the
+    provenance of every report read."""
+    names = [f"{suite}{suffix}" for suffix, _ in columns for suite in _suites_of(_CLAIM_TEST_ROWS)]
+    have = {n for n in names if (REPORTS / f"{n}.json").is_file()}
+    rows = []
+    for suite, key, label, target in _CLAIM_TEST_ROWS:
+        cells = [
+            load(f"{suite}{suffix}")["metrics"].get(key) if f"{suite}{suffix}" in have else ""
+            for suffix, _ in columns
+        ]
+        rows.append([label, *cells, target])
+    head = ["test splits", *(title for _, title in columns), "target"]
+    lines = "\n\n".join(provenance(n) for n in names if n in have)
+    return _table(head, rows) + "\n\n" + lines
+
+
+def _suites_of(rows: list[tuple[str, str, str, str]]) -> list[str]:
+    return list(dict.fromkeys(r[0] for r in rows))
 
 
 def grading_speed_line(name: str = "bench_grading_claim") -> str:
