@@ -16,7 +16,7 @@ items = {
     for r in yaml.safe_load(open(f, encoding="utf-8"))["rubrics"]
 }
 KINDS = {"thorough_correct", "terse_correct", "termfree_correct", "code_switched", "one_wrong", "related_other", "spoken", "mixed_partial",
-         "fluent_wrong", "partial"}
+         "fluent_wrong", "partial", "compact_correct", "swap_correct", "swap_wrong"}
 LANGS = {"zh-Hans", "zh-Hant", "en", "mixed"}
 LABELS = {"entailed", "contradicted", "not_addressed"}
 bad = 0
