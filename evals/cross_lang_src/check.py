@@ -6,9 +6,10 @@ import re
 import sys
 from collections import Counter, defaultdict
 
+from common import questions
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, 'cross_lang.jsonl')
-QFILE = '/work/helper-in/crosslang/questions.jsonl'
 
 FIELDS = {'id', 'item_id', 'question', 'kind', 'lang', 'answer', 'gold', 'rationale', 'twin'}
 KINDS = ['strong', 'strong_other_lang', 'partial_other_lang', 'one_wrong_other_lang']
@@ -65,12 +66,7 @@ def script(text):
 
 def main():
     errors, warnings = [], []
-    qs = {}
-    with open(QFILE, encoding='utf-8') as fh:
-        for line in fh:
-            if line.strip():
-                d = json.loads(line)
-                qs[d['id']] = d
+    qs = questions()
     rows = []
     with open(DATA, encoding='utf-8') as fh:
         for n, line in enumerate(fh, 1):

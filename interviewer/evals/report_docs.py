@@ -337,7 +337,8 @@ def claim_test_table(
     """The test splits' figures per grader: each column a report suffix (realistic<suffix>,
     seed_gold<suffix>, cross_lang<suffix>; a missing report is left blank), then the
     provenance of every report read."""
-    names = [f"{suite}{suffix}" for suffix, _ in columns for suite in _suites_of(_CLAIM_TEST_ROWS)]
+    suites = dict.fromkeys(suite for suite, *_ in _CLAIM_TEST_ROWS)
+    names = [f"{suite}{suffix}" for suffix, _ in columns for suite in suites]
     have = {n for n in names if (REPORTS / f"{n}.json").is_file()}
     rows = []
     for suite, key, label, target in _CLAIM_TEST_ROWS:
@@ -349,10 +350,6 @@ def claim_test_table(
     head = ["test splits", *(title for _, title in columns), "target"]
     lines = "\n\n".join(provenance(n) for n in names if n in have)
     return _table(head, rows) + "\n\n" + lines
-
-
-def _suites_of(rows: list[tuple[str, str, str, str]]) -> list[str]:
-    return list(dict.fromkeys(r[0] for r in rows))
 
 
 def grading_speed_line(name: str = "bench_grading_claim") -> str:

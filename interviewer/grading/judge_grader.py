@@ -59,8 +59,8 @@ class JudgeConfig:
     penalty: float = 3.0  # score lost per contradicted point or stated misconception
     wrong_at: float = 0.5  # entailment of a point's wrong version that contradicts it
     # ... also when the answer is not in the item's language (English to a Chinese item or
-    # the other way): there the point's own entailment is lower, so its wrong version won
-    # on correct answers (seed_gold's cross-language gap; chosen on dev, session 16)
+    # the other way): on seed_gold's dev answers the point's own entailment ran lower there,
+    # so its wrong version won on correct answers (chosen on dev, session 16)
     wrong_across_languages: bool = False
     # added to a point's entailment when the answer is not in the item's language, before
     # the credit and the rubric floor's gate read it (the judge's entailments ran lower
