@@ -101,7 +101,7 @@ def test_an_answer_is_graded_with_feedback_reference_and_one_follow_up(parts, tm
     assert (
         "Reference answer" in reference and kit.library.get(iv.state["current"]).source in reference
     )
-    assert follow_up == "FOLLOW-UP 1" and iv.state["phase"] == "follow_up"
+    assert follow_up == "**Follow-up:** FOLLOW-UP 1" and iv.state["phase"] == "follow_up"
     assert coach.follow_ups[0][1] == []  # nothing asked about yet
     point = iv.state["follow_point"]
     out = replies(iv, "It works like an ensemble of many thinned sub-networks sharing weights.")
@@ -121,9 +121,10 @@ def test_two_follow_ups_at_most_and_none_when_switched_off(parts, tmp_path):
     coach = ScriptedCoach()
     kit = make_kit(parts, tmp_path, coach=coach, only={DROPOUT})
     iv = Interview.start(kit, "ann", SessionSettings(questions=1, follow_ups=2), seed=1)
-    assert replies(iv, PARTIAL)[-1] == "FOLLOW-UP 1"
+    assert replies(iv, PARTIAL)[-1] == "**Follow-up:** FOLLOW-UP 1"
+    assert replies(iv, "repeat")[-1] == "**Follow-up:** FOLLOW-UP 1"  # the same, labelled
     out = replies(iv, "It is applied to the hidden layers while the network trains.")
-    assert out[-1] == "FOLLOW-UP 2"
+    assert out[-1] == "**Follow-up:** FOLLOW-UP 2"
     assert coach.follow_ups[1][1] == [iv.state["follow_asked"][0]]  # asked about another point
     replies(iv, "It is applied to the hidden layers.")
     assert iv.finished and len(coach.follow_ups) == 2
@@ -150,7 +151,7 @@ def test_the_llm_coach_words_the_point_the_engine_then_grades(parts, tmp_path):
     # the follow-up prompt named the point the engine will grade the next answer against
     label = point_labels(rubric)[point.id]
     assert f"FOLLOW-UP in English on {label}, with" in fake.prompts[1][1].content
-    assert out[-1] == iv.state["follow_text"]
+    assert out[-1] == "**Follow-up:** " + iv.state["follow_text"]
     # asking the question sent its context ahead (in the background), the opening of both prompts
     for _ in range(50):
         if fake.primed:
@@ -173,7 +174,9 @@ def test_an_unreachable_llm_leaves_the_grade_and_says_so(parts, tmp_path):
     # the rubric grade's own words after the lead, nothing made up
     assert out[0].endswith("\n\n" + turn.grade.feedback) and "\n\n" in out[0]
     assert iv.llm_unavailable == "llm_unavailable: connection refused"
-    assert iv.state["phase"] == "follow_up" and out[-1].startswith("Your answer did not mention")
+    assert iv.state["phase"] == "follow_up" and out[-1].startswith(
+        "**Follow-up:** Your answer did not mention"
+    )
     panel = score_panel(iv.turns(), iv.llm_unavailable)
     assert "`llm_unavailable`" in panel and "connection refused" in panel
     assert f"**Last answer: {turn.score}/10**" in panel

@@ -323,7 +323,7 @@ class Interview:
                     follow_text=question,
                     follow_asked=[*asked, point.id],
                 )
-                yield from out.say(question)
+                yield from out.say(say(self.lang, "follow_up", question=question))
                 return
         yield from self._next_question(out)
 
@@ -434,7 +434,7 @@ class Interview:
         if st["phase"] == "done" or st["current"] is None:
             return say(self.lang, "over")
         if st["phase"] == "follow_up":
-            return st["follow_text"]
+            return say(self.lang, "follow_up", question=st["follow_text"])
         item = self._item()
         lib = self.kit.library
         return say(
