@@ -98,6 +98,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--triples-max", type=int, default=100_000)
     ap.add_argument("--answers", type=Path, default=REPO / "training" / "answers")
     ap.add_argument("--answers-max", type=int, default=100_000)
+    ap.add_argument(
+        "--answers-whole",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an answers file (name) taken whole, outside --answers-max (repeatable)",
+    )
     ap.add_argument("--filler", type=Path, default=REPO / "training" / "filler" / "filler.jsonl")
     ap.add_argument(
         "--filler-share", type=float, default=0.0, help="answer pairs also given with filler"
@@ -141,10 +148,14 @@ def main(argv: list[str] | None = None) -> None:
     def count_tokens(texts: list[str]) -> list[int]:
         return [len(tok.encode(t)) for t in texts]
 
-    answers = answer_pairs(
-        sorted(args.answers.glob("*.jsonl")), {r.item: r for r in book}, count_tokens
-    )
-    answers = list(balanced(answers, {"answers": args.answers_max}, args.seed))
+    files = sorted(args.answers.glob("*.jsonl"))
+    by_item = {r.item: r for r in book}
+    whole = [f for f in files if f.name in args.answers_whole]
+    if len(whole) != len(set(args.answers_whole)):
+        sys.exit(f"--answers-whole: not all of {args.answers_whole} are in {args.answers}")
+    sampled = answer_pairs([f for f in files if f not in whole], by_item, count_tokens)
+    answers = list(balanced(sampled, {"answers": args.answers_max}, args.seed))
+    answers += answer_pairs(whole, by_item, count_tokens)
     pairs += answers
     if args.filler_share > 0:
         pairs += padded_pairs(answers, args.filler, count_tokens, args.filler_share, seed=args.seed)
