@@ -1,5 +1,6 @@
 """The vectors shipped for the default corpus (`corpus/vectors/`): complete, the embedder's
-own, and what spares a first grade from embedding the rubrics."""
+own, and what spares a first grade from embedding the rubrics. On a CPU whose numerics give
+other vectors (the file's probe says so) they are not used, and a grade is the same."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def test_the_file_holds_every_text_the_grader_warms_for_the_default_corpus(
 ):
     items, targets = default_targets
     texts = set(RubricGrader(embedder, pool=items).warm_texts(targets))
-    found = DEFAULT_SHIPPED.find(embedder.name, sorted(texts))
+    found = DEFAULT_SHIPPED.lookup(embedder.name, sorted(texts))
     missing = texts - found.keys()
     assert not missing, (
         f"{len(missing)} of {len(texts)} texts are not in the shipped vectors "
@@ -52,30 +53,50 @@ def test_the_shipped_vectors_are_the_embedders_own(default_targets, embedder):
     items, targets = default_targets
     texts = sorted(set(RubricGrader(embedder, pool=items).warm_texts(targets)))
     sample = texts[:: max(1, len(texts) // 12)]  # long references and short phrasings alike
-    found = DEFAULT_SHIPPED.find(embedder.name, sample)
+    stored = DEFAULT_SHIPPED.lookup(embedder.name, sample)
     fresh = np.array(embedder.embed_questions(sample))
-    assert np.allclose(np.stack([found[t] for t in sample]), fresh, atol=1e-5)
+    same = np.allclose(np.stack([stored[t] for t in sample]), fresh, atol=1e-5)
+    # used exactly where this machine computes them (the probe's verdict is right)
+    assert DEFAULT_SHIPPED.usable(embedder) == same
+    assert (DEFAULT_SHIPPED.find(embedder, sample).keys() == stored.keys()) == same
 
 
 def test_another_model_never_gets_them(default_targets, embedder):
     items, targets = default_targets
     texts = RubricGrader(embedder, pool=items).warm_texts(targets)[:20]
-    assert DEFAULT_SHIPPED.find(embedder.name, texts)
-    assert DEFAULT_SHIPPED.find("some-other-model", texts) == {}
+    assert DEFAULT_SHIPPED.lookup(embedder.name, texts)
+    assert DEFAULT_SHIPPED.lookup("some-other-model", texts) == {}
+    other = Counting(embedder)
+    other.name = "some-other-model"
+    assert DEFAULT_SHIPPED.find(other, texts) == {}
 
 
 def test_a_first_grade_embeds_the_answer_only_and_grades_the_same(default_targets, embedder):
     items, targets = default_targets
     item, rubric = next((it, r) for it, r in targets if it.lang == "en" and r.points)
     answer = "It randomly drops units during training. This reduces overfitting."
+    usable = DEFAULT_SHIPPED.usable(embedder)  # (checked once, before counting)
     shipped, fresh = Counting(embedder), Counting(embedder)
 
     with_file = RubricGrader(shipped).grade(item, rubric, answer)
     without = RubricGrader(fresh, shipped=None).grade(item, rubric, answer)
 
-    assert set(shipped.seen) == set(clean_answer(answer).sentences)
     assert item.question in fresh.seen  # without the file, the rubric is embedded too
+    if usable:
+        assert set(shipped.seen) == set(clean_answer(answer).sentences)
+    else:  # this CPU computes other vectors: the file is left alone
+        assert set(shipped.seen) == set(fresh.seen)
     assert with_file == without
+
+
+class Table(Embedder):
+    """An embedder that looks its vectors up (plus `shift`), called `name`."""
+
+    def __init__(self, name: str, vectors: dict[str, np.ndarray], shift: float = 0.0):
+        self.name, self.vectors, self.shift = name, vectors, shift
+
+    def embed_questions(self, texts: list[str]) -> list[list[float]]:
+        return [(self.vectors[t] + self.shift).tolist() for t in texts]
 
 
 def test_written_vectors_read_back_and_a_missing_file_holds_none(tmp_path):
@@ -83,7 +104,11 @@ def test_written_vectors_read_back_and_a_missing_file_holds_none(tmp_path):
     write_shipped(tmp_path / "v.npz", "model-x", vectors)
     back = ShippedVectors(tmp_path / "v.npz")
     assert len(back) == 2
-    got = back.find("model-x", ["a", "b", "c"])
+    got = back.find(Table("model-x", vectors), ["a", "b", "c"])
     assert got.keys() == {"a", "b"} and np.array_equal(got["b"], vectors["b"])
+    # the same model computing other vectors here (another CPU's numerics): none used
+    other_cpu = ShippedVectors(tmp_path / "v.npz")
+    assert other_cpu.find(Table("model-x", vectors, shift=3e-4), ["a", "b"]) == {}
+    assert other_cpu.lookup("model-x", ["a"]).keys() == {"a"}
     assert len(ShippedVectors(tmp_path / "none.npz")) == 0
-    assert ShippedVectors(tmp_path / "none.npz").find("model-x", ["a"]) == {}
+    assert ShippedVectors(tmp_path / "none.npz").find(Table("model-x", vectors), ["a"]) == {}

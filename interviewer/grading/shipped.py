@@ -8,6 +8,13 @@ the default corpus then embeds only the answers (README, *The interview*). A tex
 not hold (a user's note, an edited rubric) is embedded as usual, and the key names the
 model, so another embedder never gets these vectors.
 
+The same model and engine build can still compute slightly different vectors on another
+CPU (about 3e-4 apart between the Intel machine that wrote the file and an AMD one without
+AVX-512: the engine's int8 activations turn tiny differences in a layer into visible
+ones). So the file holds one probe text, and its vectors are used only where the embedder,
+given that text, reproduces the stored vector; elsewhere every text is embedded as usual,
+and a grade is the same with the file and without it on every machine.
+
 After editing a bundled note or rubric, write the file again:
 
     .venv/bin/python -m interviewer.grading.shipped
@@ -22,9 +29,11 @@ from pathlib import Path
 import numpy as np
 
 from interviewer.resources import default_corpus_dir
+from interviewer.store.embedders import Embedder
 from interviewer.store.vector_cache import vector_key
 
 KIND = "question"  # the grader embeds every text with E5's `query:` prefix (embed_questions)
+PROBE_TOLERANCE = 1e-5  # a vector of the same numerics agrees to ~1e-7 (float32 rounding)
 
 
 def shipped_path() -> Path:
@@ -39,6 +48,8 @@ class ShippedVectors:
         self.path = path
         self._index: dict[bytes, int] | None = None
         self._vectors: np.ndarray | None = None
+        self._probe = ""
+        self._usable: dict[str, bool] = {}  # by embedder name: does it reproduce the probe?
 
     def _load(self) -> tuple[dict[bytes, int], np.ndarray]:
         if self._index is None or self._vectors is None:
@@ -46,19 +57,37 @@ class ShippedVectors:
             if path.is_file():
                 with np.load(path) as data:
                     keys, self._vectors = data["keys"], data["vectors"]
+                    self._probe = str(data["probe"]) if "probe" in data.files else ""
                 self._index = {bytes(k): i for i, k in enumerate(keys)}
             else:
                 self._index, self._vectors = {}, np.zeros((0, 0), dtype=np.float32)
         return self._index, self._vectors
 
-    def find(self, embedder: str, texts: list[str]) -> dict[str, np.ndarray]:
-        """The vectors of those `texts` the file holds for the model `embedder`."""
+    def usable(self, embedder: Embedder) -> bool:
+        """Whether `embedder` computes the file's vectors on this machine: it reproduces the
+        probe's (checked once per embedder; a file without a probe is never used)."""
+        if embedder.name not in self._usable:
+            index, vectors = self._load()
+            row = index.get(vector_key(embedder.name, KIND, self._probe).encode())
+            ok = bool(self._probe) and row is not None
+            if ok:
+                fresh = np.asarray(embedder.embed_questions([self._probe])[0], dtype=np.float32)
+                ok = bool(np.allclose(vectors[row], fresh, atol=PROBE_TOLERANCE))
+            self._usable[embedder.name] = ok
+        return self._usable[embedder.name]
+
+    def find(self, embedder: Embedder, texts: list[str]) -> dict[str, np.ndarray]:
+        """The vectors of those `texts` the file holds for `embedder`'s model, when it
+        computes them on this machine (`usable`)."""
+        return self.lookup(embedder.name, texts) if self.usable(embedder) else {}
+
+    def lookup(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
+        """The vectors of those `texts` the file holds for the model called `model`, as
+        stored (whether or not this machine computes them)."""
         index, vectors = self._load()
-        if not index:
-            return {}
         found = {}
         for text in texts:
-            row = index.get(vector_key(embedder, KIND, text).encode())
+            row = index.get(vector_key(model, KIND, text).encode())
             if row is not None:
                 found[text] = vectors[row]
         return found
@@ -72,7 +101,7 @@ DEFAULT_SHIPPED = ShippedVectors()  # the default corpus's, read when first need
 
 def write_shipped(path: Path, embedder: str, vectors: dict[str, np.ndarray]) -> None:
     """Write text -> vector (computed by `embedder`, kind `question`), sorted by key so
-    the same vectors give the same file."""
+    the same vectors give the same file; the text of the first key is the probe."""
     keys = sorted((vector_key(embedder, KIND, t).encode(), t) for t in vectors)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")
@@ -80,6 +109,7 @@ def write_shipped(path: Path, embedder: str, vectors: dict[str, np.ndarray]) -> 
         tmp,
         keys=np.array([k for k, _ in keys], dtype="S40"),
         vectors=np.stack([vectors[t] for _, t in keys]).astype(np.float32),
+        probe=np.array(keys[0][1]),
     )
     tmp.replace(path)
 
