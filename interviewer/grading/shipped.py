@@ -10,8 +10,8 @@ model, so another embedder never gets these vectors.
 
 The same model and engine build can still compute slightly different vectors on another
 CPU (about 3e-4 apart between the Intel machine that wrote the file and an AMD one without
-AVX-512: the engine's int8 activations turn tiny differences in a layer into visible
-ones). So the file holds one probe text, and its vectors are used only where the embedder,
+AVX-512, with the same build flags; why was not established). So the file holds one probe
+text, and its vectors are used only where the embedder,
 given that text, reproduces the stored vector; elsewhere every text is embedded as usual,
 and a grade is the same with the file and without it on every machine.
 
