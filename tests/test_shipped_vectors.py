@@ -1,6 +1,6 @@
 """The vectors shipped for the default corpus (`corpus/vectors/`): complete, the embedder's
 own, and what spares a first grade from embedding the rubrics. On a CPU whose numerics give
-other vectors (the file's probe says so) they are not used, and a grade is the same."""
+slightly other vectors (the file's probe says so) they are still used, and close."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_the_file_holds_every_text_the_grader_warms_for_the_default_corpus(
 ):
     items, targets = default_targets
     texts = set(RubricGrader(embedder, pool=items).warm_texts(targets))
-    found = DEFAULT_SHIPPED.lookup(embedder.name, sorted(texts))
+    found = DEFAULT_SHIPPED.find(embedder.name, sorted(texts))
     missing = texts - found.keys()
     assert not missing, (
         f"{len(missing)} of {len(texts)} texts are not in the shipped vectors "
@@ -53,40 +53,40 @@ def test_the_shipped_vectors_are_the_embedders_own(default_targets, embedder):
     items, targets = default_targets
     texts = sorted(set(RubricGrader(embedder, pool=items).warm_texts(targets)))
     sample = texts[:: max(1, len(texts) // 12)]  # long references and short phrasings alike
-    stored = DEFAULT_SHIPPED.lookup(embedder.name, sample)
+    stored = DEFAULT_SHIPPED.find(embedder.name, sample)
     fresh = np.array(embedder.embed_questions(sample))
-    same = np.allclose(np.stack([stored[t] for t in sample]), fresh, atol=1e-5)
-    # used exactly where this machine computes them (the probe's verdict is right)
-    assert DEFAULT_SHIPPED.usable(embedder) == same
-    assert (DEFAULT_SHIPPED.find(embedder, sample).keys() == stored.keys()) == same
+    shipped = np.stack([stored[t] for t in sample])
+    same = np.allclose(shipped, fresh, atol=1e-5)
+    assert DEFAULT_SHIPPED.reproduces(embedder) == same  # the probe's verdict is right
+    # on another CPU's numerics (an AMD one without AVX-512 against the Intel one that wrote
+    # the file: up to 1.6e-3 per component), still the same vectors to a cosine of 0.9999
+    assert np.allclose(shipped, fresh, atol=5e-3)
+    assert (np.sum(shipped * fresh, axis=1) > 0.9999).all()
 
 
 def test_another_model_never_gets_them(default_targets, embedder):
     items, targets = default_targets
     texts = RubricGrader(embedder, pool=items).warm_texts(targets)[:20]
-    assert DEFAULT_SHIPPED.lookup(embedder.name, texts)
-    assert DEFAULT_SHIPPED.lookup("some-other-model", texts) == {}
-    other = Counting(embedder)
-    other.name = "some-other-model"
-    assert DEFAULT_SHIPPED.find(other, texts) == {}
+    assert DEFAULT_SHIPPED.find(embedder.name, texts)
+    assert DEFAULT_SHIPPED.find("some-other-model", texts) == {}
 
 
 def test_a_first_grade_embeds_the_answer_only_and_grades_the_same(default_targets, embedder):
     items, targets = default_targets
     item, rubric = next((it, r) for it, r in targets if it.lang == "en" and r.points)
     answer = "It randomly drops units during training. This reduces overfitting."
-    usable = DEFAULT_SHIPPED.usable(embedder)  # (checked once, before counting)
     shipped, fresh = Counting(embedder), Counting(embedder)
 
     with_file = RubricGrader(shipped).grade(item, rubric, answer)
     without = RubricGrader(fresh, shipped=None).grade(item, rubric, answer)
 
+    assert set(shipped.seen) == set(clean_answer(answer).sentences)
     assert item.question in fresh.seen  # without the file, the rubric is embedded too
-    if usable:
-        assert set(shipped.seen) == set(clean_answer(answer).sentences)
-    else:  # this CPU computes other vectors: the file is left alone
-        assert set(shipped.seen) == set(fresh.seen)
-    assert with_file == without
+    if DEFAULT_SHIPPED.reproduces(embedder):
+        assert with_file == without
+    else:  # another CPU's numerics: the same verdicts, a score within rounding
+        assert [p.verdict for p in with_file.points] == [p.verdict for p in without.points]
+        assert abs(with_file.score - without.score) <= 0.2
 
 
 class Table(Embedder):
@@ -104,11 +104,11 @@ def test_written_vectors_read_back_and_a_missing_file_holds_none(tmp_path):
     write_shipped(tmp_path / "v.npz", "model-x", vectors)
     back = ShippedVectors(tmp_path / "v.npz")
     assert len(back) == 2
-    got = back.find(Table("model-x", vectors), ["a", "b", "c"])
+    got = back.find("model-x", ["a", "b", "c"])
     assert got.keys() == {"a", "b"} and np.array_equal(got["b"], vectors["b"])
-    # the same model computing other vectors here (another CPU's numerics): none used
-    other_cpu = ShippedVectors(tmp_path / "v.npz")
-    assert other_cpu.find(Table("model-x", vectors, shift=3e-4), ["a", "b"]) == {}
-    assert other_cpu.lookup("model-x", ["a"]).keys() == {"a"}
+    assert back.reproduces(Table("model-x", vectors))
+    # the same model computing slightly other vectors (another CPU's numerics)
+    assert not ShippedVectors(tmp_path / "v.npz").reproduces(Table("model-x", vectors, 3e-4))
     assert len(ShippedVectors(tmp_path / "none.npz")) == 0
-    assert ShippedVectors(tmp_path / "none.npz").find(Table("model-x", vectors), ["a"]) == {}
+    assert ShippedVectors(tmp_path / "none.npz").find("model-x", ["a"]) == {}
+    assert not ShippedVectors(tmp_path / "none.npz").reproduces(Table("model-x", vectors))

@@ -138,7 +138,7 @@ class Router:
         self._index: _Index | None = None
 
     def _embed(self, texts: list[str]) -> np.ndarray:
-        found = self.shipped.find(self.store.embedder, texts) if self.shipped else {}
+        found = self.shipped.find(self.store.embedder.name, texts) if self.shipped else {}
         missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
             vectors = self.store.embedder.embed_questions(missing)

@@ -8,12 +8,13 @@ the default corpus then embeds only the answers (README, *The interview*). A tex
 not hold (a user's note, an edited rubric) is embedded as usual, and the key names the
 model, so another embedder never gets these vectors.
 
-The same model and engine build can still compute slightly different vectors on another
-CPU (about 3e-4 apart between the Intel machine that wrote the file and an AMD one without
-AVX-512, with the same build flags; why was not established). So the file holds one probe
-text, and its vectors are used only where the embedder,
-given that text, reproduces the stored vector; elsewhere every text is embedded as usual,
-and a grade is the same with the file and without it on every machine.
+The same engine build can compute slightly different vectors on another CPU (about 3e-4
+per component between the Intel machine that wrote the file and an AMD one without
+AVX-512, with the same build flags; why was not established). The file's vectors are
+used there too, as a store built on one machine is on another: a grade on such a machine
+may differ slightly from one made without the file, as it would between the two CPUs
+anyway. The file holds one probe text: `reproduces` says whether this machine computes
+the file's vectors to float32 rounding.
 
 After editing a bundled note or rubric, write the file again:
 
@@ -49,7 +50,7 @@ class ShippedVectors:
         self._index: dict[bytes, int] | None = None
         self._vectors: np.ndarray | None = None
         self._probe = ""
-        self._usable: dict[str, bool] = {}  # by embedder name: does it reproduce the probe?
+        self._reproduces: dict[str, bool] = {}  # by embedder name: does it reproduce the probe?
 
     def _load(self) -> tuple[dict[bytes, int], np.ndarray]:
         if self._index is None or self._vectors is None:
@@ -63,27 +64,21 @@ class ShippedVectors:
                 self._index, self._vectors = {}, np.zeros((0, 0), dtype=np.float32)
         return self._index, self._vectors
 
-    def usable(self, embedder: Embedder) -> bool:
-        """Whether `embedder` computes the file's vectors on this machine: it reproduces the
-        probe's (checked once per embedder; a file without a probe is never used)."""
-        if embedder.name not in self._usable:
+    def reproduces(self, embedder: Embedder) -> bool:
+        """Whether `embedder` computes the file's vectors on this machine, to float32
+        rounding: it reproduces the probe's (checked once per embedder name)."""
+        if embedder.name not in self._reproduces:
             index, vectors = self._load()
             row = index.get(vector_key(embedder.name, KIND, self._probe).encode())
             ok = bool(self._probe) and row is not None
             if ok:
                 fresh = np.asarray(embedder.embed_questions([self._probe])[0], dtype=np.float32)
                 ok = bool(np.allclose(vectors[row], fresh, atol=PROBE_TOLERANCE))
-            self._usable[embedder.name] = ok
-        return self._usable[embedder.name]
+            self._reproduces[embedder.name] = ok
+        return self._reproduces[embedder.name]
 
-    def find(self, embedder: Embedder, texts: list[str]) -> dict[str, np.ndarray]:
-        """The vectors of those `texts` the file holds for `embedder`'s model, when it
-        computes them on this machine (`usable`)."""
-        return self.lookup(embedder.name, texts) if self.usable(embedder) else {}
-
-    def lookup(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
-        """The vectors of those `texts` the file holds for the model called `model`, as
-        stored (whether or not this machine computes them)."""
+    def find(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
+        """The vectors of those `texts` the file holds for the model called `model`."""
         index, vectors = self._load()
         found = {}
         for text in texts:

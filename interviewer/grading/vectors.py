@@ -36,7 +36,7 @@ class VectorCache:
     def get(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._data]
         if missing and self.shipped is not None:
-            self._data.update(self.shipped.find(self.embedder, missing))
+            self._data.update(self.shipped.find(self.embedder.name, missing))
             missing = [t for t in missing if t not in self._data]
         if missing:
             for text, vec in zip(missing, self.embedder.embed_questions(missing)):
