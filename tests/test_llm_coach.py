@@ -106,6 +106,27 @@ def test_prepare_sends_the_questions_context_ahead_without_the_answer(dropout):
     assert fake.prompts[0][0] == system and fake.prompts[0][1].content.startswith(context.content)
 
 
+def test_warm_sends_the_instructions_every_prompt_opens_with(dropout):
+    """`warm` (run before the app says the LLM is ready) primes the system message alone:
+    the same for every question, so every later prompt reuses it from the model's cache;
+    meanwhile the coach's status says the model is still starting."""
+    item, rubric, _ = dropout
+    seen = []
+
+    class Watched(FakeLLM):
+        def prime(self, messages):
+            seen.append(coach.status().state)
+            super().prime(messages)
+
+    fake = Watched()
+    coach = LLMCoach(fake)
+    coach.warm()
+    coach.prepare(item, rubric).join()
+    (shared,), (system, _context) = fake.primed
+    assert shared == system and shared.role == "system"
+    assert seen == ["starting", "ready"] and coach.status().state == "ready"
+
+
 def test_feedback_stops_at_the_end_of_its_first_paragraph(dropout):
     item, rubric, grades = dropout
     coach = LLMCoach(FakeLLM(["\nTest time is missing.\nVerdict: Covered: A."]))

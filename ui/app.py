@@ -105,7 +105,10 @@ def create_app(
 
     def llm_line() -> str:
         llm = getattr(kit.coach, "llm", None)
-        return llm_status_line(llm_status(llm) if llm is not None else None)
+        if llm is None:
+            return llm_status_line(None)
+        status = getattr(kit.coach, "status", None)  # "starting" while it warms up
+        return llm_status_line(status() if callable(status) else llm_status(llm))
 
     def settings_of(topics, lang, n, difficulty, follow_ups) -> SessionSettings:
         return SessionSettings(

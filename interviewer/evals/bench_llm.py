@@ -1,6 +1,7 @@
 """How fast the coach's words come from the local model, on seed_gold test answers: the
-time to the first feedback text the candidate sees, to the whole feedback, and to the
-follow-up question after it; and from the answer being sent (the clock starts before the
+time the model takes to read the coach's instructions before the app says it is ready
+(`LLMCoach.warm`), then the first question's context; the time to the first feedback
+text the candidate sees, to the whole feedback, and to the follow-up question after it; and from the answer being sent (the clock starts before the
 grading) to the first feedback text (`send_first_text_s`) and to the whole reply, feedback
 and follow-up (`send_reply_s`): issue 18's targets, <= 2 s and <= 8 s p50 on a quiet
 machine.
@@ -136,15 +137,21 @@ def measure_feedback(settings: Settings, n: int = 8) -> dict:
     coach = LLMCoach(_Clocked(llm))
     local_server(settings.models_dir, settings.llm_threads).url()
     server_start = time.perf_counter() - start
+    start = time.perf_counter()
+    coach.warm()  # what the app waits for before it says the LLM is ready
+    warm = time.perf_counter() - start
 
     runs: dict[str, list[Timing]] = {"primed": [], "cold": []}
     samples = []
     for i, row in enumerate(rows):
         item = store.get(row.item_id)
         rubric = book.get(item.id)
+        start = time.perf_counter()
         coach.prepare(item, rubric).join()  # the candidate types while the model reads
+        read = time.perf_counter() - start
         primed = _time(coach, grader, item, rubric, row.answer)
         if i == 0:
+            first_context = read  # the first question's context, after `warm`
             continue  # warm-up
         runs["primed"].append(primed)
         samples.append({"question": item.question, "kind": row.kind, **asdict(primed)})
@@ -161,6 +168,8 @@ def measure_feedback(settings: Settings, n: int = 8) -> dict:
         "model": llm.name,
         "answers": len(runs["primed"]),
         "server_start_s": round(server_start, 1),
+        "warm_s": round(warm, 1),  # the coach's instructions read once (LLMCoach.warm)
+        "first_context_s": round(first_context, 1),  # the first question's, after `warm`
         "threads": settings.llm_threads,
     }
     for kind, timings in runs.items():

@@ -211,6 +211,11 @@ def llm_table(name: str = "bench_llm") -> str:
             + [f"{llm[mode]['worded']} of {llm['answers']}" for mode in ("primed", "cold")]
         )
     rows.append(["model server start", f"{llm['server_start_s']} s", ""])
+    if "warm_s" in llm:  # (measured since the coach reads its instructions before "ready")
+        rows.append(
+            ['then the coach\'s instructions read (before "ready")', f"{llm['warm_s']} s", ""]
+        )
+        rows.append(["then the first question's context read", f"{llm['first_context_s']} s", ""])
     table = _table(
         ["local model, " + str(llm["answers"]) + " answers", "primed p50 / p95", "cold p50 / p95"],
         rows,

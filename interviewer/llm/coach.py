@@ -38,7 +38,7 @@ from interviewer.grading.faithful import check_follow_up, check_sentences
 from interviewer.grading.focus import biggest_missing, point_phrase
 from interviewer.grading.follow_up import follow_up_term, template_follow_up
 from interviewer.grading.models import Grade
-from interviewer.llm.client import LLM, LLMUnavailable, Message
+from interviewer.llm.client import LLM, LLMStatus, LLMUnavailable, Message, llm_status
 from interviewer.llm.prompts import load_prompt, neutralise
 from interviewer.llm.reply_stream import finished_sentences, first_paragraph, without_echo
 from interviewer.rubric.models import KeyPoint, Rubric
@@ -193,6 +193,7 @@ class LLMCoach:
         self.fallback_reason: str | None = None  # why the last call used template text
         self.opening: str | None = None  # the last feedback's lead (`lead`), if any
         self.worded = False  # the last feedback showed words of the model's
+        self.warming = False  # `warm` is running: the model is reading the instructions
 
     def _fallback(self, reason: str, unavailable: bool, notes: list[str] | None) -> None:
         self.fallback_reason = reason
@@ -205,6 +206,26 @@ class LLMCoach:
         self.opening, self.worded = None, False
 
     # -- the prompts ---------------------------------------------------------------------
+
+    def warm(self) -> None:
+        """Have the model read the instructions every task opens with (coach_context's
+        system part, the same for every question) before the first question: on a fresh
+        local server they are most of the first prompt (measured: 24 s of a first prime's
+        31 s on 2 cores, 8 s after it), which the first answer's feedback would otherwise
+        wait for. LLMUnavailable if the model fails; a no-op where `prime` is."""
+        shared = load_prompt("coach_context").render(question="", points=[])[:1]
+        self.warming = True
+        try:
+            self.llm.prime(shared)
+        finally:
+            self.warming = False
+
+    def status(self) -> LLMStatus:
+        """The LLM's status for people; "starting" while `warm` runs (the server already
+        answers, but the first feedback would wait for the instructions)."""
+        if self.warming:
+            return LLMStatus("starting", "the local model is reading the coach's instructions")
+        return llm_status(self.llm)
 
     def prepare(self, item: Item, rubric: Rubric) -> threading.Thread:
         """Send the question's context (no candidate text) in the background, so a local

@@ -55,9 +55,10 @@ def _stderr(line: str) -> None:
 
 
 def connect_coach(coach: Coach, report: Callable[[str], None] = _stderr) -> None:
-    """Start the coach's LLM now (the local model server takes seconds to start), so the
-    first feedback does not wait for it, and `report` what it is doing: starting, ready,
-    or unavailable and why (the coach then falls back to template text per reply)."""
+    """Start the coach's LLM now (the local model server takes seconds to start) and have
+    it read the coach's instructions (`LLMCoach.warm`: half a minute on 2 cores), so the
+    first feedback does not wait for either, and `report` what it is doing: starting,
+    ready, or unavailable and why (the coach then falls back to template text per reply)."""
     llm = getattr(coach, "llm", None)
     if llm is None or not hasattr(llm, "connect"):
         report(f"LLM: off ({getattr(llm, 'name', 'llm = none')}): feedback is template text")
@@ -68,6 +69,10 @@ def connect_coach(coach: Coach, report: Callable[[str], None] = _stderr) -> None
     started = time.perf_counter()
     try:
         llm.connect()
+        warm_up = getattr(coach, "warm", None)
+        if callable(warm_up):  # the instructions every prompt opens with, read once now
+            report(f"LLM: {llm.name} answers; reading the coach's instructions ...")
+            warm_up()
     except LLMUnavailable as exc:
         report(f"LLM: unavailable ({exc}); feedback is template text until it answers")
         return
