@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import get_args
 
 from interviewer.evals.bench_grading import bench_grading
 from interviewer.evals.grading import DatasetKind
-from interviewer.evals.measure import Machine, load_average, utc_now
+from interviewer.evals.measure import load_average, provenance
 from interviewer.settings import offline_environment
 
 
@@ -38,8 +39,8 @@ def main() -> None:
     load = load_average()[0]
     report = asdict(bench_grading(args.store, data=args.data, kind=args.kind,
                                   answers=args.answers, workers=tuple(args.workers)))
-    report.update({"kind": args.kind, "data": str(args.data), "machine": Machine.here().describe(), "date": utc_now(),
-                   "load_average_1min_before": load})
+    report = {**provenance("evals/bench_grading.py", sys.argv[1:]), "kind": args.kind,
+              "data": str(args.data), "load_average_1min_before": load, **report}
     print(json.dumps(report, indent=1))
 
 

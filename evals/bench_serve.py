@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shlex
 import shutil
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from interviewer.evals.bench_serve import (ServeMode, bench_serve, median_run, one_run,
                                            seed_data_dir)
-from interviewer.evals.measure import Machine, git_commit, load_average, utc_now
+from interviewer.evals.measure import load_average, provenance
 from interviewer.settings import offline_environment
 
 
@@ -50,9 +49,8 @@ def main() -> None:
                                        restart=args.restart))["modes"]
     finally:
         shutil.rmtree(base, ignore_errors=True)
-    report = {"date": utc_now(), "machine": Machine.here().describe(), "commit": git_commit(),
-              "command": shlex.join([".venv/bin/python", *sys.argv]),
-              "load_average_before": load, "modes": modes}
+    report = {**provenance(".venv/bin/python", sys.argv), "load_average_before": load,
+              "modes": modes}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2))
     print(json.dumps({m["mode"]: m["median"] for m in modes}, indent=1))

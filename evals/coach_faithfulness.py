@@ -12,20 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
-import subprocess
-from datetime import UTC, datetime
+import sys
 from pathlib import Path
 
+from interviewer.evals.measure import provenance
 from interviewer.settings import Settings, default_data_dir, offline_environment
-
-
-def _commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True,
-                              cwd=Path(__file__).parent, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def main() -> None:
@@ -44,11 +35,7 @@ def main() -> None:
     settings = Settings(data_dir=args.data_dir, llm=args.llm, llm_base_url=args.llm_base_url,
                         llm_model=args.llm_model, llm_timeout=args.llm_timeout)
     report = run(settings, args.cases)
-    report = {"date": datetime.now(UTC).isoformat(timespec="seconds"),
-              "machine": f"{platform.node()} {platform.machine()} {platform.processor()}".strip(),
-              "cpus": __import__("os").cpu_count(), "commit": _commit(),
-              "command": " ".join(["evals/coach_faithfulness.py",
-                                   *__import__("sys").argv[1:]]), **report}
+    report = {**provenance("evals/coach_faithfulness.py", sys.argv[1:]), **report}
     text = json.dumps(report, indent=1, ensure_ascii=False)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import shlex
 import sys
 from pathlib import Path
 
 from interviewer.evals import grading as ev
-from interviewer.evals.measure import Machine, git_commit, utc_now
+from interviewer.evals.measure import provenance
 from interviewer.llm.graders import make_grader
 from interviewer.settings import Settings, offline_environment
 
@@ -59,10 +58,7 @@ def main() -> None:
         ),
     )
     report = {
-        "date": utc_now(),
-        "machine": Machine.here().describe(),
-        "commit": git_commit(),
-        "command": shlex.join(["python", *sys.argv]),
+        **provenance("python", sys.argv),
         "grader": grader.name,
         "rows": len(rows),
         "chosen_cuts": best,
