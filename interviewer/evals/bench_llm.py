@@ -1,10 +1,10 @@
 """How fast the coach's words come from the local model, on seed_gold test answers: the
 time the model takes to read the coach's instructions before the app says it is ready
 (`LLMCoach.warm`), then the first question's context; the time to the first feedback
-text the candidate sees, to the whole feedback, and to the follow-up question after it; and from the answer being sent (the clock starts before the
-grading) to the first feedback text (`send_first_text_s`) and to the whole reply, feedback
-and follow-up (`send_reply_s`): issue 18's targets, <= 2 s and <= 8 s p50 on a quiet
-machine.
+text the candidate sees, to the whole feedback, and to the follow-up question after it;
+and from the answer being sent (the clock starts before the grading) to the first
+feedback text (`send_first_text_s`) and to the whole reply, feedback and follow-up
+(`send_reply_s`): issue 18's targets, <= 2 s and <= 8 s p50 on a quiet machine.
 
 Each answer is timed twice:
 

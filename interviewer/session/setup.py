@@ -70,7 +70,8 @@ def connect_coach(coach: Coach, report: Callable[[str], None] = _stderr) -> None
     try:
         llm.connect()
         warm_up = getattr(coach, "warm", None)
-        if callable(warm_up):  # the instructions every prompt opens with, read once now
+        # the instructions every prompt opens with, read once now (a local server)
+        if callable(warm_up) and getattr(llm, "prime_cache", False):
             report(f"LLM: {llm.name} answers; reading the coach's instructions ...")
             warm_up()
     except LLMUnavailable as exc:
