@@ -2,9 +2,8 @@
 answer help? (Session 19, issue 22.)
 
 The judge mean-pools every token of a (claim, window) pair, so a point made in one
-sentence of a long window is diluted by the rest: "Entropy is simply the expected surprise"
-inside a 100-token answer gets entailment 0.42 for the claim "Entropy is the expected
-surprise", 0.70 alone. This grades the dev splits of realistic, seed_gold and cross_lang
+sentence of a long window is diluted by the rest (docs/decisions.md, "Every sentence judged
+alone as well"). This grades the dev splits of realistic, seed_gold and cross_lang
 through the grading path (`ClaimGrader`, cascade on) with the given window sizes (`0`: each
 sentence alone as well), scores them with the shipped settings and again after a
 coordinate-ascent search of `evals/calibrate_claims.py`'s grid (and the rubric grader's
@@ -12,8 +11,8 @@ share) on the same answers, and writes both with calibrate_claims' objective.
 
     .venv/bin/python evals/claim_windows.py --window 140 0 --cache C --report R
 
-`--cache` keeps the analyses (pickle) for re-runs; a run takes 15 minutes with the shipped
-window, 30 with every sentence as well, on 2 cores.
+`--cache` keeps the analyses (pickle) for re-runs (the report's note says how long they
+took).
 """
 
 from __future__ import annotations
