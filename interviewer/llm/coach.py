@@ -210,9 +210,9 @@ class LLMCoach:
     def warm(self) -> None:
         """Have the model read the instructions every task opens with (coach_context's
         system part, the same for every question) before the first question: on a fresh
-        local server they are most of the first prompt (measured: 24 s of a first prime's
-        31 s on 2 cores, 8 s after it), which the first answer's feedback would otherwise
-        wait for. LLMUnavailable if the model fails; a no-op where `prime` is."""
+        local server they are most of the first prompt, which the first answer's feedback
+        would otherwise wait for (docs/benchmarks.md times both). LLMUnavailable if the
+        model fails; a no-op where `prime` is."""
         shared = load_prompt("coach_context").render(question="", points=[])[:1]
         self.warming = True
         try:

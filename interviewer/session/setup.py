@@ -56,8 +56,8 @@ def _stderr(line: str) -> None:
 
 def connect_coach(coach: Coach, report: Callable[[str], None] = _stderr) -> None:
     """Start the coach's LLM now (the local model server takes seconds to start) and have
-    it read the coach's instructions (`LLMCoach.warm`: half a minute on 2 cores), so the
-    first feedback does not wait for either, and `report` what it is doing: starting,
+    it read the coach's instructions (`LLMCoach.warm`; its time: docs/benchmarks.md), so
+    the first feedback does not wait for either, and `report` what it is doing: starting,
     ready, or unavailable and why (the coach then falls back to template text per reply)."""
     llm = getattr(coach, "llm", None)
     if llm is None or not hasattr(llm, "connect"):
