@@ -183,6 +183,24 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     every = ClaimGrader(embedder, judge=sure, judge_config=judge_only, cascade=False)
     assert every.grade(item, rubric, answer) == full
     assert put < {c for c, _ in sure.seen}
+    # ... unless its wrong version is entailed more than that first claim: then its other
+    # phrasings are put too, as the calibration does, and one entailed more still keeps
+    # the point (before session 19 the wrong version won against the first claim alone)
+    other = first.plain_en[0]
+
+    def close(c, t):
+        return {first.claim: [0.92, 0.0, 0.08], stated: [0.95, 0.0, 0.05]}.get(
+            c, [0.97, 0.0, 0.03] if c == other else [0.3, 0.0, 0.7]
+        )
+
+    config = JudgeConfig(wrong_at=0.6, rubric_share=0.0, wrong_across_languages=True)
+    cascaded = ClaimGrader(embedder, judge=ScriptedJudge(close), judge_config=config)
+    all_put = ClaimGrader(
+        embedder, judge=ScriptedJudge(close), judge_config=config, cascade=False
+    )
+    graded = cascaded.grade(item, rubric, answer)
+    assert {p.point: p for p in graded.points}[first.id].verdict == "covered"
+    assert graded == all_put.grade(item, rubric, answer)
     # the shipped settings blend in the rubric grader's score at its share
     from interviewer.grading.rubric_grader import RubricGrader
 

@@ -263,8 +263,14 @@ class ClaimGrader(RubricGrader):
         groups += [
             [m.claim] if every or j.misconception_at <= 1 else [] for m in rubric.misconceptions
         ]
-        per_group = self._judge_groups(groups, texts, len(rubric.points))
         n = len(rubric.points)
+        # what can contradict each point: its wrong versions and the misconceptions against it
+        rivals = [
+            [n + k]
+            + [2 * n + i for i, m in enumerate(rubric.misconceptions) if m.contradicts == p.id]
+            for k, p in enumerate(rubric.points)
+        ]
+        per_group = self._judge_groups(groups, texts, n, rivals)
         a.point_claims = {p.id: per_group[i] for i, p in enumerate(rubric.points)}
         a.wrong_claims = {p.id: per_group[n + i] for i, p in enumerate(rubric.points)}
         a.misconception_claims = per_group[2 * n :]
@@ -272,11 +278,22 @@ class ClaimGrader(RubricGrader):
         a.lexical = {r.point: r.credit for r in lexical.points if r.verdict != "contradicted"}
         return a
 
-    def _judge_groups(self, groups: list[list[str]], texts: list[str], points: int) -> list[Judged]:
+    def _judge_groups(
+        self,
+        groups: list[list[str]],
+        texts: list[str],
+        points: int,
+        rivals: list[list[int]] | None = None,
+    ) -> list[Judged]:
         """The judge's view of each group of claims (the first `points` groups are the key
         points' phrasings) against the windows `texts`. With `cascade`, a point's further
         phrasings are put only when its first does not reach `entail_high` (where its
-        credit is full): the same credit, for fewer pairs."""
+        credit is full) or when one of its `rivals` (the groups that can contradict it) is
+        entailed more than it: `score` compares the point's best entailment with theirs.
+        So every verdict is the one all phrasings give (what the calibration measures),
+        for fewer pairs. (Until session 19 only the first condition was checked, and a
+        wrong version a little above a point's first phrasing contradicted it where all
+        its phrasings did not: dev realistic Spearman 0.77 against the calibration's 0.82.)"""
         ends = np.cumsum([0, *map(len, groups)]).tolist()
         ids = [list(range(ends[k], ends[k + 1])) for k in range(len(groups))]
         claims = [c for g in groups for c in g]
@@ -291,7 +308,15 @@ class ClaimGrader(RubricGrader):
         run([i for k, g in enumerate(ids) for i in (g[:1] if cascade and k < points else g)])
         if cascade:
             high = self.judge_config.entail_high
-            unsure = [g for g in ids[:points] if probs[g[0]][:, ENTAILED].max() < high]
+
+            def best(k: int) -> float:
+                return max((probs[i][:, ENTAILED].max() for i in ids[k] if i in probs), default=0)
+
+            unsure = [
+                g
+                for k, g in enumerate(ids[:points])
+                if best(k) < high or any(best(r) > best(k) for r in (rivals or [[]] * points)[k])
+            ]
             run([i for g in unsure for i in g[1:]])
         return [_judged(np.array([probs[i] for i in g if i in probs])) for g in ids]
 
