@@ -195,9 +195,7 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
 
     config = JudgeConfig(wrong_at=0.6, rubric_share=0.0, wrong_across_languages=True)
     cascaded = ClaimGrader(embedder, judge=ScriptedJudge(close), judge_config=config)
-    all_put = ClaimGrader(
-        embedder, judge=ScriptedJudge(close), judge_config=config, cascade=False
-    )
+    all_put = ClaimGrader(embedder, judge=ScriptedJudge(close), judge_config=config, cascade=False)
     graded = cascaded.grade(item, rubric, answer)
     assert {p.point: p for p in graded.points}[first.id].verdict == "covered"
     assert graded == all_put.grade(item, rubric, answer)

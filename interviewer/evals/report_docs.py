@@ -335,7 +335,7 @@ _CLAIM_TEST_ROWS = [
 def claim_test_table(
     columns: tuple[tuple[str, str], ...] = (
         ("", "rubric grader (default)"),
-        ("_claim_session16", "claim grader, session 16"),
+        ("_claim_session17", "claim grader, session 17"),
         ("_claim", "claim grader (shipped)"),
     ),
 ) -> str:

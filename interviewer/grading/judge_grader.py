@@ -293,7 +293,7 @@ class ClaimGrader(RubricGrader):
         So every verdict is the one all phrasings give (what the calibration measures),
         for fewer pairs. (Until session 19 only the first condition was checked, and a
         wrong version a little above a point's first phrasing contradicted it where all
-        its phrasings did not: dev realistic Spearman 0.77 against the calibration's 0.82.)"""
+        its phrasings did not: docs/decisions.md, "The cascade graded otherwise".)"""
         ends = np.cumsum([0, *map(len, groups)]).tolist()
         ids = [list(range(ends[k], ends[k + 1])) for k in range(len(groups))]
         claims = [c for g in groups for c in g]
