@@ -308,6 +308,7 @@ class ClaimGrader(RubricGrader):
         run([i for k, g in enumerate(ids) for i in (g[:1] if cascade and k < points else g)])
         if cascade:
             high = self.judge_config.entail_high
+            rivals = rivals or [[] for _ in range(points)]
 
             def best(k: int) -> float:
                 return max((probs[i][:, ENTAILED].max() for i in ids[k] if i in probs), default=0)
@@ -315,7 +316,7 @@ class ClaimGrader(RubricGrader):
             unsure = [
                 g
                 for k, g in enumerate(ids[:points])
-                if best(k) < high or any(best(r) > best(k) for r in (rivals or [[]] * points)[k])
+                if best(k) < high or any(best(r) > best(k) for r in rivals[k])
             ]
             run([i for g in unsure for i in g[1:]])
         return [_judged(np.array([probs[i] for i in g if i in probs])) for g in ids]
