@@ -77,6 +77,20 @@ SCALE_MARGIN = 0.01
 GRID_MARGIN = 0.005
 
 
+def grid_round(evaluate, cfg: JudgeConfig, value: float, metrics: dict, grid: dict = GRID):
+    """One coordinate-ascent round: every value of each setting of `grid` in turn, a move
+    kept when `evaluate` (config -> objective, metrics) gains GRID_MARGIN."""
+    for name, values in grid.items():
+        for v in values:
+            trial = replace(cfg, **{name: v})
+            if trial.entail_high <= trial.entail_low:
+                continue
+            got, m = evaluate(trial)
+            if got >= value + GRID_MARGIN:
+                value, cfg, metrics = got, trial, m
+    return cfg, value, metrics
+
+
 def objective(per: dict[str, list[ev.Graded]], targets: float = 1.0) -> tuple[float, dict]:
     """`targets`: how much the behaviour targets weigh against Spearman (--targets)."""
     metrics, total, penalty = {}, 0.0, 0.0
@@ -165,16 +179,7 @@ def main() -> None:
         return objective(per, args.targets)
 
     def grid_pass(cfg: JudgeConfig, value: float, metrics: dict):
-        """One coordinate-ascent round: every value of each setting in turn."""
-        for name, values in GRID.items():
-            for v in values:
-                trial = replace(cfg, **{name: v})
-                if trial.entail_high <= trial.entail_low:
-                    continue
-                got, m = evaluate(trial)
-                if got >= value + GRID_MARGIN:
-                    value, cfg, metrics = got, trial, m
-        return cfg, value, metrics
+        return grid_round(evaluate, cfg, value, metrics)
 
     print("defaults:", evaluate(JudgeConfig()))
     cfg = replace(JudgeConfig(), rubric_share=0.0)  # the judge's settings first, alone

@@ -22,10 +22,10 @@ import json
 import pickle
 import sys
 import time
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
 
-from calibrate_claims import BLEND, GRID, GRID_MARGIN, SETS, objective
+from calibrate_claims import BLEND, GRID, SETS, grid_round, objective
 
 from interviewer.evals import grading as ev
 from interviewer.evals.measure import provenance
@@ -95,13 +95,7 @@ def main() -> None:
     cfg, value, metrics = JudgeConfig(), shipped, shipped_metrics
     for _ in range(3):
         before = value
-        for name, values in grid.items():
-            for v in values:
-                trial = replace(cfg, **{name: v})
-                if trial.entail_high > trial.entail_low:
-                    got, m = evaluate(trial)
-                    if got >= value + GRID_MARGIN:
-                        value, cfg, metrics = got, trial, m
+        cfg, value, metrics = grid_round(evaluate, cfg, value, metrics, grid)
         if value == before:
             break
 
