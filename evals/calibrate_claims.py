@@ -25,6 +25,7 @@ import argparse
 import json
 import pickle
 import sys
+from copy import copy
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -32,7 +33,15 @@ from tqdm import tqdm
 
 from interviewer.evals import grading as ev
 from interviewer.evals.measure import provenance
-from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig, fit_scale
+from interviewer.grading.judge_grader import (
+    NET_OF_CONTRADICTION,
+    ClaimAnalysis,
+    ClaimGrader,
+    JudgeConfig,
+    Judged,
+    fit_scale,
+    judged,
+)
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.ingest import ingest_paths
 from interviewer.judge.claims import WINDOW_TOKENS
@@ -91,6 +100,95 @@ def grid_round(evaluate, cfg: JudgeConfig, value: float, metrics: dict, grid: di
     return cfg, value, metrics
 
 
+def dev_analyses(grader: ClaimGrader, store: ItemStore, cache: Path | None) -> dict:
+    """kind -> (rows, analyses) of every dev split in SETS, read from `cache` when it
+    exists (a file this script wrote), else made and written there."""
+    if cache and cache.is_file():
+        return pickle.loads(cache.read_bytes())
+    book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
+    sets = {}
+    for kind, path in SETS:
+        rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split="dev"), Path("."))
+        targets, analyses = {}, []
+        for row in tqdm(rows, desc=f"analyse {kind}", file=sys.stderr):
+            key = row.item_id or row.question_id
+            if key not in targets:
+                targets[key] = ev.target_for(row, store.get, book.get)
+            analyses.append(grader.analyse(*targets[key], row.answer))
+        sets[kind] = (rows, analyses)
+    if cache:
+        cache.write_bytes(pickle.dumps(sets))
+    return sets
+
+
+def grid_search(evaluate) -> tuple[JudgeConfig, float, dict]:
+    """The judge's settings alone (no rubric share) by coordinate ascent from the shipped
+    defaults, up to ROUNDS rounds."""
+    cfg = replace(JudgeConfig(), rubric_share=0.0)
+    value, metrics = evaluate(cfg)
+    for _ in range(ROUNDS):
+        before = value
+        cfg, value, metrics = grid_round(evaluate, cfg, value, metrics)
+        print(f"round: objective {value:.4f} {asdict(cfg)}", file=sys.stderr)
+        if value == before:
+            break
+    return cfg, value, metrics
+
+
+def choose_share(evaluate, cfg: JudgeConfig) -> tuple[float, dict[float, dict]]:
+    """The rubric grader's share of the score: the best mean Spearman of realistic and
+    seed_gold among the shares that meet seed_gold's gates on dev (all shares when none
+    does); the gates were added 2026-12-06, before this rule's test run. cross_lang (added
+    later) is left out of the mean: its strong answers all have gold 9.5-10, so its Spearman
+    mostly ranks the one-wrong answers, which the objective weighs already. Returns the
+    share and every share's metrics."""
+    blend = {}
+    for share in BLEND:
+        m = evaluate(replace(cfg, rubric_share=share))[1]
+        blend[share] = m
+        print(
+            f"rubric share {share}: "
+            + ", ".join(f"{kind} {v['spearman']}" for kind, v in m.items()),
+            file=sys.stderr,
+        )
+    gates = {
+        name: bound
+        for name, bound in ev.load_suite(Path("evals/suites/seed_gold.yaml")).thresholds.items()
+        if bound.gate and name != "test_retest"  # (one grading pass here)
+    }
+    shares = [b for b in BLEND if not ev.check(blend[b].get("seed_gold", {}), gates)[0]] or BLEND
+    share = max(
+        shares,
+        key=lambda b: sum(
+            v["spearman"] or -1 for k, v in blend[b].items() if k in ("realistic", "seed_gold")
+        ),
+    )
+    return share, blend
+
+
+def reread(sets: dict, net: float) -> dict:
+    """`sets` (kind -> (rows, analyses), analysed with `keep_pairs`) with every claim's
+    verdict read again from the judge's kept probabilities under `net`."""
+
+    def again(v: Judged) -> Judged:
+        if v.pairs is None:
+            raise SystemExit("the analyses were made without keep_pairs: delete the cache")
+        return judged(v.pairs, net, keep=True)
+
+    out = {}
+    for kind, (rows, analyses) in sets.items():
+        copies = []
+        for a in analyses:
+            if isinstance(a, ClaimAnalysis):
+                a = copy(a)
+                a.point_claims = {k: again(v) for k, v in a.point_claims.items()}
+                a.wrong_claims = {k: again(v) for k, v in a.wrong_claims.items()}
+                a.misconception_claims = [again(v) for v in a.misconception_claims]
+            copies.append(a)
+        out[kind] = (rows, copies)
+    return out
+
+
 def objective(per: dict[str, list[ev.Graded]], targets: float = 1.0) -> tuple[float, dict]:
     """`targets`: how much the behaviour targets weigh against Spearman (--targets)."""
     metrics, total, penalty = {}, 0.0, 0.0
@@ -131,6 +229,12 @@ def main() -> None:
         "--window", type=int, nargs="+", default=[WINDOW_TOKENS], help="window sizes (tokens)"
     )
     ap.add_argument("--report", type=Path, help="write the routes compared here (JSON)")
+    ap.add_argument(
+        "--net",
+        type=float,
+        default=NET_OF_CONTRADICTION,
+        help="a pair's entailment counts less this times its contradiction",
+    )
     ap.add_argument("--cache", type=Path, help="keep the analyses here (pickle) for re-runs")
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     ap.add_argument("--targets", type=float, default=1.0, help="the targets' weight")
@@ -149,23 +253,10 @@ def main() -> None:
         variants=args.variants,
         window_tokens=tuple(args.window),
         every_claim=True,
+        net=args.net,
+        keep_pairs=True,
     )
-    book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
-    if args.cache and args.cache.is_file():
-        sets = pickle.loads(args.cache.read_bytes())  # (a file this script wrote)
-    else:
-        sets = {}
-        for kind, path in SETS:
-            rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split="dev"), Path("."))
-            targets, analyses = {}, []
-            for row in tqdm(rows, desc=f"analyse {kind}", file=sys.stderr):
-                key = row.item_id or row.question_id
-                if key not in targets:
-                    targets[key] = ev.target_for(row, store.get, book.get)
-                analyses.append(grader.analyse(*targets[key], row.answer))
-            sets[kind] = (rows, analyses)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(sets))
+    sets = reread(dev_analyses(grader, store, args.cache), args.net)
 
     def evaluate(cfg: JudgeConfig) -> tuple[float, dict]:
         grader.judge_config = cfg
@@ -182,14 +273,7 @@ def main() -> None:
         return grid_round(evaluate, cfg, value, metrics)
 
     print("defaults:", evaluate(JudgeConfig()))
-    cfg = replace(JudgeConfig(), rubric_share=0.0)  # the judge's settings first, alone
-    value, metrics = evaluate(cfg)
-    for _ in range(ROUNDS):
-        before = value
-        cfg, value, metrics = grid_pass(cfg, value, metrics)
-        print(f"round: objective {value:.4f} {asdict(cfg)}", file=sys.stderr)
-        if value == before:
-            break
+    cfg, value, metrics = grid_search(evaluate)
     if args.scale_bins:
         # the scale: fitted on the dev answers no guard zeroed or capped, then the grid again
         raw, gold = [], []
@@ -210,39 +294,8 @@ def main() -> None:
     print("config:", asdict(cfg))
     for kind, m in metrics.items():
         print(f"  {kind}: {m}")
-    # then the rubric grader's share of the score: the mean of the two sets' Spearmans
-    blend = {}
-    for share in BLEND:
-        m = evaluate(replace(cfg, rubric_share=share))[1]
-        blend[share] = m
-        print(
-            f"rubric share {share}: "
-            + ", ".join(f"{kind} {v['spearman']}" for kind, v in m.items()),
-            file=sys.stderr,
-        )
-
-    gates = {
-        name: bound
-        for name, bound in ev.load_suite(Path("evals/suites/seed_gold.yaml")).thresholds.items()
-        if bound.gate and name != "test_retest"  # (one grading pass here)
-    }
-
-    def gates_met(m: dict) -> bool:
-        """seed_gold's gates (its suite's thresholds) met on dev."""
-        return not ev.check(m.get("seed_gold", {}), gates)[0]
-
-    # the best mean Spearman of realistic and seed_gold among the shares that meet
-    # seed_gold's gates on dev (all shares when none does); the gates were added 2026-12-06,
-    # before this rule's test run. cross_lang (added later) is left out of the mean: its
-    # strong answers all have gold 9.5-10, so its Spearman mostly ranks the one-wrong answers,
-    # which the objective weighs already
-    shares = [b for b in BLEND if gates_met(blend[b])] or BLEND
-    share = max(
-        shares,
-        key=lambda b: sum(
-            v["spearman"] or -1 for k, v in blend[b].items() if k in ("realistic", "seed_gold")
-        ),
-    )
+    # then the rubric grader's share of the score
+    share, blend = choose_share(evaluate, cfg)
     cfg, metrics = replace(cfg, rubric_share=share), blend[share]
     print(f"rubric share {share}; config: {asdict(cfg)}")
     if args.report:

@@ -209,6 +209,32 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     assert abs(blended.grade(item, rubric, answer).score - expected) <= 0.1
 
 
+def test_a_pair_read_as_both_entailed_and_contradicted_is_no_evidence(embedder):
+    from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig, judged
+
+    # per pair: entailment less its contradiction, the best over phrasings and windows
+    rows = np.array([[[0.55, 0.40, 0.05], [0.20, 0.0, 0.80]], [[0.6, 0.0, 0.4], [0.0, 0.9, 0.1]]])
+    v = judged(rows, 1.0)
+    assert v.entail == pytest.approx(0.6) and v.entail_window == 0
+    assert v.contradict == pytest.approx(0.9) and v.contradict_window == 1
+    assert judged(rows, 0.0).entail == pytest.approx(0.6) and judged(rows, 0.0).pairs is None
+    assert judged(rows[:1], 1.0).entail == pytest.approx(0.2)  # (0.55 - 0.40 < 0.20)
+    assert judged(rows, 1.0, keep=True).pairs is rows
+
+    item, rubric = _odds_item(embedder)
+    answer = "Odds are p over one minus p. Their log is the logit. It is zero to infinity."
+    config = JudgeConfig(rubric_share=0.0, lexical=0.0)
+    split = ScriptedJudge(lambda c, t: [0.6, 0.38, 0.02])
+    net = ClaimGrader(embedder, judge=split, judge_config=config).grade(item, rubric, answer)
+    raw = ClaimGrader(embedder, judge=split, judge_config=config, net=0.0)
+    assert net.score == 0 < raw.grade(item, rubric, answer).score
+    clear = ScriptedJudge(lambda c, t: [0.95, 0.04, 0.01])
+    assert (
+        ClaimGrader(embedder, judge=clear, judge_config=config).grade(item, rubric, answer).score
+        >= 9
+    )
+
+
 def test_content_free_sentences_are_not_put_to_the_judge(embedder):
     from interviewer.grading.judge_grader import ClaimGrader
 

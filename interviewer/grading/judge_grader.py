@@ -41,6 +41,12 @@ from interviewer.judge.filler import FillerModel, default_filler_model
 from interviewer.judge.runtime import CONTRADICTED, ENTAILED, ClaimJudge, default_judge
 
 GRADER_ID = "claim-v1"
+# a phrasing's entailment in a window counts net of this times the judge's contradiction
+# of the same pair: a window the judge reads as both (0.33 entailed, 0.66 contradicted: "使模型
+# 对参数初始化更加敏感" against "降低对参数初始化的敏感度") is no evidence that the point is made
+# (chosen on the dev splits, session 20, among 0 = off, 0.25, 0.5, 0.75, 1, 1.5 and 2 with
+# evals/claim_net.py; docs/decisions.md, "Entailment net of contradiction")
+NET_OF_CONTRADICTION = 1.0
 DEFAULT_GRADER = "rubric"  # what grades when nobody names a grader: this, or "claim"
 
 
@@ -82,12 +88,15 @@ class JudgeConfig:
 
 @dataclass
 class Judged:
-    """The judge's view of one claim: best entailment and contradiction, and where."""
+    """The judge's view of one claim: best (net) entailment and contradiction, and where."""
 
     entail: float
     contradict: float
     entail_window: int
     contradict_window: int
+    # the judge's probabilities [phrasings, windows, labels], kept for re-reading under
+    # another `net` (calibration only: `ClaimGrader(keep_pairs=True)`)
+    pairs: np.ndarray | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -136,12 +145,30 @@ def fit_scale(
     return tuple(knots)
 
 
-def _judged(rows: np.ndarray) -> Judged:
-    """The best entailment and contradiction over [claims, windows, labels]."""
+def _net(rows: np.ndarray, against: float) -> np.ndarray:
+    """[claims, windows, labels] -> [claims, windows]: each phrasing's entailment in each
+    window, less `against` times the contradiction the judge reads in the same pair."""
+    return rows[..., ENTAILED] - against * rows[..., CONTRADICTED]
+
+
+def judged(rows: np.ndarray, against: float = 0.0, keep: bool = False) -> Judged:
+    """The best (net) entailment and the largest contradiction over [claims, windows,
+    labels]; with `keep`, `rows` too."""
     if not len(rows):
-        return Judged(0.0, 0.0, 0, 0)
-    e, c = rows[..., ENTAILED].max(0), rows[..., CONTRADICTED].max(0)
-    return Judged(float(e.max()), float(c.max()), int(e.argmax()), int(c.argmax()))
+        return Judged(0.0, 0.0, 0, 0, rows if keep else None)
+    e, c = _net(rows, against).max(0), rows[..., CONTRADICTED].max(0)
+    return Judged(
+        float(max(0.0, e.max())),
+        float(c.max()),
+        int(e.argmax()),
+        int(c.argmax()),
+        rows if keep else None,
+    )
+
+
+def net_entail(v: Judged, net: float) -> float:
+    """A claim's entailment less its contradiction (read pair by pair when `net` is on)."""
+    return v.entail if net > 0 else v.entail - v.contradict
 
 
 def _across(a: Analysis) -> bool:
@@ -185,6 +212,8 @@ class ClaimGrader(RubricGrader):
         every_claim: bool = False,
         both_languages: bool = True,
         cascade: bool = True,
+        net: float = NET_OF_CONTRADICTION,
+        keep_pairs: bool = False,
         drop_filler: bool = True,
         filler_model: FillerModel | None = None,
         **kwargs,
@@ -204,6 +233,8 @@ class ClaimGrader(RubricGrader):
         self.both_languages = both_languages
         # a point's further phrasings only when its first is not entailed in full
         self.cascade = cascade
+        self.net = net  # a pair's entailment counts less this times its contradiction
+        self.keep_pairs = keep_pairs  # keep the judge's probabilities in the analysis
         # content-free sentences are not put to the judge (the shipped model unless given;
         # only with the embedder whose vectors it was trained on)
         model = (filler_model or default_filler_model()) if drop_filler else None
@@ -311,7 +342,9 @@ class ClaimGrader(RubricGrader):
             rivals = rivals or [[] for _ in range(points)]
 
             def best(k: int) -> float:
-                return max((probs[i][:, ENTAILED].max() for i in ids[k] if i in probs), default=0)
+                return max(
+                    (_net(probs[i], self.net).max() for i in ids[k] if i in probs), default=0
+                )
 
             unsure = [
                 g
@@ -319,7 +352,10 @@ class ClaimGrader(RubricGrader):
                 if best(k) < high or any(best(r) > best(k) for r in rivals[k])
             ]
             run([i for g in unsure for i in g[1:]])
-        return [_judged(np.array([probs[i] for i in g if i in probs])) for g in ids]
+        return [
+            judged(np.array([probs[i] for i in g if i in probs]), self.net, self.keep_pairs)
+            for g in ids
+        ]
 
     def points_share(self, rubric, flags: list[Flag]) -> float:
         if rubric.origin != "authored":
@@ -337,10 +373,7 @@ class ClaimGrader(RubricGrader):
             return grade
         points = a.rubric.points
         judged = (
-            sum(
-                p.weight * max(0.0, a.point_claims[p.id].entail - a.point_claims[p.id].contradict)
-                for p in points
-            )
+            sum(p.weight * max(0.0, net_entail(a.point_claims[p.id], self.net)) for p in points)
             / a.rubric.total_weight
         )
         score = (1 - share) * grade.score + share * 10.0 * judged

