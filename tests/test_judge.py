@@ -209,7 +209,7 @@ def test_the_claim_grader_scores_what_the_judge_decides(embedder):
     assert abs(blended.grade(item, rubric, answer).score - expected) <= 0.1
 
 
-def test_a_pair_read_as_both_entailed_and_contradicted_is_no_evidence(embedder):
+def test_a_pair_read_as_both_entailed_and_contradicted_can_count_as_no_evidence(embedder):
     from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig, judged
 
     # per pair: entailment less its contradiction, the best over phrasings and windows
@@ -225,14 +225,14 @@ def test_a_pair_read_as_both_entailed_and_contradicted_is_no_evidence(embedder):
     answer = "Odds are p over one minus p. Their log is the logit. It is zero to infinity."
     config = JudgeConfig(rubric_share=0.0, lexical=0.0)
     split = ScriptedJudge(lambda c, t: [0.6, 0.38, 0.02])
-    net = ClaimGrader(embedder, judge=split, judge_config=config).grade(item, rubric, answer)
-    raw = ClaimGrader(embedder, judge=split, judge_config=config, net=0.0)
-    assert net.score == 0 < raw.grade(item, rubric, answer).score
-    clear = ScriptedJudge(lambda c, t: [0.95, 0.04, 0.01])
-    assert (
-        ClaimGrader(embedder, judge=clear, judge_config=config).grade(item, rubric, answer).score
-        >= 9
+    # (off in the shipped settings: docs/decisions.md, "Entailment net of contradiction")
+    net = ClaimGrader(embedder, judge=split, judge_config=config, net=1.0)
+    raw = ClaimGrader(embedder, judge=split, judge_config=config)
+    assert net.grade(item, rubric, answer).score == 0 < raw.grade(item, rubric, answer).score
+    clear = ClaimGrader(
+        embedder, judge=ScriptedJudge(lambda c, t: [0.95, 0.04, 0.01]), judge_config=config, net=1.0
     )
+    assert clear.grade(item, rubric, answer).score >= 9
 
 
 def test_content_free_sentences_are_not_put_to_the_judge(embedder):
