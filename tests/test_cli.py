@@ -155,3 +155,14 @@ def test_chroma_url_errors_are_clear(tmp_path, monkeypatch):
     bad = run("--chroma-url", "localhost:8000", "questions", expect=2)
     assert "not a Chroma server URL: 'localhost:8000'" in bad.stderr
     assert not (tmp_path / "data" / "store").exists()
+
+
+def test_the_interview_grader_is_rubric_or_claim(data_env, monkeypatch):
+    """`serve` and `practice` take --grader rubric|claim (INTERVIEWER_GRADER, which `grade`
+    reads too); any other value is a one-line usage error before anything starts."""
+    for command in ("serve", "practice"):
+        out = run(command, "--help").stdout
+        assert "--grader [rubric|claim]" in out and "INTERVIEWER_GRADER" in out
+    monkeypatch.setenv("INTERVIEWER_GRADER", "ensemble")
+    result = run("practice", expect=2)
+    assert "'ensemble' is not one of 'rubric', 'claim'" in result.output + result.stderr

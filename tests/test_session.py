@@ -353,3 +353,41 @@ def test_images_in_notes_become_links_and_are_never_loaded():
     assert "[image](https://pic.imgdb.cn/x.png)" in shown
     assert "[image: fig 1](http://e.com/a.jpg)" in shown
     assert "(image in the note: /gif/no.gif)" in shown
+
+
+def test_the_interview_can_grade_by_meaning_with_the_claim_grader(
+    built_store_dir, embedder, tmp_path
+):
+    """`serve --grader claim` / `practice --grader claim` (INTERVIEWER_GRADER): the same
+    engine, graded by the claim judge (the real model): a right answer in other words
+    scores high, where the default rubric grader scores it low."""
+    from interviewer.grading.judge_grader import ClaimGrader
+    from interviewer.session.setup import build_kit
+    from interviewer.store import ItemStore
+
+    store = ItemStore(built_store_dir, embedder)
+    words = (
+        "During training we randomly switch off a fraction of the units on each step so the "
+        "network cannot lean on any single one, which curbs overfitting; at inference every "
+        "unit is kept and the outputs are scaled to match."
+    )
+    scores = {}
+    for name in ("rubric", "claim"):
+        kit = build_kit(store, tmp_path / f"{name}.sqlite3", grader_name=name)
+        lib = kit.library
+        kit = Kit(
+            Library([it for it in lib.items if it.question == DROPOUT], lib.rubrics, lib.titles),
+            kit.grader,
+            kit.coach,
+            kit.history,
+        )
+        iv = Interview.start(kit, "ann", SessionSettings(questions=1, follow_ups=0), seed=1)
+        feedback = replies(iv, words)[0]
+        (turn,) = iv.turns()
+        assert feedback.startswith(f"Score {turn.score:.1f}")
+        scores[name] = (turn.grade.grader, turn.score)
+    assert isinstance(kit.grader, ClaimGrader)
+    assert scores["claim"][0] == "claim-v1" and scores["claim"][1] >= 7
+    assert scores["rubric"][0] == "rubric-v1" and scores["rubric"][1] < 5
+    with pytest.raises(ValueError, match="unknown grader 'ensemble'"):
+        build_kit(store, tmp_path / "x.sqlite3", grader_name="ensemble")

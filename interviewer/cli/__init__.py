@@ -81,6 +81,22 @@ def _ready_store(settings: Settings):
     return store
 
 
+def interview_grader(command):
+    """The `--grader` option of the commands that run an interview (serve, practice)."""
+    from interviewer.grading.judge_grader import DEFAULT_GRADER, INTERVIEW_GRADERS
+
+    return click.option(
+        "--grader",
+        "grader_name",
+        type=click.Choice(INTERVIEW_GRADERS),
+        default=DEFAULT_GRADER,
+        show_default=True,
+        envvar="INTERVIEWER_GRADER",
+        help="What grades the answers: the rubric grader, or the claim judge of meaning "
+        "(docs/grading.md). Env: INTERVIEWER_GRADER.",
+    )(command)
+
+
 def _coach(settings: Settings):
     """The interview coach `settings.llm` asks for (see session.setup.coach_for)."""
     from interviewer.session.setup import coach_for

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from interviewer.cli import _coach, _ready_store, main
+from interviewer.cli import _coach, _ready_store, interview_grader, main
 from interviewer.cli.terminal import Terminal, history_file
 from interviewer.settings import Settings
 
@@ -20,7 +20,7 @@ USER = click.option(
 )
 
 
-def _kit(settings: Settings):
+def _kit(settings: Settings, grader_name: str | None = None):
     from interviewer.session.setup import build_kit, connect_coach
 
     kit = build_kit(
@@ -28,6 +28,7 @@ def _kit(settings: Settings):
         settings.history_path,
         vectors_path=settings.vectors_path,
         coach=_coach(settings),
+        grader_name=grader_name,
     )
     # the LLM (the local model server) starts while the candidate reads the question
     threading.Thread(target=connect_coach, args=(kit.coach,), daemon=True).start()
@@ -72,14 +73,23 @@ def _kit(settings: Settings):
     help="Resume SESSION, or the latest unfinished one.",
 )
 @USER
+@interview_grader
 @click.pass_obj
 def practice(
-    settings: Settings, topics, lang, questions, difficulty, follow_ups, resume_id, user
+    settings: Settings,
+    topics,
+    lang,
+    questions,
+    difficulty,
+    follow_ups,
+    resume_id,
+    user,
+    grader_name: str,
 ) -> None:
     """A mock interview in the terminal (the same engine as the web app)."""
     from interviewer.session import Interview, SessionSettings
 
-    kit = _kit(settings)
+    kit = _kit(settings, grader_name)
     keys = [kit.library.topic_key(t) for t in topics]
     unknown = [t for t, key in zip(topics, keys) if key is None]
     if unknown:

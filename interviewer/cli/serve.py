@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from interviewer.cli import _coach, _ready_store, main
+from interviewer.cli import _coach, _ready_store, interview_grader, main
 from interviewer.settings import Settings
 
 
@@ -104,6 +104,7 @@ def _prepare(kit) -> None:
     envvar="INTERVIEWER_MAX_UPLOAD_MB",
     help="Largest file the batch tab accepts, in MB. Env: INTERVIEWER_MAX_UPLOAD_MB.",
 )
+@interview_grader
 @click.pass_obj
 def serve(
     settings: Settings,
@@ -113,6 +114,7 @@ def serve(
     users,
     insecure_no_login: bool,
     max_upload_mb: int,
+    grader_name: str,
 ) -> None:
     """Serve the practice app in the browser (offline; each user's history kept apart)."""
     from interviewer.grading.batch import Resolver
@@ -126,7 +128,11 @@ def serve(
     _check_exposure(host, port, book, insecure_no_login)
     store = _ready_store(settings)
     kit = build_kit(
-        store, settings.history_path, vectors_path=settings.vectors_path, coach=_coach(settings)
+        store,
+        settings.history_path,
+        vectors_path=settings.vectors_path,
+        coach=_coach(settings),
+        grader_name=grader_name,
     )
     speech = speech_endpoint(settings)
     app = create_app(

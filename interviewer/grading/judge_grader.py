@@ -191,9 +191,16 @@ def _semicolon_runs(sentences: list[str]) -> list[list[int]]:
     return runs
 
 
-def default_grader(embedder, pool) -> RubricGrader:
-    """The grader the interview and `interviewer grade` use unless told otherwise."""
-    if DEFAULT_GRADER == "claim":
+INTERVIEW_GRADERS = ("rubric", "claim")  # the graders an interview can grade with
+
+
+def default_grader(embedder, pool, name: str | None = None) -> RubricGrader:
+    """The grader `name` (one of INTERVIEW_GRADERS; DEFAULT_GRADER when None): the one the
+    interview and `interviewer grade` use unless told otherwise."""
+    name = name or DEFAULT_GRADER
+    if name not in INTERVIEW_GRADERS:
+        raise ValueError(f"unknown grader {name!r}; choose from {', '.join(INTERVIEW_GRADERS)}")
+    if name == "claim":
         return ClaimGrader(embedder, pool=pool)
     return RubricGrader(embedder, pool=pool)
 

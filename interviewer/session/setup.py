@@ -88,14 +88,17 @@ def build_kit(
     coach: Coach | None = None,
     rubrics: RubricBook | None = None,
     vectors_path: Path | None = None,
+    grader_name: str | None = None,
 ) -> Kit:
-    """`vectors_path`: keep the grader's vectors on disk there (see PersistentEmbedder)."""
+    """`vectors_path`: keep the grader's vectors on disk there (see PersistentEmbedder);
+    `grader_name`: which grader grades when `grader` is not given ("rubric" or "claim";
+    the default grader when None)."""
     library = library_from_store(store, rubrics)
     if grader is None:
         embedder = store.embedder
         if vectors_path is not None:
             embedder = PersistentEmbedder(embedder, vectors_path)
-        grader = default_grader(embedder, library.items)
+        grader = default_grader(embedder, library.items, grader_name)
     return Kit(library, grader, coach or TemplateCoach(), History(history_path))
 
 
