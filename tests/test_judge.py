@@ -375,3 +375,21 @@ def test_filler_copies_keep_their_label_and_fit_the_window(tmp_path):
     assert pairs[0].statement in en.statement and en.statement != pairs[0].statement
     assert "好问题。" in zh.statement and pairs[1].statement in zh.statement
     assert {p.label for p in out} == {"entailed"} and {p.group for p in out} == {"g"}
+
+
+def test_items_can_be_left_out_of_the_judges_training(tmp_path):
+    """`train --leave-out FILE`: no pair from the rubric or the written answers of the
+    listed items, so those questions can make a dev set the judge never saw."""
+    from interviewer.judge.pairs import Pair, read_item_ids, without_items
+
+    listed = tmp_path / "held_out.txt"
+    listed.write_text("# held out\nitem-a\n\nitem-b  # a comment\n", encoding="utf-8")
+    assert read_item_ids(listed) == {"item-a", "item-b"}
+    pairs = [
+        Pair("c", "t", "entailed", "rubrics", "rubric:item-a", "phrasing"),
+        Pair("c", "t", "entailed", "answers", "answers:item-b", "terse"),
+        Pair("c", "t", "entailed", "answers", "answers:item-c", "terse"),
+        Pair("c", "t", "contradicted", "triples", "triple:7", "swap"),
+    ]
+    kept = without_items(pairs, read_item_ids(listed))
+    assert [p.group for p in kept] == ["answers:item-c", "triple:7"]

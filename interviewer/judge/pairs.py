@@ -295,6 +295,19 @@ def semeval_pairs(zip_path: Path, part: str = "train") -> list[Pair]:
     return pairs
 
 
+def without_items(pairs: Iterable[Pair], items: set[str]) -> list[Pair]:
+    """`pairs` less those built from the rubric or the written answers of `items`: a judge
+    trained so has never seen those questions (for a dev set it was not trained on)."""
+    gone = {f"rubric:{i}" for i in items} | {f"answers:{i}" for i in items}
+    return [p for p in pairs if p.group not in gone]
+
+
+def read_item_ids(path: Path) -> set[str]:
+    """Item ids, one per line (blank lines and `#` comments skipped)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.split("#")[0].strip() for line in lines} - {""}
+
+
 def split_groups(
     pairs: list[Pair], dev_share: float, seed: int = 0
 ) -> tuple[list[Pair], list[Pair]]:

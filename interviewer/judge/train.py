@@ -30,10 +30,12 @@ from interviewer.judge.pairs import (
     answer_pairs,
     balanced,
     padded_pairs,
+    read_item_ids,
     rubric_pairs,
     semeval_pairs,
     split_groups,
     triple_pairs,
+    without_items,
 )
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric.loader import RubricBook
@@ -105,6 +107,12 @@ def main(argv: list[str] | None = None) -> None:
         metavar="FILE",
         help="an answers file (name) taken whole, outside --answers-max (repeatable)",
     )
+    ap.add_argument(
+        "--leave-out",
+        type=Path,
+        metavar="FILE",
+        help="item ids (one a line) whose rubric and answer pairs are left out",
+    )
     ap.add_argument("--filler", type=Path, default=REPO / "training" / "filler" / "filler.jsonl")
     ap.add_argument(
         "--filler-share", type=float, default=0.0, help="answer pairs also given with filler"
@@ -136,7 +144,11 @@ def main(argv: list[str] | None = None) -> None:
         )
     )
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
-    rubrics = rubric_pairs(book, args.seed)
+    left_out = read_item_ids(args.leave_out) if args.leave_out else set()
+    unknown = left_out - {r.item for r in book}
+    if unknown:
+        sys.exit(f"--leave-out: no rubric for {sorted(unknown)[:3]}")
+    rubrics = without_items(rubric_pairs(book, args.seed), left_out)
     pairs += list(balanced(rubrics, {"rubrics": args.rubrics_max}, args.seed))
     if args.init:
         loaded = load_judge(args.init, args.pooling)
@@ -154,8 +166,9 @@ def main(argv: list[str] | None = None) -> None:
     if len(whole) != len(set(args.answers_whole)):
         sys.exit(f"--answers-whole: not all of {args.answers_whole} are in {args.answers}")
     sampled = answer_pairs([f for f in files if f not in whole], by_item, count_tokens)
+    sampled = without_items(sampled, left_out)
     answers = list(balanced(sampled, {"answers": args.answers_max}, args.seed))
-    answers += answer_pairs(whole, by_item, count_tokens)
+    answers += without_items(answer_pairs(whole, by_item, count_tokens), left_out)
     pairs += answers
     if args.filler_share > 0:
         pairs += padded_pairs(answers, args.filler, count_tokens, args.filler_share, seed=args.seed)
@@ -259,6 +272,7 @@ def main(argv: list[str] | None = None) -> None:
         "minutes": round(minutes, 1),
         "threads": args.threads,
         "meta": meta,
+        "left_out_items": sorted(left_out),  # (--leave-out)
         "dev": evaluate(model, tok, dev),
     }
     args.report.parent.mkdir(parents=True, exist_ok=True)
