@@ -96,7 +96,7 @@ class Judged:
     contradict_window: int
     # the judge's probabilities [phrasings, windows, labels], kept for re-reading under
     # another `net` (calibration only: `ClaimGrader(keep_pairs=True)`)
-    pairs: np.ndarray | None = field(default=None, repr=False)
+    pairs: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -379,11 +379,11 @@ class ClaimGrader(RubricGrader):
         if share <= 0 or {"empty", "dont_know", "off_topic"} & set(grade.flags):
             return grade
         points = a.rubric.points
-        judged = (
+        entailed = (
             sum(p.weight * max(0.0, net_entail(a.point_claims[p.id], self.net)) for p in points)
             / a.rubric.total_weight
         )
-        score = (1 - share) * grade.score + share * 10.0 * judged
+        score = (1 - share) * grade.score + share * 10.0 * entailed
         if "keyword_list" in grade.flags:
             score = min(score, (config or self._config_for(a.rubric)).keyword_cap)
         return self._result(a, score, grade.points, grade.misconceptions, grade.flags)
