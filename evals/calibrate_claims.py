@@ -29,6 +29,7 @@ from copy import copy
 from dataclasses import asdict, replace
 from pathlib import Path
 
+from clean_dev import clean_items
 from tqdm import tqdm
 
 from interviewer.evals import grading as ev
@@ -127,15 +128,19 @@ def evaluator(grader: ClaimGrader, sets: dict, targets: float = 1.0):
     return evaluate
 
 
-def dev_analyses(grader: ClaimGrader, store: ItemStore, cache: Path | None) -> dict:
-    """kind -> (rows, analyses) of every dev split in SETS, read from `cache` when it
-    exists (a file this script wrote), else made and written there."""
+def dev_analyses(
+    grader: ClaimGrader, store: ItemStore, cache: Path | None, items: set[str] | None = None
+) -> dict:
+    """kind -> (rows, analyses) of every dev split in SETS (only the rows of `items` when
+    given), read from `cache` when it exists (a file this script wrote), else made and
+    written there."""
     if cache and cache.is_file():
         return pickle.loads(cache.read_bytes())
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
     sets = {}
     for kind, path in SETS:
         rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split="dev"), Path("."))
+        rows = [r for r in rows if items is None or r.item_id in items]
         targets, analyses = {}, []
         for row in tqdm(rows, desc=f"analyse {kind}", file=sys.stderr):
             key = row.item_id or row.question_id
@@ -263,6 +268,12 @@ def main() -> None:
         help="a pair's entailment counts less this times its contradiction",
     )
     ap.add_argument("--cache", type=Path, help="keep the analyses here (pickle) for re-runs")
+    ap.add_argument(
+        "--clean-dev",
+        action="store_true",
+        help="only the dev questions evals/clean_dev.py lists as unseen (give --model a "
+        "judge trained with --leave-out-answers evals/data/clean_dev_items.txt)",
+    )
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     ap.add_argument("--targets", type=float, default=1.0, help="the targets' weight")
     ap.add_argument(
@@ -281,7 +292,8 @@ def main() -> None:
         net=args.net,
         keep_pairs=True,
     )
-    sets = reread(dev_analyses(grader, store, args.cache), args.net)
+    items = clean_items() if args.clean_dev else None
+    sets = reread(dev_analyses(grader, store, args.cache, items), args.net)
     evaluate = evaluator(grader, sets, args.targets)
 
     def grid_pass(cfg: JudgeConfig, value: float, metrics: dict):

@@ -393,3 +393,6 @@ def test_items_can_be_left_out_of_the_judges_training(tmp_path):
     ]
     kept = without_items(pairs, read_item_ids(listed))
     assert [p.group for p in kept] == ["answers:item-c", "triple:7"]
+    # --leave-out-answers: the rubric's pairs stay, as for a test split's question
+    kept = without_items(pairs, {"item-a", "item-b"}, ("answers",))
+    assert [p.group for p in kept] == ["rubric:item-a", "answers:item-c", "triple:7"]

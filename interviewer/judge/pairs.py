@@ -295,10 +295,14 @@ def semeval_pairs(zip_path: Path, part: str = "train") -> list[Pair]:
     return pairs
 
 
-def without_items(pairs: Iterable[Pair], items: set[str]) -> list[Pair]:
-    """`pairs` less those built from the rubric or the written answers of `items`: a judge
-    trained so has never seen those questions (for a dev set it was not trained on)."""
-    gone = {f"rubric:{i}" for i in items} | {f"answers:{i}" for i in items}
+def without_items(
+    pairs: Iterable[Pair], items: set[str], sources: tuple[str, ...] = ("rubric", "answers")
+) -> list[Pair]:
+    """`pairs` less those built from the rubric or the written answers of `items` (or only
+    from the `sources` named): a judge trained without both has never seen those
+    questions; without their answers alone it stands to them as to a test split's
+    questions, whose rubrics it was trained on but no answer to them."""
+    gone = {f"{source}:{i}" for i in items for source in sources}
     return [p for p in pairs if p.group not in gone]
 
 

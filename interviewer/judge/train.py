@@ -113,6 +113,12 @@ def main(argv: list[str] | None = None) -> None:
         metavar="FILE",
         help="item ids (one a line) whose rubric and answer pairs are left out",
     )
+    ap.add_argument(
+        "--leave-out-answers",
+        type=Path,
+        metavar="FILE",
+        help="item ids (one a line) whose written answers' pairs are left out (rubric kept)",
+    )
     ap.add_argument("--filler", type=Path, default=REPO / "training" / "filler" / "filler.jsonl")
     ap.add_argument(
         "--filler-share", type=float, default=0.0, help="answer pairs also given with filler"
@@ -148,6 +154,10 @@ def main(argv: list[str] | None = None) -> None:
     unknown = left_out - {r.item for r in book}
     if unknown:
         sys.exit(f"--leave-out: no rubric for {sorted(unknown)[:3]}")
+    answers_out = read_item_ids(args.leave_out_answers) if args.leave_out_answers else set()
+    unknown = answers_out - {r.item for r in book}
+    if unknown:
+        sys.exit(f"--leave-out-answers: no rubric for {sorted(unknown)[:3]}")
     rubrics = without_items(rubric_pairs(book, args.seed), left_out)
     pairs += list(balanced(rubrics, {"rubrics": args.rubrics_max}, args.seed))
     if args.init:
@@ -166,9 +176,10 @@ def main(argv: list[str] | None = None) -> None:
     if len(whole) != len(set(args.answers_whole)):
         sys.exit(f"--answers-whole: not all of {args.answers_whole} are in {args.answers}")
     sampled = answer_pairs([f for f in files if f not in whole], by_item, count_tokens)
-    sampled = without_items(sampled, left_out)
+    sampled = without_items(without_items(sampled, left_out), answers_out, ("answers",))
     answers = list(balanced(sampled, {"answers": args.answers_max}, args.seed))
-    answers += without_items(answer_pairs(whole, by_item, count_tokens), left_out)
+    whole_pairs = without_items(answer_pairs(whole, by_item, count_tokens), left_out)
+    answers += without_items(whole_pairs, answers_out, ("answers",))
     pairs += answers
     if args.filler_share > 0:
         pairs += padded_pairs(answers, args.filler, count_tokens, args.filler_share, seed=args.seed)
@@ -273,6 +284,7 @@ def main(argv: list[str] | None = None) -> None:
         "threads": args.threads,
         "meta": meta,
         "left_out_items": sorted(left_out),  # (--leave-out)
+        "left_out_answers": sorted(answers_out),  # (--leave-out-answers)
         "dev": evaluate(model, tok, dev),
     }
     args.report.parent.mkdir(parents=True, exist_ok=True)
