@@ -108,6 +108,13 @@ def main(argv: list[str] | None = None) -> None:
         help="an answers file (name) taken whole, outside --answers-max (repeatable)",
     )
     ap.add_argument(
+        "--answers-skip",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an answers file (name) not read (repeatable; the shipped judge skips parts 11, 12)",
+    )
+    ap.add_argument(
         "--leave-out",
         type=Path,
         metavar="FILE",
@@ -171,6 +178,9 @@ def main(argv: list[str] | None = None) -> None:
         return [len(tok.encode(t)) for t in texts]
 
     files = sorted(args.answers.glob("*.jsonl"))
+    if not set(args.answers_skip) <= {f.name for f in files}:
+        sys.exit(f"--answers-skip: not all of {args.answers_skip} are in {args.answers}")
+    files = [f for f in files if f.name not in args.answers_skip]
     by_item = {r.item: r for r in book}
     whole = [f for f in files if f.name in args.answers_whole]
     if len(whole) != len(set(args.answers_whole)):
