@@ -46,7 +46,7 @@ GRADER_ID = "claim-v1"
 # contradicted: "使模型对参数初始化更加敏感" against "降低对参数初始化的敏感度") is no evidence
 # that the point is made. Off: 1 (recalibrated) won clearly on the dev splits and lost on
 # the test splits (docs/decisions.md, "Entailment net of contradiction: rejected")
-NET_OF_CONTRADICTION = 1.0  # (candidate, session 21: chosen on the clean dev questions)
+NET_OF_CONTRADICTION = 0.0
 DEFAULT_GRADER = "rubric"  # what grades when nobody names a grader: this, or "claim"
 
 
@@ -58,12 +58,12 @@ class JudgeConfig:
     --cache ... --report ...` (the judge of evals/reports/judge_train.json; the routes
     compared: evals/reports/claim_routes.json)."""
 
-    entail_low: float = 0.3  # entailment probability at which a point starts earning
+    entail_low: float = 0.4  # entailment probability at which a point starts earning
     entail_high: float = 0.9  # ... and at which it earns in full
     contradict_at: float = 9.0  # contradiction from which a point is contradicted (off: > 1)
     misconception_at: float = 0.6  # entailment of a misconception from which it is stated
-    penalty: float = 0.5  # score lost per contradicted point or stated misconception
-    wrong_at: float = 9.0  # entailment of a point's wrong version that contradicts it
+    penalty: float = 3.0  # score lost per contradicted point or stated misconception
+    wrong_at: float = 0.5  # entailment of a point's wrong version that contradicts it
     # ... also when the answer is not in the item's language (English to a Chinese item or
     # the other way): on seed_gold's dev answers the point's own entailment ran lower there,
     # so its wrong version won on correct answers (chosen on dev, session 16)
@@ -71,7 +71,7 @@ class JudgeConfig:
     # added to a point's entailment when the answer is not in the item's language, before
     # the credit and the rubric floor's gate read it (the judge's entailments ran lower
     # there on seed_gold's dev answers, not on cross_lang's: the grid keeps 0)
-    across_shift: float = 0.1
+    across_shift: float = 0.0
     lexical: float = 0.75  # a point earns at least this share of the rubric grader's credit
     lexical_gate: float = 0.3  # ... when the judge's entailment of the point is at least this
     # the rubric grader's share of an authored rubric's score (the rest the judge's): chosen
