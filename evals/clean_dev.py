@@ -10,12 +10,19 @@ stands to those questions, and to the dev questions no answer was written for, a
 shipped judge stands to the test splits (their rubrics trained on, none of their answers).
 
     .venv/bin/python evals/clean_dev.py   # writes evals/data/clean_dev_items.txt
+
+`--compare NAME=CACHE ... --report PATH` scores the shipped settings (JudgeConfig's
+defaults) on the clean questions' rows of analysis caches (calibrate_claims' or
+claim_windows'), e.g. the shipped judge's and the judge trained without their answers.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
+import pickle
+import sys
 from pathlib import Path
 
 from interviewer.judge.pairs import read_item_ids
@@ -54,7 +61,65 @@ def clean_items(path: Path = OUT) -> set[str]:
     return read_item_ids(path) | (dev_items() - trained_items())
 
 
+SHOWN = (
+    "spearman",
+    "mae",
+    "mean_termfree_correct",
+    "mean_thorough_correct",
+    "mean_fluent_wrong",
+    "one_wrong_at_or_above_twin",
+    "cross_language_gap",
+    "padded_max_delta",
+    "at_or_above_twin",
+)
+
+
+def compare(caches: dict[str, Path]) -> dict:
+    """name -> the shipped settings' objective and metrics on the clean rows of a cache."""
+    from calibrate_claims import calibration_store, evaluator
+
+    from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
+
+    store = calibration_store(Path("/tmp/interviewer-calibrate-store"))
+    grader = ClaimGrader(store.embedder, pool=store.items())
+    clean, out = clean_items(), {}
+    for name, path in caches.items():
+        sets = pickle.loads(path.read_bytes())  # (a file calibrate_claims or claim_windows wrote)
+        rows = {}
+        for kind, value in sets.items():
+            pairs = value if isinstance(value, list) else list(zip(*value))
+            kept = [(r, a) for r, a in pairs if r.item_id in clean]
+            rows[kind] = tuple(zip(*kept))
+        value, metrics = evaluator(grader, rows)(JudgeConfig())
+        out[name] = {
+            "objective": round(value, 4),
+            "rows": {kind: len(r[0]) for kind, r in rows.items()},
+            "metrics": {
+                k: {x: m[x] for x in SHOWN if m.get(x) is not None} for k, m in metrics.items()
+            },
+        }
+    return out
+
+
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--compare", nargs="+", metavar="NAME=CACHE")
+    ap.add_argument("--report", type=Path)
+    args = ap.parse_args()
+    if args.compare:
+        from interviewer.evals.measure import provenance
+        from interviewer.settings import offline_environment
+
+        offline_environment()
+        caches = dict(c.split("=", 1) for c in args.compare)
+        report = {
+            **provenance("python evals/clean_dev.py", sys.argv[1:]),
+            "settings": "JudgeConfig() defaults, net 0",
+            "caches": compare({k: Path(v) for k, v in caches.items()}),
+        }
+        text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+        args.report.write_text(text) if args.report else print(text)
+        return
     dev, trained = dev_items(), trained_items()
     items = chosen(dev, trained)
     OUT.write_text(
