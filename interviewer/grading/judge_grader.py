@@ -45,7 +45,9 @@ GRADER_ID = "claim-v1"
 # of the same pair, so that a window the judge reads as both (0.33 entailed, 0.66
 # contradicted: "使模型对参数初始化更加敏感" against "降低对参数初始化的敏感度") is no evidence
 # that the point is made. Off: 1 (recalibrated) won clearly on the dev splits and lost on
-# the test splits (docs/decisions.md, "Entailment net of contradiction: rejected")
+# the test splits (docs/decisions.md, "Entailment net of contradiction: rejected"); so did
+# 1 calibrated on dev questions the judge read no answers to (session 21: a padded answer
+# rose 1.1 above its twin on seed_gold's test split both times)
 NET_OF_CONTRADICTION = 0.0
 DEFAULT_GRADER = "rubric"  # what grades when nobody names a grader: this, or "claim"
 
