@@ -107,7 +107,7 @@ def main() -> None:
         )
     else:
         grader = RubricGrader(embedder, pool=store.items())
-    deltas = []
+    deltas, moved = [], {}
     for kind, path, kinds in SETS:
         rows = ev.load_rows(ev.DatasetSpec(kind=kind, path=path, split="dev"), Path("."))
         for row in tqdm([r for r in rows if r.kind in kinds], desc=kind, file=sys.stderr):
@@ -115,6 +115,8 @@ def main() -> None:
             plain = grader.grade(*target, row.answer).score
             filled = grader.grade(*target, padded(row.answer, row.lang, filler)).score
             deltas.append(round(filled - plain, 2))
+            if abs(deltas[-1]) > 0.5:
+                moved[row.id] = deltas[-1]
     d = np.array(deltas)
     result = {
         "answers": len(d),
@@ -124,6 +126,7 @@ def main() -> None:
         "min_delta": float(d.min()),
         "up_over_0.5": int((d > 0.5).sum()),
         "down_over_0.5": int((d < -0.5).sum()),
+        "moved_over_0.5": moved,  # answer id -> its delta
     }
     print(json.dumps(result))
     if args.report:

@@ -263,6 +263,20 @@ def test_content_free_sentences_are_not_put_to_the_judge(embedder):
     assert {t for _, t in only.seen} == {" ".join(fillers)}
 
 
+def test_small_talk_around_a_bare_list_of_terms_does_not_lift_its_cap(embedder):
+    """The keyword-list guard reads the sentences the judge reads: filler around a list of
+    terms once made it read as prose, and the padded list scored above the bare one."""
+    from interviewer.grading.judge_grader import ClaimGrader
+
+    item, rubric = _odds_item(embedder)
+    listed = "Odds, success probability, failure probability, ratio, logit, sigmoid."
+    padded = f"That's a very good question. {listed} 這個問題問得很好，也是面試中經常被問到的。"
+    grader = ClaimGrader(embedder, judge=ScriptedJudge(lambda c, t: [0.6, 0.0, 0.4]))
+    bare, around = grader.grade(item, rubric, listed), grader.grade(item, rubric, padded)
+    assert "keyword_list" in bare.flags and "keyword_list" in around.flags
+    assert around.score == bare.score
+
+
 def test_the_filler_model_file_round_trips(tmp_path):
     from interviewer.judge.filler import FillerModel, default_filler_model
 

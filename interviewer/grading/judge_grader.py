@@ -30,6 +30,7 @@ from interviewer.grading.rubric_grader import (
     RubricGrader,
     verdict_for,
 )
+from interviewer.grading.text import is_keyword_list
 from interviewer.judge.claims import (
     WINDOW_TOKENS,
     claim_langs,
@@ -279,6 +280,10 @@ class ClaimGrader(RubricGrader):
         a = ClaimAnalysis(**{f: getattr(base, f) for f in base.__dataclass_fields__})
         a.windows = []
         kept = self._content(sentences)
+        if len(kept) < len(sentences):
+            # the keyword-list guard reads what the judge reads: small talk around a bare
+            # list of terms no longer lifts its cap (evals/filler_robustness.py, session 21)
+            a.keyword_list = is_keyword_list(" ".join(sentences[i] for i in kept))
         sizes = self.claim_judge.token_counts([sentences[i] for i in kept])
         for budget in self.window_tokens:
             runs = [[kept[i] for i in w] for w in windows(sizes, budget)]
