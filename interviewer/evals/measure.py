@@ -188,6 +188,13 @@ def git_commit() -> str | None:
 
 
 def _git_state() -> tuple[str | None, bool | None]:
+    """The checkout's state when this process imported this module: its code was loaded
+    then, so a run that outlives a commit reports the commit it ran (until 2026-12-07 it
+    was read when the report was written, and a run recorded a commit made during it)."""
+    return _AT_START
+
+
+def _read_git_state() -> tuple[str | None, bool | None]:
     """The commit of the checkout the package runs from (an editable install), if any."""
     root = Path(__file__).resolve().parents[2]
     if not (root / "pyproject.toml").is_file():  # an installed copy, not the checkout
@@ -208,3 +215,6 @@ def _git_state() -> tuple[str | None, bool | None]:
     except (OSError, subprocess.TimeoutExpired):
         return None, None
     return commit.stdout.strip(), bool(status.stdout.strip())
+
+
+_AT_START = _read_git_state()
