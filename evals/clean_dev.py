@@ -76,7 +76,7 @@ SHOWN = (
 
 def compare(caches: dict[str, Path]) -> dict:
     """name -> the shipped settings' objective and metrics on the clean rows of a cache."""
-    from calibrate_claims import calibration_store, evaluator
+    from calibrate_claims import calibration_store, evaluator, only_items
 
     from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
 
@@ -85,11 +85,9 @@ def compare(caches: dict[str, Path]) -> dict:
     clean, out = clean_items(), {}
     for name, path in caches.items():
         sets = pickle.loads(path.read_bytes())  # (a file calibrate_claims or claim_windows wrote)
-        rows = {}
-        for kind, value in sets.items():
-            pairs = value if isinstance(value, list) else list(zip(*value))
-            kept = [(r, a) for r, a in pairs if r.item_id in clean]
-            rows[kind] = tuple(zip(*kept))
+        # claim_windows keeps kind -> [(row, analysis)], calibrate_claims kind -> (rows, analyses)
+        sets = {k: tuple(zip(*v)) if isinstance(v, list) else v for k, v in sets.items()}
+        rows = only_items(sets, clean)
         value, metrics = evaluator(grader, rows)(JudgeConfig())
         out[name] = {
             "objective": round(value, 4),
