@@ -15,6 +15,8 @@ from interviewer.settings import Settings
 @main.group(name="eval")
 def eval_group() -> None:
     """Measure quality against the data in evals/."""
+    # the checkout's commit as the run starts (read on import): the code it runs
+    import interviewer.evals.measure  # noqa: F401
 
 
 def provenance() -> dict[str, str | None]:
