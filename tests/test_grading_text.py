@@ -125,6 +125,10 @@ def test_keyword_lists(text):
         # short answers that are formulas, not terms (ADS has many)
         "n/2; (2n+1)/3",
         "1.n/2;\n2.(2n+1)/3",
+        # a terse answer whose claim is a sentence, then the metrics it would look at
+        "不完全可靠，資料不平衡時全部猜多數類準確率也會很高。我會看混淆矩陣、precision、recall、F1 跟 ROC-AUC。",
+        "Not reliable: on imbalanced data always predicting the majority class scores high "
+        "accuracy anyway; use precision, recall, F1, ROC-AUC.",
     ],
 )
 def test_sentences_are_not_keyword_lists(text):

@@ -96,6 +96,13 @@ def says_dont_know(clean: CleanAnswer) -> bool:
     return bool(_DONT_KNOW.search(clean.text)) and word_count(clean.text) <= 40
 
 
+# a piece of a keyword list this long (words, or Chinese characters) is a sentence, not a
+# term: "不完全可靠，資料不平衡時全部猜多數類準確率也會很高。我會看混淆矩陣、precision、recall、F1
+# 跟 ROC-AUC。" was capped as a list (a realistic dev answer, session 22); the longest piece
+# of the dev keyword lists (seed_gold) has 6
+LIST_SENTENCE_WORDS = 12
+
+
 def is_keyword_list(text: str) -> bool:
     """Terms without explanation: several short separated pieces and no sentence glue."""
     pieces = [p.strip() for p in _LIST_SPLIT.split(text) if p.strip()]
@@ -104,6 +111,8 @@ def is_keyword_list(text: str) -> bool:
     if sum(bool(_DIGIT.search(p)) for p in pieces) * 2 >= len(pieces):
         return False  # mostly numbers and formulas ("n/2; (2n+1)/3"): a short answer, not terms
     lengths = [word_count(p) for p in pieces]
+    if max(lengths) >= LIST_SENTENCE_WORDS:
+        return False  # a sentence among the pieces: a terse answer that ends with terms
     short = sum(n <= 6 for n in lengths) / len(pieces)
     glue = len(_FUNCTION_WORDS.findall(text)) / max(1, word_count(text))
     return short >= 0.8 and glue < 0.12
