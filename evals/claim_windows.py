@@ -12,7 +12,8 @@ share) on the same answers, and writes both with calibrate_claims' objective.
     .venv/bin/python evals/claim_windows.py --window 140 0 --cache C --report R
 
 `--cache` keeps the analyses (pickle) for re-runs (the report's note says how long they
-took).
+took); `--model` grades with another judge (session 22: one retrained, at the shipped
+window).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from calibrate_claims import BLEND, GRID, SETS, calibration_store, evaluator, gr
 from interviewer.evals import grading as ev
 from interviewer.evals.measure import provenance
 from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
+from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric import RubricBook
 from interviewer.settings import offline_environment
@@ -56,10 +58,13 @@ def main() -> None:
     ap.add_argument("--report", type=Path, required=True)
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     ap.add_argument("--note", help="a sentence the docs print after the provenance")
+    ap.add_argument("--model", type=Path, default=DEFAULT_MODEL, help="the judge's model file")
     args = ap.parse_args()
     store = calibration_store(args.store)
     windows = tuple(w or 1 for w in args.window)  # a budget of 1 token: one sentence each
-    grader = ClaimGrader(store.embedder, pool=store.items(), window_tokens=windows)
+    grader = ClaimGrader(
+        store.embedder, pool=store.items(), judge=ClaimJudge(args.model), window_tokens=windows
+    )
     started, seconds = time.perf_counter(), None
     if args.cache and args.cache.is_file():
         sets = pickle.loads(args.cache.read_bytes())  # (a file this script wrote)
@@ -94,6 +99,7 @@ def main() -> None:
     report = {
         **provenance("python evals/claim_windows.py", sys.argv[1:]),
         **({"note": args.note} if args.note else {}),
+        "model": str(args.model),
         "windows": list(args.window),
         "analysis_seconds": seconds,  # None: read from --cache
         "shipped_settings": {"objective": round(shipped, 4), "metrics": shown(shipped_metrics)},
