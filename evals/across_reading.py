@@ -25,12 +25,12 @@ import sys
 import time
 from pathlib import Path
 
-from calibrate_claims import calibration_store, objective
+from calibrate_claims import calibration_store, evaluator
 
 import interviewer.grading.judge_grader as jg
 from interviewer.evals import grading as ev
 from interviewer.evals.measure import provenance
-from interviewer.grading.judge_grader import ClaimGrader, _across
+from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig, _across
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric import RubricBook
 from interviewer.settings import offline_environment
@@ -82,23 +82,18 @@ def main() -> None:
             started, new = time.perf_counter(), {}
             for kind, pairs in sets.items():
                 for row, a in pairs:
-                    if hasattr(a, "item") and _across(a):
+                    if _across(a):
                         target = ev.target_for(row, store.get, book.get)
                         new[(kind, row.id)] = grader.analyse(*target, row.answer)
             done[name] = new
             seconds[name] = round(time.perf_counter() - started)
             args.analyses.write_bytes(pickle.dumps(done))
         jg.claim_langs = own_langs
-        per = {
-            kind: [
-                ev.Graded(
-                    row=r, score=scorer.score(done[name].get((kind, r.id), a)).score, flags=[]
-                )
-                for r, a in pairs
-            ]
+        read = {
+            kind: ([r for r, _ in pairs], [done[name].get((kind, r.id), a) for r, a in pairs])
             for kind, pairs in sets.items()
         }
-        value, metrics = objective(per)
+        value, metrics = evaluator(scorer, read)(JudgeConfig())
         readings[name] = {
             "objective": round(value, 4),
             "answers_read_again": len(done[name]),

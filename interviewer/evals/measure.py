@@ -147,7 +147,7 @@ class Software:
                 versions[name] = metadata.version(name)
             except metadata.PackageNotFoundError:
                 versions[name] = None
-        commit, dirty = _git_state()
+        commit, dirty = _AT_START
         return cls(platform.python_version(), versions, commit, dirty)
 
 
@@ -183,18 +183,11 @@ def _cpu_name() -> str:
 
 def git_commit() -> str | None:
     """The checkout's commit, marked `-dirty` with uncommitted changes; None outside git."""
-    commit, dirty = _git_state()
+    commit, dirty = _AT_START
     return None if commit is None else commit + ("-dirty" if dirty else "")
 
 
 def _git_state() -> tuple[str | None, bool | None]:
-    """The checkout's state when this process imported this module: its code was loaded
-    then, so a run that outlives a commit reports the commit it ran (until 2026-12-07 it
-    was read when the report was written, and a run recorded a commit made during it)."""
-    return _AT_START
-
-
-def _read_git_state() -> tuple[str | None, bool | None]:
     """The commit of the checkout the package runs from (an editable install), if any."""
     root = Path(__file__).resolve().parents[2]
     if not (root / "pyproject.toml").is_file():  # an installed copy, not the checkout
@@ -217,4 +210,7 @@ def _read_git_state() -> tuple[str | None, bool | None]:
     return commit.stdout.strip(), bool(status.stdout.strip())
 
 
-_AT_START = _read_git_state()
+# the checkout's state when this process imported this module: its code was loaded then,
+# so a run that outlives a commit reports the commit it ran (until 2026-12-07 it was read
+# when the report was written, and a run recorded a commit made during it)
+_AT_START = _git_state()
