@@ -6,14 +6,15 @@ The dev answers of realistic, seed_gold and cross_lang are read from a cache of
 language than their item's are analysed again under each reading, and every set is scored
 with the shipped settings and calibrate_claims' objective:
 
-- `base`: as shipped (a check: it must give the cache's figures);
+- `base`: as the cache was made (a check: it must give the cache's figures);
 - `more_phrasings`: four phrasings of a point in the answer's language, not two;
 - `both_languages`: the phrasings of both languages (as for code-switched answers);
-- `sentences`: each sentence judged alone as well as the windows.
+- `sentences`: each sentence judged alone as well as the windows (shipped since session 23).
 
     .venv/bin/python evals/across_reading.py --cache C --analyses A --report R
 
-`--analyses` keeps the new analyses (pickle) for re-runs.
+`--analyses` keeps the new analyses (pickle) for re-runs. `--model` reads with another
+judge (its cache must be that judge's: session 23 read the translated judge's answers so).
 """
 
 from __future__ import annotations
@@ -31,15 +32,16 @@ import interviewer.grading.judge_grader as jg
 from interviewer.evals import grading as ev
 from interviewer.evals.measure import provenance
 from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig, _across
+from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
 from interviewer.resources import default_corpus_dir
 from interviewer.rubric import RubricBook
 from interviewer.settings import offline_environment
 
-READINGS = {
-    "base": {},
-    "more_phrasings": {"variants": 4},
-    "both_languages": {"both": True},
-    "sentences": {"window_tokens": (140, 1)},  # a budget of 1 token: one sentence each
+READINGS = {  # (the shipped reading since session 23 is `sentences`)
+    "base": {"across_sentences": False},
+    "more_phrasings": {"variants": 4, "across_sentences": False},
+    "both_languages": {"both": True, "across_sentences": False},
+    "sentences": {"across_sentences": True},  # each sentence alone as well as the windows
 }
 SHOWN = {
     "realistic": ["spearman", "mean_code_switched", "one_wrong_at_or_above_twin"],
@@ -66,7 +68,9 @@ def main() -> None:
     ap.add_argument("--analyses", type=Path, required=True, help="this script's analyses")
     ap.add_argument("--report", type=Path, required=True)
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
+    ap.add_argument("--model", type=Path, default=DEFAULT_MODEL, help="the judge's model file")
     args = ap.parse_args()
+    judge = ClaimJudge(args.model)
     sets = pickle.loads(args.cache.read_bytes())  # kind -> [(row, analysis)]
     store = calibration_store(args.store)
     book = RubricBook.from_dir(default_corpus_dir() / "rubrics")
@@ -78,7 +82,7 @@ def main() -> None:
         options = dict(options)
         jg.claim_langs = both if options.pop("both", False) else own_langs
         if name not in done:
-            grader = ClaimGrader(store.embedder, pool=store.items(), **options)
+            grader = ClaimGrader(store.embedder, pool=store.items(), judge=judge, **options)
             started, new = time.perf_counter(), {}
             for kind, pairs in sets.items():
                 for row, a in pairs:
@@ -102,6 +106,7 @@ def main() -> None:
         print(name, json.dumps(readings[name], ensure_ascii=False), file=sys.stderr)
     report = {
         **provenance("python evals/across_reading.py", sys.argv[1:]),
+        "model": str(args.model),
         "analysis_seconds": seconds,  # empty: read from --analyses
         "readings": readings,
     }

@@ -51,6 +51,9 @@ GRADER_ID = "claim-v1"
 # rose 1.1 above its twin on seed_gold's test split both times)
 NET_OF_CONTRADICTION = 0.0
 DEFAULT_GRADER = "rubric"  # what grades when nobody names a grader: this, or "claim"
+# an answer in the other language than its item judged sentence by sentence as well as in
+# windows (the candidate of docs/decisions.md, session 23, with the translated judge)
+ACROSS_SENTENCES = False
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,7 @@ class ClaimGrader(RubricGrader):
         judge_config: JudgeConfig | None = None,
         variants: int = 2,
         window_tokens: tuple[int, ...] = (WINDOW_TOKENS,),
+        across_sentences: bool = ACROSS_SENTENCES,
         every_claim: bool = False,
         both_languages: bool = True,
         cascade: bool = True,
@@ -236,6 +240,7 @@ class ClaimGrader(RubricGrader):
         # sentences; more sizes add more windows (shorter ones raised the judge's recall
         # on dev but not the ranking: docs, How a grade is made)
         self.window_tokens = window_tokens
+        self.across_sentences = across_sentences
         # judge the claims the settings ignore too (calibration re-scores one analysis
         # under many settings); else they are left out, which is faster
         self.every_claim = every_claim
@@ -285,7 +290,8 @@ class ClaimGrader(RubricGrader):
             # list of terms no longer lifts its cap (evals/filler_robustness.py, session 21)
             a.keyword_list = is_keyword_list(" ".join(sentences[i] for i in kept))
         sizes = self.claim_judge.token_counts([sentences[i] for i in kept])
-        for budget in self.window_tokens:
+        budgets = self.window_tokens + ((1,) if self.across_sentences and _across(a) else ())
+        for budget in budgets:  # (a budget of 1 token: each sentence alone)
             runs = [[kept[i] for i in w] for w in windows(sizes, budget)]
             a.windows += [w for w in runs if w not in a.windows]
         texts = [" ".join(sentences[i] for i in w) for w in a.windows]

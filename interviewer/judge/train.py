@@ -98,7 +98,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--semeval-max", type=int, default=4000)
     ap.add_argument("--rubrics-max", type=int, default=3000)
     ap.add_argument("--triples-max", type=int, default=100_000)
-    ap.add_argument("--answers", type=Path, default=REPO / "training" / "answers")
+    ap.add_argument(
+        "--answers",
+        type=Path,
+        action="append",
+        help="a folder of written answers (repeatable; default training/answers)",
+    )
     ap.add_argument("--answers-max", type=int, default=100_000)
     ap.add_argument(
         "--answers-whole",
@@ -112,7 +117,8 @@ def main(argv: list[str] | None = None) -> None:
         action="append",
         default=[],
         metavar="FILE",
-        help="an answers file (name) not read (repeatable; the shipped judge skips parts 11, 12)",
+        help="an answers file not read, by name or folder/name (repeatable; the shipped judge "
+        "skips parts 11, 12 and translated parts 9, 10)",
     )
     ap.add_argument(
         "--leave-out",
@@ -177,14 +183,16 @@ def main(argv: list[str] | None = None) -> None:
     def count_tokens(texts: list[str]) -> list[int]:
         return [len(tok.encode(t)) for t in texts]
 
-    files = sorted(args.answers.glob("*.jsonl"))
-    if not set(args.answers_skip) <= {f.name for f in files}:
-        sys.exit(f"--answers-skip: not all of {args.answers_skip} are in {args.answers}")
-    files = [f for f in files if f.name not in args.answers_skip]
+    folders = args.answers or [REPO / "training" / "answers"]
+    files = [f for folder in folders for f in sorted(folder.glob("*.jsonl"))]
+    names = {f: {f.name, f"{f.parent.name}/{f.name}"} for f in files}
+    if not set(args.answers_skip) <= set().union(*names.values()):
+        sys.exit(f"--answers-skip: not all of {args.answers_skip} are in {folders}")
+    files = [f for f in files if not names[f] & set(args.answers_skip)]
     by_item = {r.item: r for r in book}
     whole = [f for f in files if f.name in args.answers_whole]
     if len(whole) != len(set(args.answers_whole)):
-        sys.exit(f"--answers-whole: not all of {args.answers_whole} are in {args.answers}")
+        sys.exit(f"--answers-whole: not all of {args.answers_whole} are in {folders}")
     sampled = answer_pairs([f for f in files if f not in whole], by_item, count_tokens)
     no_answers = left_out | answers_out  # (answer pairs' groups are all "answers:<item>")
     sampled = without_items(sampled, no_answers, ("answers",))
