@@ -7,12 +7,13 @@ only a re-scoring. The share with the highest mean train Pearson is written into
 JudgeConfig by hand, with the date and this command beside it. The test splits are never
 read.
 
-    .venv/bin/python evals/calibrate_derived.py [--model interviewer/judge/judge.pt]
+    .venv/bin/python evals/calibrate_derived.py [--model interviewer/judge/judge.pt] [--report R]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from interviewer.evals import grading as ev
+from interviewer.evals.measure import provenance
 from interviewer.evals.metrics import pearson
 from interviewer.grading.judge_grader import ClaimGrader, JudgeConfig
 from interviewer.judge.runtime import DEFAULT_MODEL, ClaimJudge
@@ -56,10 +58,11 @@ def main() -> None:
     offline_environment()
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument("--report", type=Path, help="write the shares' train Pearsons here (JSON)")
     args = ap.parse_args()
     judge = ClaimJudge(args.model)
     splits = {kind: analysed(kind, path, judge) for kind, path in DATA}
-    best = None
+    best, rows = None, []
     for share in SHARES:
         per = {}
         for kind, (grader, analyses, gold) in splits.items():
@@ -67,9 +70,21 @@ def main() -> None:
             per[kind] = pearson(gold, [grader.score(a).score for a in analyses])
         mean = sum(per.values()) / len(per)
         print(f"share {share:.1f}: mean train Pearson {mean:.4f} {per}")
+        rows.append(
+            {"share": share, "mean": round(mean, 4), **{k: round(v, 4) for k, v in per.items()}}
+        )
         if best is None or mean > best[0]:
             best = (mean, share)
     print(f"best share {best[1]} (mean train Pearson {best[0]:.4f})")
+    if args.report:
+        report = {
+            **provenance("python evals/calibrate_derived.py", sys.argv[1:]),
+            "model": str(args.model),
+            "train_rows": {kind: len(analyses) for kind, (_, analyses, _) in splits.items()},
+            "shares": rows,
+            "best_share": best[1],
+        }
+        args.report.write_text(json.dumps(report, indent=1) + "\n")
 
 
 if __name__ == "__main__":
