@@ -355,6 +355,18 @@ def test_labelled_answers_become_window_pairs(tmp_path, weights):
     # an entailed point's wrong versions are contradicted by the answer
     assert all(p.label == "contradicted" for p in pairs if p.claim in first.wrong_en)
     assert {p.source for p in pairs} == {"answers"} and all(p.statement for p in pairs)
+    # single sentences too: the wrong span alone contradicts its point; a not-addressed
+    # point is so in one sentence; an entailed point gets no single-sentence pair
+    count = lambda ts: [len(tok.encode(t)) for t in ts]  # noqa: E731
+    more = answer_pairs([path], {rubric.item: rubric}, count, sentences_alone=True)
+    alone = [p for p in more if p.kind == "one_wrong:sentence"]
+    assert {(p.claim, p.statement, p.label) for p in alone} >= {
+        (second.claim, wrong, "contradicted"),
+    }
+    assert {p.label for p in alone if p.claim == third.claim} == {"not_addressed"}
+    assert len({p.statement for p in alone if p.claim == third.claim}) == 1
+    assert not [p for p in alone if p.claim == first.claim]
+    assert [p for p in more if p.kind == "one_wrong"] == pairs
 
 
 def test_filler_copies_keep_their_label_and_fit_the_window(tmp_path):

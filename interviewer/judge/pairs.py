@@ -172,14 +172,24 @@ def _likeliest_window(point: KeyPoint, texts: list[str]) -> int:
 
 
 def answer_pairs(
-    paths: Iterable[Path], rubrics: dict[str, Rubric], count_tokens, variants: int = 2
+    paths: Iterable[Path],
+    rubrics: dict[str, Rubric],
+    count_tokens,
+    variants: int = 2,
+    sentences_alone: bool = False,
 ) -> list[Pair]:
     """Pairs from labelled answers: each point's claims (as the grader puts them) against
     the answer's windows. A not-addressed point is so in every window; a contradicted one
     in the window holding the answer's `wrong_span` (one-wrong answers: their only
     contradicted point), the whole answer when it is one window; an entailed one in the
     window likeliest to hold it. The point's wrong versions are contradicted where the point
-    is entailed, and not addressed where it is."""
+    is entailed, and not addressed where it is.
+
+    With `sentences_alone`, single sentences too (as the grader reads an answer in the other
+    language than its item when `ACROSS_SENTENCES` is on): a not-addressed point against
+    one of the answer's sentences, and a one-wrong answer's contradicted point against the
+    sentence holding its `wrong_span`. (An entailed point is left to the windows: which
+    sentence makes it is not labelled.)"""
     pairs: list[Pair] = []
     for path in paths:
         for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -197,8 +207,10 @@ def answer_pairs(
             texts = [" ".join(sentences[i] for i in w) for w in idx]
             group, kind = f"answers:{row['item']}", row["kind"]
             n_wrong = sum(v == "contradicted" for v in row["labels"].values())
-            for point in rubric.points:
+            for k, point in enumerate(rubric.points):
                 label = row["labels"][point.id]
+                if sentences_alone and len(sentences) > 1:
+                    pairs += _alone(point, label, sentences, row, n_wrong, lang, variants, k)
                 if label == "not_addressed":
                     where = list(range(len(texts)))
                 elif len(texts) == 1:
@@ -217,6 +229,30 @@ def answer_pairs(
                         for claim in wrong_claims(point, lang, variants):
                             pairs.append(Pair(claim, texts[i], flipped, "answers", group, kind))
     return pairs
+
+
+def _alone(point, label, sentences, row, n_wrong, lang, variants, k) -> list[Pair]:
+    """`answer_pairs`' single-sentence pairs for one point (see there)."""
+    if label == "not_addressed":
+        where = [sentences[(len(row["answer"]) + k) % len(sentences)]]  # one, spread
+    elif label == "contradicted" and n_wrong == 1:
+        span = row.get("wrong_span", "")
+        where = [t for t in sentences if span and span[:40] in t][:1]
+    else:
+        return []
+    group, kind = f"answers:{row['item']}", f"{row['kind']}:sentence"
+    out = [
+        Pair(claim, text, label, "answers", group, kind)
+        for text in where
+        for claim in point_claims(point, lang, variants)
+    ]
+    if label == "not_addressed":
+        out += [
+            Pair(claim, text, label, "answers", group, kind)
+            for text in where
+            for claim in wrong_claims(point, lang, variants)
+        ]
+    return out
 
 
 def filler_rows(path: Path) -> list[tuple[str, str]]:

