@@ -14,7 +14,8 @@ with the shipped settings and calibrate_claims' objective:
     .venv/bin/python evals/across_reading.py --cache C --analyses A --report R
 
 `--analyses` keeps the new analyses (pickle) for re-runs. `--model` reads with another
-judge (its cache must be that judge's: session 23 read the translated judge's answers so).
+judge (its cache must be that judge's: session 23 read the translated judge's answers so);
+`--readings` names the readings to run (all by default).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ def main() -> None:
     ap.add_argument("--report", type=Path, required=True)
     ap.add_argument("--store", type=Path, default=Path("/tmp/interviewer-calibrate-store"))
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL, help="the judge's model file")
+    ap.add_argument("--readings", nargs="+", choices=list(READINGS), default=list(READINGS))
     args = ap.parse_args()
     judge = ClaimJudge(args.model)
     sets = pickle.loads(args.cache.read_bytes())  # kind -> [(row, analysis)]
@@ -78,7 +80,7 @@ def main() -> None:
     own_langs = jg.claim_langs
     scorer = ClaimGrader(store.embedder, pool=store.items())
     readings, seconds = {}, {}
-    for name, options in READINGS.items():
+    for name, options in ((n, READINGS[n]) for n in args.readings):
         options = dict(options)
         jg.claim_langs = both if options.pop("both", False) else own_langs
         if name not in done:
