@@ -9,7 +9,7 @@ with the shipped settings and calibrate_claims' objective:
 - `base`: as the cache was made (a check: it must give the cache's figures);
 - `more_phrasings`: four phrasings of a point in the answer's language, not two;
 - `both_languages`: the phrasings of both languages (as for code-switched answers);
-- `sentences`: each sentence judged alone as well as the windows (shipped since session 23).
+- `sentences`: each sentence judged alone as well as the windows (`ACROSS_SENTENCES`).
 
     .venv/bin/python evals/across_reading.py --cache C --analyses A --report R
 
@@ -38,7 +38,7 @@ from interviewer.resources import default_corpus_dir
 from interviewer.rubric import RubricBook
 from interviewer.settings import offline_environment
 
-READINGS = {  # (the shipped reading since session 23 is `sentences`)
+READINGS = {
     "base": {"across_sentences": False},
     "more_phrasings": {"variants": 4, "across_sentences": False},
     "both_languages": {"both": True, "across_sentences": False},

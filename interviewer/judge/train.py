@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
         default=[],
         metavar="FILE",
         help="an answers file not read, by name or folder/name (repeatable; the shipped judge "
-        "skips parts 11, 12 and translated parts 9, 10)",
+        "skips parts 11, 12)",
     )
     ap.add_argument(
         "--leave-out",
