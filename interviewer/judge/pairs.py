@@ -209,8 +209,10 @@ def answer_pairs(
             n_wrong = sum(v == "contradicted" for v in row["labels"].values())
             for k, point in enumerate(rubric.points):
                 label = row["labels"][point.id]
+                statements = []  # (text, kind) the point's claims are put against
                 if sentences_alone and len(sentences) > 1:
-                    pairs += _alone(point, label, sentences, row, n_wrong, lang, variants, k)
+                    alone = _alone(label, sentences, row, n_wrong, k)
+                    statements += [(t, f"{kind}:sentence") for t in alone]
                 if label == "not_addressed":
                     where = list(range(len(texts)))
                 elif len(texts) == 1:
@@ -221,38 +223,25 @@ def answer_pairs(
                     where = hits[:1] if n_wrong == 1 else []
                 else:
                     where = [_likeliest_window(point, texts)]
-                for i in where:
+                statements += [(texts[i], kind) for i in where]
+                for text, how in statements:
                     for claim in point_claims(point, lang, variants):
-                        pairs.append(Pair(claim, texts[i], label, "answers", group, kind))
+                        pairs.append(Pair(claim, text, label, "answers", group, how))
                     if label != "contradicted":
                         flipped: Label = "contradicted" if label == "entailed" else label
                         for claim in wrong_claims(point, lang, variants):
-                            pairs.append(Pair(claim, texts[i], flipped, "answers", group, kind))
+                            pairs.append(Pair(claim, text, flipped, "answers", group, how))
     return pairs
 
 
-def _alone(point, label, sentences, row, n_wrong, lang, variants, k) -> list[Pair]:
-    """`answer_pairs`' single-sentence pairs for one point (see there)."""
+def _alone(label: str, sentences: list[str], row: dict, n_wrong: int, k: int) -> list[str]:
+    """The single sentences `answer_pairs` puts the `k`th point against (see there)."""
     if label == "not_addressed":
-        where = [sentences[(len(row["answer"]) + k) % len(sentences)]]  # one, spread
-    elif label == "contradicted" and n_wrong == 1:
+        return [sentences[(len(row["answer"]) + k) % len(sentences)]]  # one, spread
+    if label == "contradicted" and n_wrong == 1:
         span = row.get("wrong_span", "")
-        where = [t for t in sentences if span and span[:40] in t][:1]
-    else:
-        return []
-    group, kind = f"answers:{row['item']}", f"{row['kind']}:sentence"
-    out = [
-        Pair(claim, text, label, "answers", group, kind)
-        for text in where
-        for claim in point_claims(point, lang, variants)
-    ]
-    if label == "not_addressed":
-        out += [
-            Pair(claim, text, label, "answers", group, kind)
-            for text in where
-            for claim in wrong_claims(point, lang, variants)
-        ]
-    return out
+        return [t for t in sentences if span and span[:40] in t][:1]
+    return []
 
 
 def filler_rows(path: Path) -> list[tuple[str, str]]:
