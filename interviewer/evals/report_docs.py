@@ -334,9 +334,9 @@ _CLAIM_TEST_ROWS = [
 
 def claim_test_table(
     columns: tuple[tuple[str, str], ...] = (
-        ("", "rubric grader (default)"),
+        ("_rubric", "rubric grader (default until session 24)"),
         ("_claim_session17", "claim grader, session 17"),
-        ("_claim", "claim grader (shipped)"),
+        ("_claim", "claim grader, windows only (shipped until session 24)"),
     ),
 ) -> str:
     """The test splits' figures per grader: each column a report suffix (realistic<suffix>,
