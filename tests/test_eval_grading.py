@@ -16,9 +16,24 @@ def test_seed_gold_suite_meets_its_thresholds(data_env, tmp_path):
     report = json.loads((tmp_path / "seed_gold.json").read_text())
     assert result.exit_code == 0, result.output + json.dumps(report["failures"])
     assert report["meta"]["split"] == "test" and report["meta"]["rows"] == 81
+    assert report["meta"]["grader"] == "claim-v1"  # the default grader
     assert report["failures"] == []
     assert report["metrics"]["test_retest"] == 1.0
     assert (tmp_path / "seed_gold.md").read_text().count("| spearman |") == 1
+
+
+def test_realistic_suite_meets_its_gates(data_env, tmp_path):
+    """Answers written the way candidates answer, test split, graded by the default grader:
+    the targets it meets gate (term-free, thorough and fluent-wrong means); the two it does
+    not meet yet (Spearman, one-wrong answers at their twin) are reported."""
+    result = CliRunner().invoke(main, ["eval", "grading", "realistic", "--out", str(tmp_path)])
+    report = json.loads((tmp_path / "realistic.json").read_text())
+    assert result.exit_code == 0, result.output + json.dumps(report["failures"])
+    assert report["meta"]["split"] == "test" and report["meta"]["rows"] == 88
+    assert report["meta"]["grader"] == "claim-v1"
+    assert report["failures"] == [] and report["metrics"]["test_retest"] == 1.0
+    gating = {k for k, t in report["thresholds"].items() if t.get("gate", True)}
+    assert {"mean_termfree_correct", "mean_thorough_correct", "mean_fluent_wrong"} <= gating
 
 
 def _row(q, kind, score, twin=None):

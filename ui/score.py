@@ -129,7 +129,7 @@ def score_panel(
     note = (
         [
             f"⚠ `llm_unavailable`: the feedback and follow-up below are template text, "
-            f"the score is the rubric grader's ({llm_unavailable.partition(': ')[2][:200]})",
+            f"the score is the grader's ({llm_unavailable.partition(': ')[2][:200]})",
             "",
         ]
         if llm_unavailable

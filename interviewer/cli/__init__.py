@@ -92,8 +92,8 @@ def interview_grader(command):
         default=DEFAULT_GRADER,
         show_default=True,
         envvar="INTERVIEWER_GRADER",
-        help="What grades the answers: the rubric grader, or the claim judge of meaning "
-        "(docs/grading.md). Env: INTERVIEWER_GRADER.",
+        help="What grades the answers: the claim judge of meaning, or the word-overlap rubric "
+        "grader (docs/grading.md). Env: INTERVIEWER_GRADER.",
     )(command)
 
 

@@ -137,7 +137,7 @@ def practice(
         if iv.llm_unavailable:
             click.echo(
                 f"({iv.llm_unavailable}: the text above is template text; "
-                "the score is the rubric grader's)",
+                "the score is the grader's)",
                 err=True,
             )
 

@@ -1,5 +1,5 @@
 """Build the `Kit` an interview runs on from a store: the library (items, rubrics, note
-titles), the default rubric grader, a coach and the history."""
+titles), the default grader, a coach and the history."""
 
 from __future__ import annotations
 
