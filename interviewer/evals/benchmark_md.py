@@ -50,7 +50,7 @@ def _grading_rows(g) -> list[tuple[str, str, str]]:
     )
     rows = [
         (
-            f"rubric grade p50 / p95 ({g.answers} seed_gold answers)",
+            f"`{g.grader}` grade p50 / p95 ({g.answers} seed_gold answers)",
             _ms(g.single_grade),
             f"embedding floor {1000 / g.floor_answers_per_second:.0f} ms per answer",
         ),
