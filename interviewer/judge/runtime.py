@@ -45,6 +45,10 @@ class ClaimJudge:
                 self._loaded = load_judge(self.path)
             return self._loaded
 
+    def load(self) -> None:
+        """Load the model now (it loads on first use otherwise)."""
+        self._model()
+
     def token_counts(self, texts: list[str]) -> list[int]:
         """Each text's length in the judge's tokens."""
         tok = self._model().tokenizer

@@ -103,11 +103,20 @@ def build_kit(
 
 
 def warm(kit: Kit, stop=None) -> None:
-    """Grade a throw-away answer to every question once, so that every rubric's vectors
-    are computed (and kept on disk) before candidates answer. The grading lock is taken
-    per question, so live answers are never held up for more than one."""
+    """Compute every rubric's vectors (kept on disk) before candidates answer, and load the
+    claim grader's judge. The grading lock is taken per question, so live answers are never
+    held up for more than one. (A grader without `warm` grades a throw-away answer instead;
+    the claim grader's judge is not run on one: that took both cores for minutes.)"""
+    warm_up = getattr(kit.grader, "warm", None)
     for item in kit.library.items:
         if stop is not None and stop.is_set():
             return
-        kit.grade(item, kit.library.rubric(item), "warm-up.")
+        if callable(warm_up):
+            with kit.grade_lock:
+                warm_up([(item, kit.library.rubric(item))])
+        else:
+            kit.grade(item, kit.library.rubric(item), "warm-up.")
         time.sleep(0.05)  # let a waiting live answer take the lock first
+    judge = getattr(kit.grader, "claim_judge", None)
+    if judge is not None and judge.available:
+        judge.load()
