@@ -242,3 +242,33 @@ def test_notes_with_one_relative_path_in_two_folders_keep_their_own_items(
         assert again.embedded == 0 and sum(n.removed for n in again.notes) == 0, paths
         assert answers() == want
     assert store.count() == 3
+
+
+def test_a_locked_database_is_tried_again_then_one_line(monkeypatch, tmp_path):
+    # Chroma's own connections can meet each other's lock: SQLite then answers at once
+    # (no waiting, to break a deadlock), as one CI run saw in the ef_search test above
+    from chromadb.errors import InternalError
+
+    from interviewer.store import StoreBusy
+    from interviewer.store import chroma
+
+    monkeypatch.setattr(chroma, "_BUSY_WAITS_S", (0.0, 0.0, 0.0))
+    locked = "Database error: error returned from database: (code: 5) database is locked"
+    tries = []
+
+    def write(fails: int):
+        tries.append(1)
+        if len(tries) <= fails:
+            raise InternalError(locked)
+        return "written"
+
+    assert chroma.when_free(write, 2) == "written" and len(tries) == 3
+    tries.clear()
+    with pytest.raises(InternalError):
+        chroma.when_free(write, 99)
+    assert len(tries) == 4  # three waits, four tries
+    with pytest.raises(ValueError):  # any other error at once
+        chroma.when_free(lambda: (tries.append(1), int("x")))
+    failure = chroma.store_failure(tmp_path, "items", InternalError(locked))
+    assert isinstance(failure, StoreBusy) and "\n" not in str(failure)
+    assert str(failure).startswith(f"{tmp_path}: the store stayed locked by another writer")

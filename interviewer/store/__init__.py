@@ -2,6 +2,7 @@
 
 from interviewer.store.chroma import (
     ChromaServer,
+    StoreBusy,
     StoreDamaged,
     StoreError,
     StoreLocation,
@@ -20,6 +21,7 @@ __all__ = [
     "IngestReport",
     "ItemStore",
     "NoteReport",
+    "StoreBusy",
     "StoreDamaged",
     "StoreError",
     "StoreLocation",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,10 @@ class StoreDamaged(StoreError):
     """The store's files are damaged; `interviewer ingest --rebuild` makes it again."""
 
 
+class StoreBusy(StoreError):
+    """Another writer held the store's database for longer than we wait."""
+
+
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _SQLITE_FILES = (
     "chroma.sqlite3",
@@ -45,6 +50,30 @@ def _short(exc: BaseException) -> str:
             text = text[:i].rstrip(" :") + " …"
             break
     return text if len(text) <= 200 else text[:199] + "…"
+
+
+# waits between tries while SQLite says the store is locked: 6.35 s in all
+_BUSY_WAITS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
+
+
+def _busy(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked" (SQLITE_BUSY, code 5), as chromadb reports it."""
+    low = str(exc).lower()
+    return "database is locked" in low or "(code: 5)" in low
+
+
+def when_free(call, *args, **kwargs):
+    """`call(*args, **kwargs)`, tried again while another writer holds the store's database
+    (a statement that met the lock did not happen, so trying it again is safe); the last
+    try's error is raised as it is."""
+    for wait in _BUSY_WAITS_S:
+        try:
+            return call(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - only "database is locked" is tried again
+            if not _busy(exc):
+                raise
+        time.sleep(wait)
+    return call(*args, **kwargs)
 
 
 def store_failure(where: StoreLocation, collection: str, exc: BaseException) -> StoreError | None:
@@ -80,6 +109,11 @@ def store_failure(where: StoreLocation, collection: str, exc: BaseException) -> 
         return StoreError(
             f"{name}: the store cannot be written ({text}); make the folder writable or use "
             "another --data-dir"
+        )
+    if _busy(exc):
+        return StoreBusy(
+            f"{name}: the store stayed locked by another writer ({text}); let the other "
+            "interviewer process finish, or give this one another --data-dir, and run again"
         )
     rebuild = "run `interviewer ingest --rebuild` to make it again from the notes"
     if "malformed" in low or "not a database" in low or "(code: 11)" in low or "(code: 26)" in low:
@@ -221,7 +255,7 @@ class GuardedCollection:
 
         def call(*args, **kwargs):
             try:
-                return attr(*args, **kwargs)
+                return when_free(attr, *args, **kwargs)
             except StoreError:
                 raise
             except Exception as exc:  # noqa: BLE001 - re-raised unless it is the store's

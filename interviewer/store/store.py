@@ -28,6 +28,7 @@ from interviewer.store.chroma import (
     describe,
     open_client,
     store_failure,
+    when_free,
     wipe_store_folder,
 )
 from interviewer.store.embedders import Embedder
@@ -127,7 +128,8 @@ class ItemStore:
         if self.ef_search is not None:
             hnsw["ef_search"] = self.ef_search
         with self._guard():
-            coll = self._client.get_or_create_collection(
+            coll = when_free(
+                self._client.get_or_create_collection,
                 self.collection_name,
                 embedding_function=ChromaEmbedding(self.embedder),
                 configuration={"hnsw": hnsw},
@@ -151,8 +153,10 @@ class ItemStore:
 
         try:
             with self._guard():
-                coll = self._client.get_collection(
-                    self.collection_name, embedding_function=ChromaEmbedding(self.embedder)
+                coll = when_free(
+                    self._client.get_collection,
+                    self.collection_name,
+                    embedding_function=ChromaEmbedding(self.embedder),
                 )
         except NotFoundError:
             return None
@@ -166,7 +170,7 @@ class ItemStore:
 
         try:
             with self._guard():
-                self._client.delete_collection(self.collection_name)
+                when_free(self._client.delete_collection, self.collection_name)
         except NotFoundError:
             pass
         except StoreDamaged:
