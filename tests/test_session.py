@@ -391,3 +391,20 @@ def test_the_interview_can_grade_by_meaning_with_the_claim_grader(
     assert scores["rubric"][0] == "rubric-v1" and scores["rubric"][1] < 5
     with pytest.raises(ValueError, match="unknown grader 'ensemble'"):
         build_kit(store, tmp_path / "x.sqlite3", grader_name="ensemble")
+
+
+def test_warm_up_embeds_every_rubric_and_the_pool_and_loads_the_judge(
+    built_store_dir, embedder, tmp_path
+):
+    """What `serve` runs before the first candidate: afterwards no question's rubric, and
+    none of the pool the off-topic check reads, waits for the embedder."""
+    from interviewer.session.setup import build_kit, warm
+    from interviewer.store import ItemStore
+
+    kit = build_kit(ItemStore(built_store_dir, embedder), tmp_path / "h.sqlite3")
+    warm(kit)
+    targets = [(it, kit.library.rubric(it)) for it in kit.library.items]
+    assert len(targets) > 100  # the default corpus's questions
+    assert set(kit.grader.warm_texts(targets)) <= set(kit.grader._vectors.snapshot())
+    assert kit.grader._pool_vecs is not None
+    assert kit.grader.claim_judge._loaded is not None

@@ -217,8 +217,19 @@ class RubricGrader:
             self._vectors.embedder, known=known, shipped=self._vectors.shipped
         )
 
-    def warm_texts(self, targets: list[tuple[Item, Rubric]]) -> list[str]:
-        """The texts `warm` embeds for these items (the pool's included)."""
+    def prepare(self, targets: list[tuple[Item, Rubric]]) -> None:
+        """Embed what grading these items needs and no answer changes, leaving out the
+        pool's other items and the snapshot `warm` returns: cheap enough to call item by
+        item (the app's warm-up does, between live answers); `prepare_pool` does the rest."""
+        self._vectors.get(self.warm_texts(targets, pool=False))
+
+    def prepare_pool(self) -> None:
+        """Embed the pool's items (what the off-topic check compares an answer with)."""
+        if self._pool:
+            self._pool_vectors()
+
+    def warm_texts(self, targets: list[tuple[Item, Rubric]], pool: bool = True) -> list[str]:
+        """The texts `warm` embeds for these items (with `pool`, the pool's too)."""
         texts: list[str] = []
         for item, rubric in targets:
             texts += [item.question, self._reference_text(item)]
@@ -227,7 +238,7 @@ class RubricGrader:
             for m in rubric.misconceptions:
                 texts += [*m.en, *m.zh, m.claim]
         if self._pool:
-            for item in [*(it for it, _ in targets), *self._pool]:
+            for item in [*(it for it, _ in targets), *(self._pool if pool else [])]:
                 texts += self._own_texts(item)
         return texts
 

@@ -105,18 +105,22 @@ def build_kit(
 def warm(kit: Kit, stop=None) -> None:
     """Compute every rubric's vectors (kept on disk) before candidates answer, and load the
     claim grader's judge. The grading lock is taken per question, so live answers are never
-    held up for more than one. (A grader without `warm` grades a throw-away answer instead;
-    the claim grader's judge is not run on one: that took both cores for minutes.)"""
-    warm_up = getattr(kit.grader, "warm", None)
+    held up for more than one. (A grader without `prepare` grades a throw-away answer
+    instead; the claim grader's judge is not run on one: that took both cores for minutes.
+    Until session 25 each question's step listed and copied the whole pool's vectors again.)"""
+    prepare = getattr(kit.grader, "prepare", None)
+    if callable(prepare):
+        with kit.grade_lock:
+            kit.grader.prepare_pool()
     for item in kit.library.items:
         if stop is not None and stop.is_set():
             return
-        if callable(warm_up):
+        if callable(prepare):
             with kit.grade_lock:
-                warm_up([(item, kit.library.rubric(item))])
+                prepare([(item, kit.library.rubric(item))])
         else:
             kit.grade(item, kit.library.rubric(item), "warm-up.")
-        time.sleep(0.05)  # let a waiting live answer take the lock first
+        time.sleep(0.005)  # let a waiting live answer take the lock first (a step: ~2 ms)
     judge = getattr(kit.grader, "claim_judge", None)
     if judge is not None and judge.available:
         judge.load()
