@@ -11,8 +11,6 @@ pooling was tried against filler moving the judge and did not help (docs/decisio
 
 from __future__ import annotations
 
-import math
-
 import torch
 from torch import nn
 
@@ -43,8 +41,10 @@ class _Layer(nn.Module):
             return y.view(b, t, self.heads, hd).transpose(1, 2)
 
         q, k, v = split(self.q(x)), split(self.k(x)), split(self.v(x))
-        att = (q @ k.transpose(-1, -2)) / math.sqrt(hd) + bias
-        ctx = (att.softmax(-1) @ v).transpose(1, 2).reshape(b, t, h)
+        # softmax(q k^T / sqrt(hd) + bias) v in one fused call: 5-15% faster on 2 cores, the
+        # same probabilities to 2e-6 (docs/decisions.md, "Speed of grading", session 25)
+        ctx = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=bias)
+        ctx = ctx.transpose(1, 2).reshape(b, t, h)
         x = self.aln(x + self.dropout(self.ao(ctx)))
         mid = nn.functional.gelu(self.fi(x))
         return self.oln(x + self.dropout(self.fo(mid)))
