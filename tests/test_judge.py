@@ -422,3 +422,25 @@ def test_items_can_be_left_out_of_the_judges_training(tmp_path):
     # --leave-out-answers: the rubric's pairs stay, as for a test split's question
     kept = without_items(pairs, {"item-a", "item-b"}, ("answers",))
     assert [p.group for p in kept] == ["rubric:item-a", "answers:item-c", "triple:7"]
+
+
+def test_contrast_statements_keep_their_five_claims_together():
+    """training/contrast: each statement's claims give each side its own property
+    (entailed) or the other's (contradicted), and stay on one side of the dev split."""
+    from collections import defaultdict
+    from pathlib import Path
+
+    from interviewer.judge.pairs import contrast_pairs, split_groups
+
+    files = sorted((Path(__file__).parents[1] / "training" / "contrast").glob("*.jsonl"))
+    pairs = contrast_pairs(files)
+    assert len(files) >= 2 and len(pairs) >= 1000
+    roles = defaultdict(dict)
+    for p in pairs:
+        roles[p.group][p.kind] = p.label
+    for group, got in roles.items():
+        assert len(got) == 5 and {"a_x", "b_y", "a_y", "b_x"} < set(got), group
+        assert got["a_x"] == got["b_y"] == "entailed", group
+        assert got["a_y"] == got["b_x"] == "contradicted", group
+    train, dev = split_groups(pairs, 0.1)
+    assert {p.group for p in train}.isdisjoint({p.group for p in dev}) and dev

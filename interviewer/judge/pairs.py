@@ -68,6 +68,31 @@ def triple_pairs(paths: Iterable[Path]) -> list[Pair]:
     return pairs
 
 
+def contrast_pairs(paths: Iterable[Path]) -> list[Pair]:
+    """Pairs from training/contrast/: a statement contrasting two things (A does X, B does
+    Y), against claims that give each side its own property (entailed) or the other's
+    (contradicted). The five claims of a statement share a group, so they share a split."""
+    pairs = []
+    for path in paths:
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row["label"] not in LABELS:
+                raise ValueError(f"{path}:{no}: unknown label {row['label']!r}")
+            pairs.append(
+                Pair(
+                    row["claim"],
+                    row["statement"],
+                    row["label"],
+                    "contrast",
+                    f"contrast:{row['group']}",
+                    row.get("role", ""),
+                )
+            )
+    return pairs
+
+
 def zh_forms(text: str) -> list[str]:
     """A Chinese text, and its traditional-character form when that differs."""
     traditional = to_traditional(text)

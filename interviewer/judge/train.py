@@ -29,6 +29,7 @@ from interviewer.judge.pairs import (
     Pair,
     answer_pairs,
     balanced,
+    contrast_pairs,
     padded_pairs,
     read_item_ids,
     rubric_pairs,
@@ -94,6 +95,11 @@ def evaluate(model, tokenizer, pairs: list[Pair]) -> dict:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--triples", type=Path, default=REPO / "training" / "judge")
+    ap.add_argument(
+        "--contrast",
+        type=Path,
+        help="a folder of contrast pairs (training/contrast), taken whole (none by default)",
+    )
     ap.add_argument("--semeval", type=Path, help="semeval-3way.zip (read, never copied)")
     ap.add_argument("--semeval-max", type=int, default=4000)
     ap.add_argument("--rubrics-max", type=int, default=3000)
@@ -211,6 +217,8 @@ def main(argv: list[str] | None = None) -> None:
     pairs += answers
     if args.filler_share > 0:
         pairs += padded_pairs(answers, args.filler, count_tokens, args.filler_share, seed=args.seed)
+    if args.contrast:
+        pairs += contrast_pairs(sorted(args.contrast.glob("*.jsonl")))
     if args.semeval:
         sem = semeval_pairs(args.semeval)
         pairs += list(balanced(sem, {"semeval": args.semeval_max}, args.seed))
