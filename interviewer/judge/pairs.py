@@ -46,8 +46,8 @@ class Pair:
         return LABELS.index(self.label)
 
 
-def triple_pairs(paths: Iterable[Path]) -> list[Pair]:
-    pairs = []
+def _labelled_rows(paths: Iterable[Path]) -> Iterator[dict]:
+    """The JSON rows of these JSONL files (claim, statement, label, ...), labels checked."""
     for path in paths:
         for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
@@ -55,42 +55,38 @@ def triple_pairs(paths: Iterable[Path]) -> list[Pair]:
             row = json.loads(line)
             if row["label"] not in LABELS:
                 raise ValueError(f"{path}:{no}: unknown label {row['label']!r}")
-            pairs.append(
-                Pair(
-                    row["claim"],
-                    row["statement"],
-                    row["label"],
-                    "triples",
-                    f"triples:{row['claim']}",
-                    row.get("kind", ""),
-                )
-            )
-    return pairs
+            yield row
+
+
+def triple_pairs(paths: Iterable[Path]) -> list[Pair]:
+    return [
+        Pair(
+            r["claim"],
+            r["statement"],
+            r["label"],
+            "triples",
+            f"triples:{r['claim']}",
+            r.get("kind", ""),
+        )
+        for r in _labelled_rows(paths)
+    ]
 
 
 def contrast_pairs(paths: Iterable[Path]) -> list[Pair]:
     """Pairs from training/contrast/: a statement contrasting two things (A does X, B does
     Y), against claims that give each side its own property (entailed) or the other's
     (contradicted). The five claims of a statement share a group, so they share a split."""
-    pairs = []
-    for path in paths:
-        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if row["label"] not in LABELS:
-                raise ValueError(f"{path}:{no}: unknown label {row['label']!r}")
-            pairs.append(
-                Pair(
-                    row["claim"],
-                    row["statement"],
-                    row["label"],
-                    "contrast",
-                    f"contrast:{row['group']}",
-                    row.get("role", ""),
-                )
-            )
-    return pairs
+    return [
+        Pair(
+            r["claim"],
+            r["statement"],
+            r["label"],
+            "contrast",
+            f"contrast:{r['group']}",
+            r.get("role", ""),
+        )
+        for r in _labelled_rows(paths)
+    ]
 
 
 def zh_forms(text: str) -> list[str]:
