@@ -46,47 +46,40 @@ class Pair:
         return LABELS.index(self.label)
 
 
-def _labelled_rows(paths: Iterable[Path]) -> Iterator[dict]:
-    """The JSON rows of these JSONL files (claim, statement, label, ...), labels checked."""
+def _labelled_pairs(paths: Iterable[Path], source: str, group: str, kind: str) -> list[Pair]:
+    """The (claim, statement, label) rows of these JSONL files as pairs of `source`, each
+    grouped by its field `group` and of the kind in its field `kind`; labels checked."""
+    pairs = []
     for path in paths:
         for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
-            row = json.loads(line)
-            if row["label"] not in LABELS:
-                raise ValueError(f"{path}:{no}: unknown label {row['label']!r}")
-            yield row
+            r = json.loads(line)
+            if r["label"] not in LABELS:
+                raise ValueError(f"{path}:{no}: unknown label {r['label']!r}")
+            pairs.append(
+                Pair(
+                    r["claim"],
+                    r["statement"],
+                    r["label"],
+                    source,
+                    f"{source}:{r[group]}",
+                    r.get(kind, ""),
+                )
+            )
+    return pairs
 
 
 def triple_pairs(paths: Iterable[Path]) -> list[Pair]:
-    return [
-        Pair(
-            r["claim"],
-            r["statement"],
-            r["label"],
-            "triples",
-            f"triples:{r['claim']}",
-            r.get("kind", ""),
-        )
-        for r in _labelled_rows(paths)
-    ]
+    """Pairs from training/judge/ (claim/statement triples), grouped by their claim."""
+    return _labelled_pairs(paths, "triples", "claim", "kind")
 
 
 def contrast_pairs(paths: Iterable[Path]) -> list[Pair]:
     """Pairs from training/contrast/: a statement contrasting two things (A does X, B does
     Y), against claims that give each side its own property (entailed) or the other's
     (contradicted). The five claims of a statement share a group, so they share a split."""
-    return [
-        Pair(
-            r["claim"],
-            r["statement"],
-            r["label"],
-            "contrast",
-            f"contrast:{r['group']}",
-            r.get("role", ""),
-        )
-        for r in _labelled_rows(paths)
-    ]
+    return _labelled_pairs(paths, "contrast", "group", "role")
 
 
 def zh_forms(text: str) -> list[str]:
