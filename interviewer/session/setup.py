@@ -109,9 +109,10 @@ def warm(kit: Kit, stop=None) -> None:
     instead; the claim grader's judge is not run on one: that took both cores for minutes.
     Until session 25 each question's step listed and copied the whole pool's vectors again.)"""
     prepare = getattr(kit.grader, "prepare", None)
-    if callable(prepare):
+    prepare_pool = getattr(kit.grader, "prepare_pool", None)
+    if callable(prepare_pool):
         with kit.grade_lock:
-            kit.grader.prepare_pool()
+            prepare_pool()
     for item in kit.library.items:
         if stop is not None and stop.is_set():
             return
